@@ -1,0 +1,41 @@
+import type { FeatureRequest, ScoringModel } from './types.js';
+
+/** Fields every export may carry; criteria and escalation rules may name others. */
+export const STANDARD_FIELDS = ['id', 'title', 'account', 'deal_value', 'segment', 'alignment', 'effort', 'status'] as const;
+
+/** Fields computed from a request rather than read from a column. */
+export const DERIVED_FIELDS = ['accounts'] as const;
+
+/** A request's number for a field; `accounts` is the count of distinct accounts asking. */
+export function numericField(request: FeatureRequest, field: string): number | undefined {
+  return field === 'accounts' ? request.accounts.length : request.numbers[field];
+}
+
+/** How the reader should keep a field's cells: as numbers, as text, or both. */
+export interface FieldUsage {
+  isNumeric: boolean;
+  isText: boolean;
+}
+
+/**
+ * The fields a model reads from an export and how. deal_value and segment are
+ * always read (every report shows them); other fields only when a criterion or
+ * escalation rule uses them, so unused columns cost nothing per row.
+ */
+export function fieldUsage(model: ScoringModel): Map<string, FieldUsage> {
+  const usage = new Map<string, FieldUsage>([
+    ['deal_value', { isNumeric: true, isText: false }],
+    ['segment', { isNumeric: false, isText: true }],
+    ['status', { isNumeric: false, isText: true }],
+  ]);
+  const use = (field: string, isNumeric: boolean) => {
+    if ((DERIVED_FIELDS as readonly string[]).includes(field)) return;
+    const u = usage.get(field) ?? { isNumeric: false, isText: false };
+    usage.set(field, isNumeric ? { ...u, isNumeric: true } : { ...u, isText: true });
+  };
+  for (const c of model.criteria) use(c.field, c.transform.kind !== 'map');
+  for (const rule of model.escalation) {
+    for (const [field, condition] of Object.entries(rule.when)) use(field, !Array.isArray(condition));
+  }
+  return usage;
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import type { ScoringModel, Transform } from './types.js';
+
+const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
+const unitInterval = z.number().min(0).max(1);
+
+const criterionSchema = z
+  .strictObject({
+    description: z.string().optional().describe('One line shown in reports'),
+    weight: z.number().positive().describe('Relative importance; points = 100 * weight * value / sum of weights'),
+    field: fieldName.describe('The request field this criterion reads'),
+    scale: z.enum(['log', 'linear']).optional().describe('Numeric transform to [0,1]'),
+    min: z.number().optional().describe('linear: the value that scores 0'),
+    max: z.number().optional().describe('log and linear: the value that scores 1 (and anything above it)'),
+    map: z.record(z.string(), unitInterval).optional().describe('Text value -> score in [0,1], case-insensitive'),
+    default: unitInterval.optional().describe('map: score of a value not in the map (0 when absent)'),
+    missing: unitInterval.optional().describe('Score when the request has no value (0 when absent)'),
+  })
+  .superRefine(checkTransform);
+
+function checkTransform(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
+  const fail = (code: string, message: string, key: string) => ctx.addIssue({ code: 'custom', message, path: [key], params: { code } });
+  if (c.scale && c.map) return fail('TRANSFORM_CONFLICT', 'expected either scale or map, not both', 'map');
+  if (!c.scale && !c.map) return fail('TRANSFORM_MISSING', 'expected a transform: scale: log|linear, or map', 'weight');
+  if (c.map) {
+    if (c.min !== undefined) fail('OPTION_NOT_APPLICABLE', 'min applies to scale: linear, not to map', 'min');
+    if (c.max !== undefined) fail('OPTION_NOT_APPLICABLE', 'max applies to scales, not to map', 'max');
+    return;
+  }
+  if (c.default !== undefined) fail('OPTION_NOT_APPLICABLE', 'default applies to map, not to scales', 'default');
+  if (c.max === undefined) return fail('SCALE_BOUND_MISSING', `expected max for scale: ${c.scale}`, 'scale');
+  if (c.scale === 'log') {
+    if (c.min !== undefined) fail('OPTION_NOT_APPLICABLE', 'min does not apply to scale: log (it starts at 0)', 'min');
+    if (c.max <= 0) fail('SCALE_BOUND_INVALID', `expected max > 0 for scale: log, got ${c.max}`, 'max');
+    return;
+  }
+  if (c.min === undefined) return fail('SCALE_BOUND_MISSING', 'expected min for scale: linear', 'scale');
+  if (c.min >= c.max) fail('MIN_NOT_BELOW_MAX', `expected min < max, got min ${c.min} and max ${c.max}`, 'min');
+}
+
+const horizonSchema = z.strictObject({
+  name: z.string().min(1),
+  min_score: z.number().optional().describe('Lowest score in this horizon; the last horizon may omit it'),
+});
+
+const conditionSchema = z.union([
+  z
+    .strictObject({ min: z.number().optional(), max: z.number().optional() })
+    .refine((c) => c.min !== undefined || c.max !== undefined, 'expected min or max'),
+  z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+]);
+
+const escalationSchema = z.strictObject({
+  name: z.string().min(1),
+  when: z.record(fieldName, conditionSchema).describe('Every condition must hold'),
+});
+
+/** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
+export const configSchema = z
+  .strictObject({
+    version: z.literal(1),
+    columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
+    currency: z
+      .strictObject({
+        base: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
+          .optional(),
+        rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
+      })
+      .default({ rates: {} }),
+    aggregate: z
+      .strictObject({
+        split: z.string().min(1).optional().describe('Separator of several request ids in one cell'),
+        deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
+      })
+      .default({ deal_value: 'sum' }),
+    criteria: z
+      .record(z.string().min(1), criterionSchema)
+      .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } }),
+    horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
+    escalation: z.array(escalationSchema).default([]),
+  });
+
+function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {
+  horizons.forEach((h, i) => {
+    const isLast = i === horizons.length - 1;
+    const previous = horizons[i - 1]?.min_score;
+    if (h.min_score === undefined && !isLast) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected min_score (only the last horizon may omit it)',
+        path: [i],
+        params: { code: 'HORIZON_THRESHOLD_MISSING' },
+      });
+    } else if (h.min_score !== undefined && previous !== undefined && h.min_score >= previous) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected thresholds to descend, got ${h.min_score} after ${previous}`,
+        path: [i, 'min_score'],
+        params: { code: 'HORIZONS_NOT_DESCENDING' },
+      });
+    }
+  });
+}
+
+export type Config = z.output<typeof configSchema>;
+export type CriterionConfig = z.output<typeof criterionSchema>;
+export type EscalationRule = z.output<typeof escalationSchema>;
+export type Condition = z.output<typeof conditionSchema>;
+
+/** Turns a validated config into the model the scorer uses: criteria as a list, maps keyed case-insensitively. */
+export function toScoringModel(config: Config): ScoringModel {
+  return {
+    columns: config.columns,
+    currency: config.currency,
+    aggregate: config.aggregate,
+    criteria: Object.entries(config.criteria).map(([name, c]) => ({
+      name,
+      ...(c.description === undefined ? {} : { description: c.description }),
+      weight: c.weight,
+      field: c.field,
+      transform: toTransform(c),
+      missing: c.missing ?? 0,
+    })),
+    horizons: config.horizons,
+    escalation: config.escalation,
+  };
+}
+
+function toTransform(c: CriterionConfig): Transform {
+  if (c.map) {
+    const map = new Map(Object.entries(c.map).map(([k, v]) => [foldText(k), v]));
+    return { kind: 'map', map, default: c.default ?? 0 };
+  }
+  // The schema guarantees min/max for each scale.
+  if (c.scale === 'log') return { kind: 'log', max: c.max! };
+  return { kind: 'linear', min: c.min!, max: c.max! };
+}
+
+/** Case- and space-insensitive form of a text, for matching map keys, titles and accounts. */
+export function foldText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The keys the schema allows in the mapping at a config path, for "did you mean" hints. */
+export function knownKeysAt(path: readonly (string | number)[]): string[] {
+  let schema: z.core.$ZodType | undefined = configSchema;
+  for (const step of [...path, undefined]) {
+    schema = unwrap(schema);
+    const def = schema?._zod.def;
+    if (step === undefined) return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+    if (def?.type === 'object') schema = (def as z.core.$ZodObjectDef).shape[step];
+    else if (def?.type === 'record') schema = (def as z.core.$ZodRecordDef).valueType;
+    else if (def?.type === 'array') schema = (def as z.core.$ZodArrayDef).element;
+    else return [];
+  }
+  return [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  const def = schema?._zod.def;
+  if (def?.type === 'default' || def?.type === 'optional') return unwrap((def as z.core.$ZodDefaultDef).innerType);
+  return schema;
+}

@@ -1,0 +1,106 @@
+import type { Config, EscalationRule } from './model.js';
+
+/** A criterion's transform of a raw value to [0,1]. */
+export type Transform =
+  | { kind: 'log'; max: number }
+  | { kind: 'linear'; min: number; max: number }
+  | { kind: 'map'; map: ReadonlyMap<string, number>; default: number };
+
+/** One weighted criterion of the model. */
+export interface Criterion {
+  name: string;
+  description?: string;
+  weight: number;
+  field: string;
+  transform: Transform;
+  /** Normalized value used when the request has no value for the field. */
+  missing: number;
+}
+
+/** The validated scoring model, ready to score with. */
+export interface ScoringModel {
+  columns: Readonly<Record<string, string>>;
+  currency: Config['currency'];
+  aggregate: Config['aggregate'];
+  criteria: Criterion[];
+  horizons: Config['horizons'];
+  escalation: EscalationRule[];
+}
+
+/** One CSV row: one request asked by one account. */
+export interface Mention {
+  /** Line number as a spreadsheet shows it (the header is line 1). */
+  line: number;
+  /** The request ids the row names (several when aggregate.split applies). */
+  ids: string[];
+  title?: string;
+  account?: string;
+  /** Parsed numeric fields (deal_value already in the base currency). */
+  numbers: Record<string, number>;
+  /** Non-empty text cells by field (several for repeated headers). */
+  texts: Record<string, string[]>;
+}
+
+/** An account asking for a request, counted once with its largest deal. */
+export interface AccountMention {
+  name: string;
+  dealValue?: number;
+}
+
+/** A request: every mention with the same id (or title) combined. */
+export interface FeatureRequest {
+  id: string;
+  title: string;
+  lines: number[];
+  accounts: AccountMention[];
+  /** Aggregated deal value over the accounts (sum or max), if any row had one. */
+  dealValue?: number;
+  /** Numeric fields: deal_value aggregated, others the last non-empty value. */
+  numbers: Record<string, number>;
+  /** Text fields: distinct values in order of first appearance. */
+  texts: Record<string, string[]>;
+  /** Last non-empty status cell. */
+  status?: string;
+}
+
+/** How one criterion scored one request. */
+export interface CriterionScore {
+  /** The value behind the score: a number, the text that scored best, or undefined. */
+  raw?: number | string;
+  normalized: number;
+  points: number;
+  isMissing: boolean;
+}
+
+/** A request with its score, horizon and escalations. */
+export interface ScoredRequest extends FeatureRequest {
+  score: number;
+  criteria: Record<string, CriterionScore>;
+  horizon?: string;
+  escalations: string[];
+}
+
+/** A scored request with its place in the ranking (1-based). */
+export interface RankedRequest extends ScoredRequest {
+  rank: number;
+}
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** A problem found in the user's data or config, described as data. */
+export interface Issue {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Config path (criteria.effort.weight) or CSV field. */
+  path?: string;
+  /** The file the issue is in. */
+  file?: string;
+  /** CSV line as a spreadsheet shows it, or config line. */
+  line?: number;
+  /** Config column (1-based). */
+  col?: number;
+  /** CSV header of the offending cell. */
+  column?: string;
+  value?: string;
+}

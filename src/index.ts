@@ -1,0 +1,11 @@
+export * from './core/types.js';
+export { configSchema, toScoringModel, foldText, type Config } from './core/model.js';
+export { groupRequests, createRequestGrouper } from './core/group.js';
+export { scoreRequests, scoreRequest, normalizeCriterion, horizonFor } from './core/score.js';
+export { findEscalations } from './core/escalate.js';
+export { rankRequests } from './core/rank.js';
+export { parseQuantity } from './core/numbers.js';
+export { loadConfig, parseConfig } from './input/load-config.js';
+export { readRequests } from './input/read-requests.js';
+export { openSource } from './input/open-source.js';
+export * from './errors.js';

@@ -1,0 +1,79 @@
+/**
+ * Header names real exports use for each field (Salesforce, HubSpot, Jira,
+ * Productboard, spreadsheets), compared after normalizeHeader. Earlier entries
+ * win when a header could mean two fields. This is the one place to add a synonym.
+ */
+export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  id: [
+    'id',
+    'request id',
+    'feature id',
+    'feature request id',
+    'issue key',
+    'key',
+    'idea id',
+    'ticket id',
+    'ticket',
+    'request key',
+    'feature key',
+  ],
+  title: [
+    'title',
+    'feature request',
+    'request',
+    'summary',
+    'feature',
+    'feature name',
+    'request title',
+    'idea',
+    'idea title',
+    'subject',
+    'feature title',
+  ],
+  account: [
+    'account',
+    'account name',
+    'company',
+    'company name',
+    'customer',
+    'customer name',
+    'organization',
+    'organisation',
+    'client',
+    'client name',
+  ],
+  deal_value: [
+    'deal value',
+    'amount',
+    'opportunity amount',
+    'deal amount',
+    'arr',
+    'acv',
+    'annual contract value',
+    'annual recurring revenue',
+    'deal size',
+    'pipeline value',
+    'revenue',
+    'value',
+  ],
+  segment: ['segment', 'customer segment', 'market segment', 'account segment', 'customer tier', 'account tier', 'tier'],
+  alignment: ['alignment', 'strategic alignment', 'strategic fit', 'strategy fit', 'strategic value'],
+  effort: ['effort', 'effort estimate', 't shirt size', 'tshirt size', 'size', 'estimate', 'complexity'],
+  status: ['status', 'request status', 'feature status', 'roadmap status', 'commitment'],
+};
+
+/**
+ * Lower-cases a header and drops the decorations exports add: Jira's
+ * `Custom field (X)`, Salesforce's `Amount (converted)` and currency suffixes,
+ * underscores and hyphens.
+ */
+export function normalizeHeader(header: string): string {
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/^custom field \((.*)\)$/, '$1')
+    .replace(/\s*\((converted|[a-z]{3}|[$€£])\)$/, '')
+    .replace(/[_\-./]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { describeFsError } from '../input/open-source.js';
+import { InputError, UsageError } from '../errors.js';
+
+/**
+ * Writes via a temp file in the same folder and a rename, so a crash or a full
+ * disk leaves either the old file or the new one, never half of either.
+ */
+export async function writeAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new InputError(`cannot write ${path}: ${describeFsError(error)}; nothing was changed`, { cause: error });
+  }
+}
+
+/** Refuses an output path that is one of the inputs: pm-rank never writes over what it reads. */
+export function assertNotAnInput(output: string, inputs: readonly (string | undefined)[], cwd: string): void {
+  const target = resolve(cwd, output);
+  const clash = inputs.find((input) => input && input !== '-' && resolve(cwd, input) === target);
+  if (clash) throw new UsageError(`-o ${output} would overwrite the input ${clash}; choose another output file`);
+}

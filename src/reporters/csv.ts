@@ -1,0 +1,51 @@
+import { stringify } from 'csv-stringify/sync';
+import { segmentsOf } from './format.js';
+import type { RankingReport, ReporterOptions } from './types.js';
+
+/** The ranking flat, one request a row, safe to open in Excel and Google Sheets. */
+export function renderCsv(report: RankingReport, options: ReporterOptions): string {
+  const criteria = report.model.criteria.map((c) => c.name);
+  const header = [
+    'rank',
+    'id',
+    'title',
+    'score',
+    'horizon',
+    'escalations',
+    'deal_value',
+    'account_count',
+    'accounts',
+    'segments',
+    'status',
+    ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
+  ];
+  const rows = report.ranked
+    .slice(0, options.top)
+    .map((r) => [
+      r.rank,
+      r.id,
+      r.title,
+      round(r.score),
+      r.horizon ?? '',
+      r.escalations.join('; '),
+      r.dealValue ?? '',
+      r.accounts.length,
+      r.accounts.map((a) => a.name).join('; '),
+      segmentsOf(r).join('; '),
+      r.status ?? '',
+      ...criteria.flatMap((name) => [r.criteria[name]?.raw ?? '', round(r.criteria[name]?.points ?? 0)]),
+    ]);
+  return stringify([header, ...rows].map((row) => row.map(safeCell)));
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+/**
+ * Spreadsheets run a text cell that starts with = + - @ (or tab/CR) as a
+ * formula; a leading apostrophe makes it text. Numbers stay numbers.
+ */
+export function safeCell(value: string | number): string | number {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,55 @@
+import type { RankedRequest } from '../core/types.js';
+import { segmentsOf } from './format.js';
+import type { RankingReport, ReporterOptions } from './types.js';
+
+/** The ranking for scripts: scores unrounded, line numbers as a spreadsheet shows them. */
+export function renderJson(report: RankingReport, options: ReporterOptions): string {
+  const { summary } = report;
+  const output = {
+    requests: report.ranked.slice(0, options.top).map(toJson),
+    warnings: report.issues.map(({ line, column, path, value, code, severity, message }) => ({
+      row: line,
+      column,
+      field: path,
+      value,
+      code,
+      severity,
+      message,
+    })),
+    summary: {
+      source: summary.source,
+      rows: summary.rows,
+      requests: report.ranked.length,
+      skipped_rows: summary.skippedRows,
+      footer_lines: summary.footerLines,
+      encoding: summary.encoding,
+      delimiter: summary.delimiter,
+      currency: summary.currency,
+      columns: summary.columns,
+      model: report.modelSource,
+    },
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+function toJson(request: RankedRequest) {
+  return {
+    rank: request.rank,
+    id: request.id,
+    title: request.title,
+    score: request.score,
+    deal_value: request.dealValue ?? null,
+    accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
+    segments: segmentsOf(request),
+    criteria: Object.fromEntries(
+      Object.entries(request.criteria).map(([name, c]) => [
+        name,
+        { raw: c.raw ?? null, normalized: c.normalized, points: c.points, missing: c.isMissing },
+      ]),
+    ),
+    horizon: request.horizon ?? null,
+    escalations: request.escalations,
+    status: request.status ?? null,
+    lines: request.lines,
+  };
+}

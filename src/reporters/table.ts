@@ -1,0 +1,64 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { RankedRequest } from '../core/types.js';
+import { formatMoney, formatScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
+import type { RankingReport, ReporterOptions } from './types.js';
+
+/** Without --top the table stops here; json and csv list everything. */
+export const DEFAULT_TABLE_ROWS = 20;
+const HEADERS = ['#', 'Request', 'Score', 'Deal value', 'Accts', 'Segments', 'Horizon', 'Escalation', 'Top drivers'];
+
+/** The ranked table a PM reads in the terminal. */
+export function renderTable(report: RankingReport, options: ReporterOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const shown = report.ranked.slice(0, options.top ?? DEFAULT_TABLE_ROWS);
+  const titleWidth = options.columns === undefined ? 40 : Math.max(24, Math.min(60, options.columns - 100));
+  const table = new Table({
+    head: HEADERS.map((h) => chalk.bold(h)),
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    colAligns: ['right', 'left', 'right', 'right', 'right', 'left', 'left', 'left', 'left'],
+  });
+  for (const request of shown) table.push(tableRow(request, report, chalk, titleWidth));
+  return [table.toString(), ...footer(report, shown.length, chalk)].join('\n') + '\n';
+}
+
+function tableRow(request: RankedRequest, report: RankingReport, chalk: ChalkInstance, titleWidth: number): string[] {
+  return [
+    String(request.rank),
+    requestLabel(request, chalk, titleWidth),
+    colorByHorizon(chalk, request, formatScore(request.score), report),
+    formatMoney(request.dealValue, report.summary.currency),
+    String(request.accounts.length),
+    truncate(segmentsOf(request).join(', '), 24),
+    request.horizon ?? '—',
+    request.escalations.length > 0 ? chalk.red.bold(`⚑ ${truncate(request.escalations.join(', '), 22)}`) : '',
+    truncate(topDrivers(request), 36),
+  ];
+}
+
+/** "FR-101 SSO via Okta", the id dimmed, cut to the width. */
+function requestLabel(request: RankedRequest, chalk: ChalkInstance, width: number): string {
+  if (request.title === request.id) return truncate(request.title, width);
+  const label = truncate(`${request.id} ${request.title}`, width);
+  return label.startsWith(`${request.id} `) ? `${chalk.dim(request.id)}${label.slice(request.id.length)}` : chalk.dim(label);
+}
+
+function colorByHorizon(chalk: ChalkInstance, request: RankedRequest, text: string, report: RankingReport): string {
+  const index = report.model.horizons.findIndex((h) => h.name === request.horizon);
+  if (index === 0) return chalk.green.bold(text);
+  if (index === 1) return chalk.yellow(text);
+  return chalk.dim(text);
+}
+
+function footer(report: RankingReport, shown: number, chalk: ChalkInstance): string[] {
+  const { summary, ranked } = report;
+  const hidden = ranked.length - shown;
+  const lines = [
+    chalk.dim(
+      `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.modelSource}`,
+    ),
+  ];
+  if (hidden > 0) lines.push(chalk.dim(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`));
+  return lines;
+}

@@ -1,0 +1,23 @@
+import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
+import type { ReadSummary } from '../input/read-requests.js';
+
+/** Everything a ranking reporter may show. */
+export interface RankingReport {
+  ranked: RankedRequest[];
+  issues: Issue[];
+  summary: ReadSummary;
+  model: ScoringModel;
+  /** Where the model came from: a path or "default model". */
+  modelSource: string;
+}
+
+export interface ReporterOptions {
+  color: boolean;
+  /** Terminal width, when known. */
+  columns?: number;
+  /** Show only the first N requests. */
+  top?: number;
+}
+
+/** A reporter is pure: ranked data in, a string out. */
+export type Reporter = (report: RankingReport, options: ReporterOptions) => string;
