@@ -72,12 +72,32 @@ export interface CriterionScore {
   isMissing: boolean;
 }
 
+/** What a PM decided about a request in triage (decisions.yaml). */
+export type DecisionKind = 'accept' | 'defer' | 'decline' | 'escalate' | 'needs-info';
+
+/** A triage decision; assessed values fill or override the export's. */
+export interface Decision {
+  decision?: DecisionKind;
+  /** Why: what sales relays to the customer. Required for decline and defer. */
+  reason?: string;
+  /** Target horizon the PM committed to, if any. */
+  horizon?: string;
+  /** Field -> assessed value (alignment, effort, ...). */
+  values?: Record<string, number | string>;
+  /** Id of the request this one duplicates. */
+  mergeInto?: string;
+  date?: string;
+  decider?: string;
+}
+
 /** A request with its score, horizon and escalations. */
 export interface ScoredRequest extends FeatureRequest {
   score: number;
   criteria: Record<string, CriterionScore>;
   horizon?: string;
   escalations: string[];
+  /** The PM's triage decision, when a decisions file was applied. */
+  decision?: Decision;
 }
 
 /** A scored request with its place in the ranking (1-based). */
