@@ -41,6 +41,8 @@ export function checkCondition(request: FeatureRequest, field: string, condition
   }
   const actual = numericField(request, field);
   const holds =
-    actual !== undefined && (condition.min === undefined || actual >= condition.min) && (condition.max === undefined || actual <= condition.max);
+    actual !== undefined &&
+    (condition.min === undefined || actual >= condition.min) &&
+    (condition.max === undefined || actual <= condition.max);
   return { field, condition, actual, holds };
 }

@@ -56,31 +56,30 @@ const escalationSchema = z.strictObject({
 });
 
 /** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
-export const configSchema = z
-  .strictObject({
-    version: z.literal(1),
-    columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
-    currency: z
-      .strictObject({
-        base: z
-          .string()
-          .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
-          .optional(),
-        rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
-      })
-      .default({ rates: {} }),
-    aggregate: z
-      .strictObject({
-        split: z.string().min(1).optional().describe('Separator of several request ids in one cell'),
-        deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
-      })
-      .default({ deal_value: 'sum' }),
-    criteria: z
-      .record(z.string().min(1), criterionSchema)
-      .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } }),
-    horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
-    escalation: z.array(escalationSchema).default([]),
-  });
+export const configSchema = z.strictObject({
+  version: z.literal(1),
+  columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
+  currency: z
+    .strictObject({
+      base: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
+        .optional(),
+      rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
+    })
+    .default({ rates: {} }),
+  aggregate: z
+    .strictObject({
+      split: z.string().min(1).optional().describe('Separator of several request ids in one cell'),
+      deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
+    })
+    .default({ deal_value: 'sum' }),
+  criteria: z
+    .record(z.string().min(1), criterionSchema)
+    .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } }),
+  horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
+  escalation: z.array(escalationSchema).default([]),
+});
 
 function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {
   horizons.forEach((h, i) => {

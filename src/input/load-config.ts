@@ -105,7 +105,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   const result = configSchema.safeParse(data ?? {}, { reportInput: true });
   if (result.success) return { config: result.data, issues: syntax };
   const issues = result.error.issues.flatMap((issue) => toIssues(issue, doc, at));
-  return { issues: [...syntax, ...issues] };
+  return { issues: [...syntax, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)) };
 }
 
 type Locate = (offset: number) => { file: string; line: number; col: number };

@@ -49,10 +49,10 @@ const SILENT_NUMBER_PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', '
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
-  const chunks: AsyncIterator<Buffer> = source.stream[Symbol.asyncIterator]();
-  const head = await readHead(chunks);
+  const chunks: AsyncIterator<Buffer | string> = source.stream[Symbol.asyncIterator]();
+  const { head, isWholeFile } = await readHead(chunks);
   if (head.length === 0) throw new InputError(`${source.name} is empty: expected a header row and request rows`);
-  const encoding = options.encoding ?? detectEncoding(head);
+  const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
   const decoder = createDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
@@ -80,24 +80,25 @@ export async function readRequests(source: Source, model: ScoringModel, options:
   return reader.finish(encoding, delimiter);
 }
 
-async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer> {
+async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<{ head: Buffer; isWholeFile: boolean }> {
   const head: Buffer[] = [];
   let size = 0;
   while (size < SAMPLE_BYTES) {
     const next = await chunks.next();
-    if (next.done) break;
-    head.push(next.value);
+    if (next.done) return { head: Buffer.concat(head), isWholeFile: true };
+    head.push(Buffer.from(next.value));
     size += next.value.length;
   }
-  return Buffer.concat(head);
+  return { head: Buffer.concat(head), isWholeFile: false };
 }
 
 /** UTF-8 (with or without BOM), UTF-16 by BOM, else Windows-1252: what Excel writes. */
-export function detectEncoding(head: Uint8Array): string {
+export function detectEncoding(head: Uint8Array, isWholeFile: boolean): string {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    // A sample cut mid-file may end inside a character; only a whole file must end cleanly.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !isWholeFile });
     return 'utf-8';
   } catch {
     return 'windows-1252';
@@ -112,10 +113,10 @@ function createDecoder(encoding: string): TextDecoder {
   }
 }
 
-async function* decode(head: Buffer, rest: AsyncIterator<Buffer>, decoder: TextDecoder): AsyncGenerator<string> {
+async function* decode(head: Buffer, rest: AsyncIterator<Buffer | string>, decoder: TextDecoder): AsyncGenerator<string> {
   yield decoder.decode(head, { stream: true });
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    yield decoder.decode(next.value, { stream: true });
+    yield decoder.decode(Buffer.from(next.value), { stream: true });
   }
   const tail = decoder.decode();
   if (tail) yield tail;

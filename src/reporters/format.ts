@@ -5,13 +5,32 @@ const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: 
 /** Compact money for people: $1.2M, €450K, $950. */
 export function formatMoney(value: number | undefined, currency: string | undefined): string {
   if (value === undefined) return '—';
-  const abs = Math.abs(value);
-  const [scaled, suffix] = abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'K'] : [abs, ''];
-  const digits = suffix && scaled < 100 ? 1 : 0;
-  const number = `${scaled.toFixed(digits).replace(/\.0$/, '')}${suffix}`;
   const symbol = currency ? SYMBOLS[currency] : '';
+  const number = compactNumber(Math.abs(value));
   const amount = symbol ? `${symbol}${number}` : currency ? `${number} ${currency}` : number;
   return value < 0 ? `-${amount}` : amount;
+}
+
+const UNITS: [string, number][] = [
+  ['', 1],
+  ['K', 1e3],
+  ['M', 1e6],
+  ['B', 1e9],
+];
+
+function compactNumber(abs: number): string {
+  let unit = Math.max(
+    0,
+    UNITS.findLastIndex(([, size]) => abs >= size),
+  );
+  // 999,999 rounds to 1000K: move up a unit so it reads 1M.
+  if (Number(scaleTo(abs, unit)) >= 1000 && unit < UNITS.length - 1) unit += 1;
+  return `${scaleTo(abs, unit)}${UNITS[unit]![0]}`;
+}
+
+function scaleTo(abs: number, unit: number): string {
+  const scaled = abs / UNITS[unit]![1];
+  return scaled.toFixed(unit > 0 && scaled < 100 ? 1 : 0).replace(/\.0$/, '');
 }
 
 export function formatScore(score: number): string {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { groupRequests } from '../../src/core/group.js';
+import type { Mention } from '../../src/core/types.js';
+
+function mention(line: number, partial: Partial<Mention>): Mention {
+  return { line, ids: [], numbers: {}, texts: {}, ...partial };
+}
+
+describe('groupRequests', () => {
+  const rows = [
+    mention(2, { ids: ['FR-1'], title: 'SSO', account: 'Acme', numbers: { deal_value: 100 }, texts: { segment: ['SMB'] } }),
+    mention(3, { ids: ['fr-1'], title: 'SSO via Okta', account: 'ACME ', numbers: { deal_value: 300 }, texts: { segment: ['smb'] } }),
+    mention(4, { ids: ['FR-1'], account: 'Beta', numbers: { deal_value: 50, alignment: 2 }, texts: { segment: ['Enterprise'] } }),
+    mention(5, { ids: ['FR-1'], numbers: { deal_value: 20, alignment: 4 } }),
+  ];
+
+  it('counts each account once with its largest deal, and a row without account as its own', () => {
+    // Acme: max(100, 300) = 300; Beta 50; line 5 has no account: 20 -> sum 370
+    const [request] = groupRequests(rows, { deal_value: 'sum' }).requests;
+    expect(request!.accounts).toEqual([
+      { name: 'Acme', dealValue: 300 },
+      { name: 'Beta', dealValue: 50 },
+      { name: '(no account, line 5)', dealValue: 20 },
+    ]);
+    expect(request!.dealValue).toBe(370);
+    expect(request!.lines).toEqual([2, 3, 4, 5]);
+  });
+
+  it('takes the largest account deal with deal_value: max', () => {
+    expect(groupRequests(rows, { deal_value: 'max' }).requests[0]!.dealValue).toBe(300);
+  });
+
+  it('keeps the first title, the last non-empty number and distinct text values', () => {
+    const [request] = groupRequests(rows, { deal_value: 'sum' }).requests;
+    expect(request!.title).toBe('SSO');
+    expect(request!.numbers.alignment).toBe(4);
+    expect(request!.texts.segment).toEqual(['SMB', 'Enterprise']);
+  });
+
+  it('groups rows without an id by title, ignoring case and spacing', () => {
+    const { requests } = groupRequests(
+      [mention(2, { title: 'Gantt chart view' }), mention(3, { title: ' gantt  chart VIEW ' }), mention(4, { title: 'Dark mode' })],
+      { deal_value: 'sum' },
+    );
+    expect(requests.map((r) => [r.id, r.lines])).toEqual([
+      ['Gantt chart view', [2, 3]],
+      ['Dark mode', [4]],
+    ]);
+  });
+
+  it('counts a row for every request its id cell lists', () => {
+    const { requests } = groupRequests([mention(2, { ids: ['A', 'B', 'A'], account: 'Acme', numbers: { deal_value: 10 } })], {
+      deal_value: 'sum',
+    });
+    expect(requests.map((r) => [r.id, r.dealValue])).toEqual([
+      ['A', 10],
+      ['B', 10],
+    ]);
+  });
+
+  it('skips a row that names no request, with a warning naming its line', () => {
+    const { requests, issues } = groupRequests([mention(7, { account: 'Acme' })], { deal_value: 'sum' });
+    expect(requests).toEqual([]);
+    expect(issues).toMatchObject([{ code: 'ROW_WITHOUT_REQUEST', line: 7, severity: 'warning' }]);
+  });
+
+  it('leaves deal value undefined when no row has one', () => {
+    expect(groupRequests([mention(2, { ids: ['A'] })], { deal_value: 'sum' }).requests[0]!.dealValue).toBeUndefined();
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_PATH, formatConfigIssue, loadConfig, parseConfig } from '../../src/input/load-config.js';
+
+const VALID = `version: 1
+criteria:
+  effort:
+    weight: 10
+    field: effort
+    map: {XS: 1, XL: 0}
+`;
+
+function problems(text: string) {
+  return parseConfig(text, 'scoring.yaml').issues.map((i) => [i.code, i.path, i.line, i.col]);
+}
+
+describe('parseConfig', () => {
+  it('accepts the shipped example, which is also the built-in model', () => {
+    const { config, issues } = parseConfig(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'), 'scoring.example.yaml');
+    expect(issues).toEqual([]);
+    expect(Object.keys(config!.criteria)).toEqual(['deal_value', 'segment_fit', 'alignment', 'effort']);
+    expect(Object.values(config!.criteria).map((c) => c.weight)).toEqual([40, 20, 30, 10]);
+  });
+
+  it.each([
+    ['weight: high', VALID.replace('weight: 10', 'weight: high'), [['INVALID_TYPE', 'criteria.effort.weight', 4, 13]]],
+    ['weight 0', VALID.replace('weight: 10', 'weight: 0'), [['OUT_OF_RANGE', 'criteria.effort.weight', 4, 13]]],
+    ['map value above 1', VALID.replace('XL: 0', 'XL: 2'), [['OUT_OF_RANGE', 'criteria.effort.map.XL', 6, 22]]],
+    [
+      'misspelt key',
+      VALID.replace('    map:', '    mpa:'),
+      [
+        ['TRANSFORM_MISSING', 'criteria.effort.weight', 4, 13],
+        ['UNKNOWN_KEY', 'criteria.effort.mpa', 6, 5],
+      ],
+    ],
+    ['scale and map', VALID + '    scale: log\n    max: 5\n', [['TRANSFORM_CONFLICT', 'criteria.effort.map', 6, 10]]],
+    [
+      'linear without min',
+      VALID.replace('    map: {XS: 1, XL: 0}', '    scale: linear\n    max: 5'),
+      [['SCALE_BOUND_MISSING', 'criteria.effort.scale', 6, 12]],
+    ],
+    [
+      'min >= max',
+      VALID.replace('    map: {XS: 1, XL: 0}', '    scale: linear\n    min: 5\n    max: 5'),
+      [['MIN_NOT_BELOW_MAX', 'criteria.effort.min', 7, 10]],
+    ],
+    ['wrong version', VALID.replace('version: 1', 'version: 2'), [['INVALID_VALUE', 'version', 1, 10]]],
+    ['no criteria', 'version: 1\ncriteria: {}\n', [['NO_CRITERIA', 'criteria', 2, 11]]],
+    ['missing criteria', 'version: 1\n', [['INVALID_TYPE', 'criteria', 1, 1]]],
+    [
+      'horizons out of order',
+      `${VALID}horizons:\n  - {name: Now, min_score: 50}\n  - {name: Next, min_score: 60}\n  - {name: Soon}\n  - {name: Later}\n`,
+      [
+        ['HORIZONS_NOT_DESCENDING', 'horizons[1].min_score', 9, 29],
+        ['HORIZON_THRESHOLD_MISSING', 'horizons[2]', 10, 5],
+      ],
+    ],
+    ['duplicate key', VALID.replace('    field: effort', '    field: effort\n    weight: 3'), [['DUPLICATE_KEY', undefined, 6, 5]]],
+    ['syntax error', 'version: [1\n', [['YAML_SYNTAX', undefined, 2, 1]]],
+    [
+      'escalation with an empty condition',
+      `${VALID}escalation:\n  - name: Big\n    when: {deal_value: {}}\n`,
+      [['INVALID_VALUE', 'escalation[0].when.deal_value', 9, 24]],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(problems(text)).toEqual(expected);
+  });
+
+  it('suggests the key the user meant', () => {
+    const [issue] = parseConfig('version: 1\ncriteria:\n  a: {weight: 1, field: x, scael: log, max: 3}\n', 'scoring.yaml').issues.filter(
+      (i) => i.code === 'UNKNOWN_KEY',
+    );
+    expect(formatConfigIssue(issue!)).toBe('scoring.yaml:3:28 criteria.a.scael: unknown key "scael"; did you mean "scale"?');
+  });
+
+  it('refuses an alias bomb quickly', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from({ length: 8 }, (_, i) => {
+        const prev = i === 0 ? 'a' : `l${i - 1}`;
+        return `l${i}: &l${i} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`;
+      }),
+    ].join('\n');
+    const started = performance.now();
+    expect(problems(bomb)).toEqual([['YAML_ALIAS_LIMIT', undefined, undefined, undefined]]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a config over 1 MB', () => {
+    expect(problems(`version: 1\n# ${'x'.repeat(1024 * 1024)}\n`)).toEqual([['CONFIG_TOO_LARGE', undefined, undefined, undefined]]);
+  });
+});
+
+describe('loadConfig', () => {
+  it('finds ./scoring.yaml, else falls back to the built-in model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rank-config-'));
+    expect(await loadConfig(undefined, dir)).toMatchObject({ source: 'default model', isDefault: true });
+    writeFileSync(join(dir, 'scoring.yaml'), VALID);
+    const local = await loadConfig(undefined, dir);
+    expect(local).toMatchObject({ source: 'scoring.yaml', isDefault: false });
+    expect(local.model.criteria.map((c) => c.name)).toEqual(['effort']);
+  });
+
+  it('throws one ConfigError listing every problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rank-config-'));
+    writeFileSync(join(dir, 'bad.yaml'), VALID.replace('weight: 10', 'weight: -1').replace('XL: 0', 'XL: 7'));
+    await expect(loadConfig('bad.yaml', dir)).rejects.toThrow(
+      'invalid config (2 problems):\nbad.yaml:4:13 criteria.effort.weight: expected a number > 0, got -1\nbad.yaml:6:22 criteria.effort.map.XL: expected a number <= 1, got 7',
+    );
+  });
+});

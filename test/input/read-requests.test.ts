@@ -1,0 +1,154 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, detectEncoding, readRequests, type ReadOptions } from '../../src/input/read-requests.js';
+import { modelOf } from '../core/model-fixtures.js';
+
+const model = modelOf({
+  criteria: {
+    money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 },
+    fit: { weight: 1, field: 'alignment', scale: 'linear', min: 1, max: 5 },
+    effort: { weight: 1, field: 'effort', map: { S: 1 } },
+  },
+  currency: { base: 'USD', rates: { EUR: 2 } },
+});
+
+function read(content: string | Buffer, options: ReadOptions = {}, chunkSize = 7) {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  // Small chunks, so multi-byte characters and records straddle chunk boundaries.
+  const chunks = Array.from({ length: Math.ceil(bytes.length / chunkSize) }, (_, i) => bytes.subarray(i * chunkSize, (i + 1) * chunkSize));
+  return readRequests({ name: 'test.csv', stream: Readable.from(chunks) }, model, options);
+}
+
+const HEADER = 'Request ID,Title,Account,Amount,Alignment,Effort\n';
+
+describe('readRequests: CSV quirks', () => {
+  it('handles quoted commas, escaped quotes and embedded newlines, numbering lines as a spreadsheet does', async () => {
+    const csv = `${HEADER}A,"Import, bulk","Acme ""Intl""",100,3,S\nB,"Multi\nline\ntitle",Beta,oops,,\n`;
+    const { requests, issues } = await read(csv);
+    expect(requests.map((r) => [r.id, r.title, r.accounts[0]!.name])).toEqual([
+      ['A', 'Import, bulk', 'Acme "Intl"'],
+      ['B', 'Multi\nline\ntitle', 'Beta'],
+    ]);
+    // B is the second data record: spreadsheet row 3, although its cell spans three text lines
+    expect(issues).toMatchObject([{ code: 'INVALID_NUMBER', line: 3, column: 'Amount', value: 'oops' }]);
+  });
+
+  it('reads CRLF and a UTF-8 BOM (Excel "CSV UTF-8")', async () => {
+    const { requests, summary } = await read(`\ufeff${HEADER}`.replace(/\n/g, '\r\n') + 'A,Ünïcödé ✓,Acme,100,3,S\r\n');
+    expect(summary.columns.id).toBe('Request ID');
+    expect(requests[0]!.title).toBe('Ünïcödé ✓');
+  });
+
+  it('reads Windows-1252 when the bytes are not UTF-8', async () => {
+    const bytes = Buffer.from('Title;Account;Amount\nCaf\xe9;M\xfcller;\x80 1.000,50\n', 'latin1');
+    const { requests, summary } = await read(bytes);
+    expect(summary).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
+    expect(requests[0]).toMatchObject({ title: 'Café', accounts: [{ name: 'Müller', dealValue: 2001 }] }); // EUR 1,000.50 x 2
+  });
+
+  it('detects a decimal comma per column from its values', async () => {
+    // Amount shows "1.234,50" (decimal comma) so "2.000" is two thousand; Alignment "3,5" is 3.5
+    const csv = 'Title;Amount;Alignment\nA;1.234,50;3,5\nB;2.000;4\n';
+    const { requests } = await read(csv);
+    expect(requests.map((r) => [r.id, r.dealValue, r.numbers.alignment])).toEqual([
+      ['A', 1234.5, 3.5],
+      ['B', 2000, 4],
+    ]);
+  });
+
+  it('takes a comma-delimited file as decimal point, and --decimal-comma overrides', async () => {
+    expect((await read('Title,Amount\nA,"1,500"\n')).requests[0]!.dealValue).toBe(1500);
+    expect((await read('Title,Amount\nA,"1,500"\n', { isDecimalComma: true })).requests[0]!.dealValue).toBe(1.5);
+  });
+
+  it('reads every repeated header of a field and ignores trailing empty columns', async () => {
+    const segmentModel = modelOf({ criteria: { seg: { weight: 1, field: 'segment', map: { Enterprise: 1 } } } });
+    const csv = 'Summary,Issue key,Labels,Labels,Labels,\nSSO,P-1,,sso,Enterprise,\n';
+    const { requests, issues } = await readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, segmentModel, {});
+    expect(issues).toMatchObject([{ code: 'COLUMN_NOT_FOUND' }]); // no segment column: Labels is not a synonym
+    expect(requests[0]!.id).toBe('P-1');
+    const mapped = modelOf({ columns: { segment: 'labels' }, criteria: { seg: { weight: 1, field: 'segment', map: { Enterprise: 1 } } } });
+    const labelled = await readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, mapped, {});
+    expect(labelled.requests[0]!.texts.segment).toEqual(['sso', 'Enterprise']);
+    expect(labelled.issues).toEqual([]);
+  });
+
+  it('skips a report footer after a blank line, with a notice', async () => {
+    const csv = `${HEADER}A,SSO,Acme,100,3,S\n\n"Confidential Information - Do Not Distribute"\n"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n`;
+    const { requests, issues, summary } = await read(csv);
+    expect(requests).toHaveLength(1);
+    expect(summary).toMatchObject({ rows: 1, footerLines: 2 });
+    expect(issues).toMatchObject([{ code: 'FOOTER_SKIPPED', severity: 'notice', line: 4 }]);
+  });
+
+  it('treats placeholders as missing; TBD in a number column is worth a warning', async () => {
+    const csv = `${HEADER}N/A,SSO,-,TBD,N/A,-\n`;
+    const { requests, issues } = await read(csv);
+    expect(requests[0]).toMatchObject({ id: 'SSO', accounts: [{ name: '(no account, line 2)' }], numbers: {}, texts: {} });
+    expect(issues.map((i) => [i.code, i.value])).toEqual([['INVALID_NUMBER', 'TBD']]);
+  });
+
+  it('warns once per criterion whose column is absent', async () => {
+    const { issues } = await read('Title,Amount\nA,5\nB,6\n');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['COLUMN_NOT_FOUND', 'criteria.fit'],
+      ['COLUMN_NOT_FOUND', 'criteria.effort'],
+    ]);
+  });
+
+  it('caps repeated warnings and counts the rest', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `R${i},x`).join('\n');
+    const { issues } = await read(`Title,Amount\n${rows}\n`);
+    const invalid = issues.filter((i) => i.code === 'INVALID_NUMBER');
+    expect(invalid).toHaveLength(21); // 20 shown + 1 line counting the other 5
+    expect(invalid.at(-1)!.message).toMatch(/5 more INVALID_NUMBER in column "Amount" not shown \(25 in all\)/);
+  });
+
+  it('honours an Excel sep= line', async () => {
+    const { requests, summary } = await read('sep=|\nTitle|Amount\nA|1,5\n', { isDecimalComma: true });
+    expect(summary.delimiter).toBe('|');
+    expect(requests[0]!.dealValue).toBe(1.5);
+  });
+
+  it('takes the first currency seen as the base when the config has none', async () => {
+    const noBase = modelOf({ criteria: { m: { weight: 1, field: 'deal_value', scale: 'log', max: 10 } } });
+    const { summary, requests } = await readRequests({ name: 'x.csv', stream: Readable.from(['Title,Amount\nA,€5\nB,7\n']) }, noBase, {});
+    expect(summary.currency).toBe('EUR');
+    expect(requests.map((r) => r.dealValue)).toEqual([5, 7]);
+  });
+});
+
+describe('readRequests: failures', () => {
+  it.each([
+    ['', /test.csv is empty/],
+    [`${HEADER}A,"unterminated\n`, /^test.csv:2: malformed CSV: Quote Not Closed/],
+    ['Amount\n5\n', /no request id or title column/],
+    ['Title,Amount\nA,CHF 5\n', /^test.csv:2 column "Amount": "CHF 5" is in CHF, but the config has no currency.rates.CHF/],
+  ])('%j', async (csv, message) => {
+    await expect(read(csv)).rejects.toThrow(message);
+  });
+});
+
+describe('detection', () => {
+  it.each([
+    ['a,b;c\n', ','],
+    ['a;b;c\n', ';'],
+    ['a\tb\tc\n', '\t'],
+    ['"x;y;z",b,c\n', ','], // quoted delimiters do not count
+    ['single\n', ','],
+  ])('delimiter of %j is %j', (sample, expected) => {
+    expect(detectDelimiter(sample)).toBe(expected);
+  });
+
+  it.each([
+    [[0xef, 0xbb, 0xbf, 0x41], true, 'utf-8'],
+    [[0xff, 0xfe, 0x41, 0], true, 'utf-16le'],
+    [[0x43, 0x61, 0x66, 0xe9], true, 'windows-1252'],
+    [[0x43, 0xe9, 0x61], false, 'windows-1252'],
+    [[0x43, 0xc3, 0xa9], true, 'utf-8'],
+    [[0x43, 0xc3], false, 'utf-8'], // a sample may end inside a character
+    [[0x43, 0xc3], true, 'windows-1252'], // a whole file may not
+  ])('encoding of %j (whole file: %s) is %s', (bytes, isWholeFile, expected) => {
+    expect(detectEncoding(Uint8Array.from(bytes), isWholeFile)).toBe(expected);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { rankRequests } from '../../src/core/rank.js';
+import { scoreRequests } from '../../src/core/score.js';
+import { renderCsv, safeCell } from '../../src/reporters/csv.js';
+import { formatMoney } from '../../src/reporters/format.js';
+import { renderJson } from '../../src/reporters/json.js';
+import { renderTable } from '../../src/reporters/table.js';
+import type { RankingReport } from '../../src/reporters/types.js';
+import { modelOf, requestOf } from '../core/model-fixtures.js';
+
+const model = modelOf({
+  criteria: {
+    money: { weight: 3, field: 'deal_value', scale: 'log', max: 999999 },
+    effort: { weight: 1, field: 'effort', map: { S: 1, L: 0 } },
+  },
+  horizons: [{ name: 'Now', min_score: 60 }, { name: 'Later' }],
+  escalation: [{ name: 'Big', when: { deal_value: { min: 500000 } } }],
+});
+
+const report: RankingReport = {
+  ranked: rankRequests(
+    scoreRequests(
+      [
+        requestOf({
+          id: 'FR-1',
+          title: 'SSO via Okta',
+          dealValue: 999999,
+          numbers: { deal_value: 999999 },
+          accounts: [{ name: 'Acme', dealValue: 999999 }],
+          texts: { effort: ['L'], segment: ['Enterprise'] },
+        }),
+        requestOf({
+          id: '=HYPERLINK("x")',
+          title: '+cmd|calc',
+          dealValue: 999,
+          numbers: { deal_value: 999 },
+          accounts: [{ name: '@evil' }],
+          texts: { effort: ['S'] },
+        }),
+      ],
+      model,
+    ),
+  ),
+  issues: [
+    { code: 'INVALID_NUMBER', severity: 'warning', line: 3, column: 'Amount', path: 'deal_value', value: 'TBD', message: 'x.csv:3 ...' },
+  ],
+  summary: {
+    source: 'x.csv',
+    rows: 2,
+    skippedRows: 0,
+    footerLines: 0,
+    encoding: 'utf-8',
+    delimiter: ',',
+    currency: 'USD',
+    columns: { title: 'Title' },
+  },
+  model,
+  modelSource: 'scoring.yaml',
+};
+
+describe('renderTable', () => {
+  it('lays out rank, request, score, money, horizon, escalation and drivers', () => {
+    // FR-1: money 1 -> 75 points, effort L 0 -> 75; the other: ln(1000)/ln(1e6) = 0.5 -> 37.5, effort S -> 25 -> 62.5
+    expect(renderTable(report, { color: false })).toMatchInlineSnapshot(`
+      "┌───┬───────────────────────────┬───────┬────────────┬───────┬────────────┬─────────┬────────────┬─────────────────────────┐
+      │ # │ Request                   │ Score │ Deal value │ Accts │ Segments   │ Horizon │ Escalation │ Top drivers             │
+      │ 1 │ FR-1 SSO via Okta         │  75.0 │        $1M │     1 │ Enterprise │ Now     │ ⚑ Big      │ money 75.0              │
+      │ 2 │ =HYPERLINK("x") +cmd|calc │  62.5 │       $999 │     1 │            │ Now     │            │ money 37.5, effort 25.0 │
+      └───┴───────────────────────────┴───────┴────────────┴───────┴────────────┴─────────┴────────────┴─────────────────────────┘
+      2 requests from 2 rows of x.csv · model: scoring.yaml
+      "
+    `);
+  });
+
+  it('says how many requests --top leaves out', () => {
+    expect(renderTable(report, { color: false, top: 1 })).toContain('1 more request not shown: use --top 2 or --format csv');
+  });
+});
+
+describe('renderJson', () => {
+  it('keeps scores unrounded and lists warnings with their row', () => {
+    const output = JSON.parse(renderJson(report, { color: false })) as {
+      requests: { id: string; score: number; criteria: Record<string, { points: number }> }[];
+      warnings: unknown[];
+    };
+    expect(output.requests.map((r) => r.id)).toEqual(['FR-1', '=HYPERLINK("x")']);
+    expect(output.requests[1]!.score).toBeCloseTo(37.5 + 25, 10);
+    expect(output.warnings).toEqual([
+      { row: 3, column: 'Amount', field: 'deal_value', value: 'TBD', code: 'INVALID_NUMBER', severity: 'warning', message: 'x.csv:3 ...' },
+    ]);
+  });
+});
+
+describe('renderCsv', () => {
+  it('escapes cells that a spreadsheet would run as formulas, and leaves numbers alone', () => {
+    const lines = renderCsv(report, { color: false }).trim().split('\n');
+    expect(lines[0]).toBe(
+      'rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,segments,status,money_raw,money_points,effort_raw,effort_points',
+    );
+    expect(lines[2]).toBe(`2,"'=HYPERLINK(""x"")",'+cmd|calc,62.5,Now,,999,1,'@evil,,,999,37.5,S,25`);
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['plain', 'plain'],
+    [-5, -5],
+  ])('safeCell(%j) = %j', (value, expected) => {
+    expect(safeCell(value)).toBe(expected);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [950, 'USD', '$950'],
+    [999999, 'USD', '$1M'],
+    [120000, 'GBP', '£120K'],
+    [85292.54, 'USD', '$85.3K'],
+    [1384133.32, 'EUR', '€1.4M'],
+    [250000, 'CHF', '250K CHF'],
+    [-1000, 'USD', '-$1K'],
+    [undefined, 'USD', '—'],
+  ])('%s %s -> %s', (value, currency, expected) => {
+    expect(formatMoney(value, currency)).toBe(expected);
+  });
+});
