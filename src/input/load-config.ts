@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/check-config.js';
 import { configSchema, knownKeysAt, toScoringModel, type Config } from '../core/model.js';
 import { suggestClosest } from '../core/suggest.js';
 import type { Issue, ScoringModel } from '../core/types.js';
@@ -15,6 +16,8 @@ export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
 /** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
+/** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
+export const MAX_NESTING_DEPTH = 32;
 
 export interface LoadedConfig {
   /** The path read, or "default model". */
@@ -27,6 +30,8 @@ export interface LoadedConfig {
 export interface ParsedConfig {
   config?: Config;
   issues: Issue[];
+  /** Places a finding found later (against data, say) in the file, like the loader's own. */
+  locate: (finding: ConfigFinding) => Issue;
 }
 
 /** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
@@ -36,14 +41,18 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   const text = await readFile(resolve(cwd, file), 'utf8').catch((error: unknown) => {
     throw new ConfigError(`cannot read config ${file}: ${describeFsError(error)}`, { cause: error });
   });
-  const source = found ?? 'default model';
+  return loadConfigText(text, found ?? 'default model', !found);
+}
+
+/** Validates config text read elsewhere (a git revision, say); throws ConfigError listing every problem. */
+export function loadConfigText(text: string, source: string, isDefault = false): LoadedConfig {
   const { config, issues } = parseConfig(text, source);
   const errors = issues.filter((i) => i.severity === 'error');
   if (!config || errors.length > 0) {
     const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
     throw new ConfigError(`invalid config (${count}):\n${errors.map(formatConfigIssue).join('\n')}`);
   }
-  return { source, isDefault: !found, config, model: toScoringModel(config) };
+  return { source, isDefault, config, model: toScoringModel(config) };
 }
 
 async function findLocalConfig(cwd: string): Promise<string | undefined> {
@@ -62,17 +71,15 @@ export function formatConfigIssue(issue: Issue): string {
 
 /** Parses and validates config text; every problem comes back located by line and column. */
 export function parseConfig(text: string, file: string): ParsedConfig {
+  const unlocated = (code: string, message: string): ParsedConfig => ({
+    issues: [{ code, severity: 'error', file, message }],
+    locate: (f) => ({ code: f.code, severity: f.severity, file, path: formatConfigPath(f.path), message: f.message }),
+  });
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
-    return {
-      issues: [
-        {
-          code: 'CONFIG_TOO_LARGE',
-          severity: 'error',
-          file,
-          message: `is over ${MAX_CONFIG_BYTES / 1024} KB; a scoring model is a page, not megabytes`,
-        },
-      ],
-    };
+    return unlocated('CONFIG_TOO_LARGE', `is over ${MAX_CONFIG_BYTES / 1024} KB; a scoring model is a page, not megabytes`);
+  }
+  if (measureNesting(text) > MAX_NESTING_DEPTH) {
+    return unlocated('YAML_TOO_DEEP', `refused: nested more than ${MAX_NESTING_DEPTH} levels deep; a scoring model is a few levels deep`);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -80,57 +87,79 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
+  const locate = (f: ConfigFinding): Issue => ({
+    code: f.code,
+    severity: f.severity,
+    ...at(locatePath(doc, f.path, f.isKey === true)),
+    path: formatConfigPath(f.path),
+    message: f.message,
+  });
   const syntax: Issue[] = [...doc.errors, ...doc.warnings].map((e) => ({
     code: e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
     severity: doc.errors.includes(e) ? 'error' : 'warning',
     ...at(e.pos[0]),
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
   }));
-  if (doc.errors.length > 0) return { issues: syntax };
+  if (doc.errors.length > 0) return { issues: syntax, locate };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return {
-      issues: [
-        {
-          code: 'YAML_ALIAS_LIMIT',
-          severity: 'error',
-          file,
-          message: `refused: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ],
-    };
+    return unlocated('YAML_ALIAS_LIMIT', `refused: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result = configSchema.safeParse(data ?? {}, { reportInput: true });
-  if (result.success) return { config: result.data, issues: syntax };
-  const issues = result.error.issues.flatMap((issue) => toIssues(issue, doc, at));
-  return { issues: [...syntax, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)) };
+  if (!result.success) return { issues: sortByPosition([...syntax, ...result.error.issues.flatMap(toFindings).map(locate)]), locate };
+  return { config: result.data, issues: sortByPosition([...syntax, ...checkConfig(result.data).map(locate)]), locate };
 }
 
-type Locate = (offset: number) => { file: string; line: number; col: number };
+/** File order, so a reader fixes problems top to bottom. */
+export function sortByPosition(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
 
-function toIssues(issue: z.core.$ZodIssue, doc: Document, at: Locate): Issue[] {
+/**
+ * Nesting depth from the text alone, in one pass and without recursion: block
+ * indentation levels, compact "- - " items, and flow brackets outside quotes.
+ * Comments and block scalars may overcount, which matters only far above any real config.
+ */
+export function measureNesting(text: string): number {
+  let deepest = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  for (const line of text.split('\n')) {
+    const body = line.trimStart();
+    if (body === '' || body.startsWith('#')) continue;
+    if (flow === 0) {
+      const indent = line.length - body.length;
+      while (indents.length > 0 && indents.at(-1)! >= indent) indents.pop();
+      indents.push(indent);
+    }
+    const dashes = /^(?:-\s+)*/.exec(body)![0].replace(/\s/g, '').length;
+    let quote: string | undefined;
+    for (const ch of body) {
+      if (quote) quote = ch === quote ? undefined : quote;
+      else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '#') break;
+      else if (ch === '[' || ch === '{') flow += 1;
+      else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
+      deepest = Math.max(deepest, indents.length + dashes + flow);
+    }
+  }
+  return deepest;
+}
+
+function toFindings(issue: z.core.$ZodIssue): ConfigFinding[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       code: 'UNKNOWN_KEY',
       severity: 'error',
-      ...at(keyNode(doc, path, key)?.range?.[0] ?? nearestNode(doc, path)?.range?.[0] ?? 0),
-      path: dotPath([...path, key]),
+      path: [...path, key],
+      isKey: true,
       message: unknownKeyMessage(key, knownKeysAt(path)),
     }));
   }
-  const node = nearestNode(doc, path);
-  return [
-    {
-      code: issueCode(issue),
-      severity: 'error',
-      ...at(node?.range?.[0] ?? 0),
-      path: dotPath(path),
-      message: describeIssue(issue),
-    },
-  ];
+  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue) }];
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
@@ -184,12 +213,13 @@ function describeValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function dotPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+/** The offset of a path's node: a key's own scalar when the finding is about the key, else the deepest node that exists (a missing key is reported at its parent). */
+function locatePath(doc: Document, path: ConfigPath, isKey: boolean): number {
+  const key = isKey ? keyNode(doc, path.slice(0, -1), path.at(-1)!) : undefined;
+  return (key ?? nearestNode(doc, path))?.range?.[0] ?? 0;
 }
 
-/** The deepest node that exists on the path: a missing key is reported at its parent. */
-function nearestNode(doc: Document, path: readonly (string | number)[]): YamlNode | undefined {
+function nearestNode(doc: Document, path: ConfigPath): YamlNode | undefined {
   for (let depth = path.length; depth >= 0; depth -= 1) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (node && typeof node === 'object' && 'range' in node) return node as YamlNode;
@@ -197,9 +227,9 @@ function nearestNode(doc: Document, path: readonly (string | number)[]): YamlNod
   return undefined;
 }
 
-function keyNode(doc: Document, path: readonly (string | number)[], key: string): YamlNode | undefined {
+function keyNode(doc: Document, path: ConfigPath, key: string | number): YamlNode | undefined {
   const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
   return isScalar(pair?.key) ? pair.key : undefined;
 }
