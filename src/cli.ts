@@ -44,6 +44,18 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
         ),
       );
     });
+  program
+    .command('check')
+    .description('validate a scoring config, for editors and CI (exit 1 when it has problems)')
+    .argument('[config]', 'scoring config (default: ./scoring.yaml)')
+    .option('-d, --data <file>', "also check the config against a CSV export's header and values")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'exit 1 on warnings too')
+    .action(async (config: string | undefined, opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean }) => {
+      const { runCheck } = await import('./commands/check.js');
+      const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data']) };
+      setExitCode(await runCheck(config, options, { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color }));
+    });
   return program;
 }
 

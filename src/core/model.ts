@@ -103,6 +103,11 @@ function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.Refinem
   });
 }
 
+/** The published JSON Schema (schema/scoring.schema.json), generated from configSchema so the two cannot drift. */
+export function toConfigJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }), title: 'pm-rank scoring model' };
+}
+
 export type Config = z.output<typeof configSchema>;
 export type CriterionConfig = z.output<typeof criterionSchema>;
 export type EscalationRule = z.output<typeof escalationSchema>;

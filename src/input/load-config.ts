@@ -38,9 +38,7 @@ export interface ParsedConfig {
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
   const found = path ?? (await findLocalConfig(cwd));
   const file = found ?? DEFAULT_CONFIG_PATH;
-  const text = await readFile(resolve(cwd, file), 'utf8').catch((error: unknown) => {
-    throw new ConfigError(`cannot read config ${file}: ${describeFsError(error)}`, { cause: error });
-  });
+  const text = await readConfigText(file, cwd);
   return loadConfigText(text, found ?? 'default model', !found);
 }
 
@@ -55,7 +53,14 @@ export function loadConfigText(text: string, source: string, isDefault = false):
   return { source, isDefault, config, model: toScoringModel(config) };
 }
 
-async function findLocalConfig(cwd: string): Promise<string | undefined> {
+/** The text of a config file; a ConfigError naming the file when it cannot be read. */
+export async function readConfigText(file: string, cwd: string): Promise<string> {
+  return readFile(resolve(cwd, file), 'utf8').catch((error: unknown) => {
+    throw new ConfigError(`cannot read config ${file}: ${describeFsError(error)}`, { cause: error });
+  });
+}
+
+export async function findLocalConfig(cwd: string): Promise<string | undefined> {
   const candidate = resolve(cwd, DEFAULT_CONFIG_NAME);
   return readFile(candidate).then(
     () => DEFAULT_CONFIG_NAME,
@@ -134,7 +139,7 @@ export function measureNesting(text: string): number {
       while (indents.length > 0 && indents.at(-1)! >= indent) indents.pop();
       indents.push(indent);
     }
-    const dashes = /^(?:-\s+)*/.exec(body)![0].replace(/\s/g, '').length;
+    const dashes = countLeadingDashes(body);
     let quote: string | undefined;
     for (const ch of body) {
       if (quote) quote = ch === quote ? undefined : quote;
@@ -146,6 +151,18 @@ export function measureNesting(text: string): number {
     }
   }
   return deepest;
+}
+
+/** Compact nested list items: "- - - x" is three levels on one line. */
+function countLeadingDashes(body: string): number {
+  let count = 0;
+  let i = 0;
+  while (body[i] === '-' && (body[i + 1] === ' ' || body[i + 1] === undefined)) {
+    count += 1;
+    i += 2;
+    while (body[i] === ' ') i += 1;
+  }
+  return count;
 }
 
 function toFindings(issue: z.core.$ZodIssue): ConfigFinding[] {
