@@ -56,6 +56,16 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
       const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data']) };
       setExitCode(await runCheck(config, options, { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color }));
     });
+  program
+    .command('init')
+    .description('write a commented starter scoring.yaml')
+    .option('--from <file>', "fill columns and maps from a CSV export's headers and values")
+    .option('-o, --output <path>', 'where to write', 'scoring.yaml')
+    .option('--force', 'replace an existing file')
+    .action(async (opts: { from?: string; output: string; force?: boolean }) => {
+      const { runInit } = await import('./commands/init.js');
+      setExitCode(await runInit({ isForce: opts.force === true, output: opts.output, ...pick(opts, ['from']) }, context));
+    });
   return program;
 }
 

@@ -197,7 +197,7 @@ function checkMapCoverage(name: string, field: string, map: Record<string, numbe
 }
 
 /** Distinct text values of a field, case-folded, with the first spelling and the number of requests carrying each. */
-function countTexts(requests: readonly FeatureRequest[], field: string): Map<string, { text: string; count: number }> {
+export function countTexts(requests: readonly FeatureRequest[], field: string): Map<string, { text: string; count: number }> {
   const counts = new Map<string, { text: string; count: number }>();
   for (const request of requests) {
     for (const text of new Set((request.texts[field] ?? []).map(foldText))) {

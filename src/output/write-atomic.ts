@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeFsError } from '../input/open-source.js';
 import { InputError, UsageError } from '../errors.js';
@@ -8,14 +8,19 @@ import { InputError, UsageError } from '../errors.js';
  * Writes via a temp file in the same folder and a rename, so a crash or a full
  * disk leaves either the old file or the new one, never half of either.
  */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, path);
+    // link fails when the target exists, so an exclusive write can never replace a file created meanwhile.
+    if (options.isExclusive) await link(temp, path);
+    else await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${path} already exists; pass --force to replace it`, { cause: error });
     throw new InputError(`cannot write ${path}: ${describeFsError(error)}; nothing was changed`, { cause: error });
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 

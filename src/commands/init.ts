@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { ExitCode } from '../errors.js';
+import { DEFAULT_CONFIG_NAME, DEFAULT_CONFIG_PATH, loadConfigText } from '../input/load-config.js';
+import { openSource } from '../input/open-source.js';
+import { readRequests, type ReadOptions } from '../input/read-requests.js';
+import { renderStarterConfig, type ExportProfile } from '../input/starter-config.js';
+import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
+import type { CommandContext } from './context.js';
+
+export interface InitOptions extends ReadOptions {
+  /** An export whose headers and values fill the starter config. */
+  from?: string;
+  output?: string;
+  isForce: boolean;
+}
+
+/** pm-rank init: writes a commented starter scoring.yaml, never over an existing file unless forced. */
+export async function runInit(options: InitOptions, context: CommandContext): Promise<ExitCode> {
+  const output = options.output ?? DEFAULT_CONFIG_NAME;
+  assertNotAnInput(output, [options.from], context.cwd);
+  const template = await readFile(DEFAULT_CONFIG_PATH, 'utf8');
+  const profile = options.from ? await profileExport(options.from, template, options, context) : undefined;
+  await writeAtomic(resolve(context.cwd, output), renderStarterConfig(template, profile), { isExclusive: !options.isForce });
+  const filled = profile ? ` with the columns and values of ${profile.source}` : '';
+  context.stderr.write(`wrote ${output}${filled}; review it, then run pm-rank check ${output}\n`);
+  return ExitCode.ok;
+}
+
+/** Reads the export with the example model, so the same column mapping as `score` finds each field. */
+async function profileExport(file: string, template: string, options: ReadOptions, context: CommandContext): Promise<ExportProfile> {
+  const { model } = loadConfigText(template, 'default model', true);
+  const read = await readRequests(await openSource(file, context.cwd, context.stdin), model, options);
+  return { source: basename(read.summary.source), columns: read.summary.columns, requests: read.requests };
+}
