@@ -66,6 +66,18 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
       const { runInit } = await import('./commands/init.js');
       setExitCode(await runInit({ isForce: opts.force === true, output: opts.output, ...pick(opts, ['from']) }, context));
     });
+  program
+    .command('diff')
+    .description('show what a config change does to the ranking of an export')
+    .argument('<base>', 'config before the change: a path, or git:REF:path (e.g. git:origin/main:scoring.yaml)')
+    .argument('<head>', 'config after the change: a path, or git:REF:path')
+    .argument('<file>', 'CSV export to rank with both')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'table', 'json']).default('table'))
+    .option('-n, --top <n>', 'size of the top list that requests enter or leave', parsePositiveInt, 10)
+    .action(async (base: string, head: string, file: string, opts: { format: 'markdown' | 'table' | 'json'; top: number }) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExitCode(await runDiff(base, head, file, opts, context));
+    });
   return program;
 }
 

@@ -1,7 +1,7 @@
 import { rankRequests } from '../core/rank.js';
 import { scoreRequests } from '../core/score.js';
 import { ExitCode } from '../errors.js';
-import { loadConfig } from '../input/load-config.js';
+import { loadConfig, type LoadedConfig } from '../input/load-config.js';
 import { openSource } from '../input/open-source.js';
 import { readRequests, type ReadOptions } from '../input/read-requests.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
@@ -42,7 +42,16 @@ export async function buildRankingReport(
   options: ReadOptions & { config?: string },
   context: CommandContext,
 ): Promise<RankingReport> {
-  const loaded = await loadConfig(options.config, context.cwd);
+  return rankExport(await loadConfig(options.config, context.cwd), file, options, context);
+}
+
+/** Scores and ranks an export with a config already loaded (diff loads two). */
+export async function rankExport(
+  loaded: LoadedConfig,
+  file: string,
+  options: ReadOptions,
+  context: CommandContext,
+): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
   return {

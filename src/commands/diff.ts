@@ -1,0 +1,24 @@
+import { diffRankings } from '../core/diff-rankings.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { readConfigSource } from '../input/config-source.js';
+import { loadConfigText } from '../input/load-config.js';
+import type { ReadOptions } from '../input/read-requests.js';
+import { DIFF_REPORTERS, type DiffFormat } from '../reporters/diff.js';
+import type { CommandContext } from './context.js';
+import { rankExport } from './score.js';
+
+export interface DiffOptions extends ReadOptions {
+  format: DiffFormat;
+  top: number;
+}
+
+/** pm-rank diff: what changing the config from BASE to HEAD does to the ranking of one export. */
+export async function runDiff(base: string, head: string, file: string, options: DiffOptions, context: CommandContext): Promise<ExitCode> {
+  if (file === '-') throw new UsageError('diff reads the export twice, so it needs a file, not stdin');
+  const [before, after] = await Promise.all(
+    [base, head].map(async (spec) => rankExport(loadConfigText(await readConfigSource(spec, context.cwd), spec), file, options, context)),
+  );
+  const report = { base, head, data: file, requests: after!.ranked.length, diff: diffRankings(before!.ranked, after!.ranked, options.top) };
+  context.stdout.write(DIFF_REPORTERS[options.format](report));
+  return ExitCode.ok;
+}
