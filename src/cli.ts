@@ -78,6 +78,20 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(base, head, file, opts, context));
     });
+  program
+    .command('sensitivity')
+    .description('how much the top N depends on the weights: smallest changes that reorder it, and a seeded perturbation study')
+    .argument('<file>', 'CSV export (FILE may be - for stdin)')
+    .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-n, --top <n>', 'size of the top list', parsePositiveInt, 10)
+    .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2', parseShare, 0.2)
+    .option('--seed <n>', 'seed of the random perturbations (same seed, same result)', parsePositiveInt, 1)
+    .option('--samples <n>', 'number of random perturbations', parsePositiveInt, 1000)
+    .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
+      const { runSensitivity } = await import('./commands/sensitivity.js');
+      setExitCode(await runSensitivity(file, opts, context));
+    });
   return program;
 }
 
@@ -99,6 +113,13 @@ function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partia
 function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of 1 or more, got "${value}"`);
+  return n;
+}
+
+function parseShare(value: string): number {
+  const n = value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n >= 1)
+    throw new InvalidArgumentError(`expected a share between 0 and 100%, like 20% or 0.2; got "${value}"`);
   return n;
 }
 
