@@ -50,12 +50,15 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .argument('[config]', 'scoring config (default: ./scoring.yaml)')
     .option('-d, --data <file>', "also check the config against a CSV export's header and values")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('-n, --top <n>', 'with --data: warn when the top N is fragile under ±20% weight changes', parsePositiveInt)
     .option('--strict', 'exit 1 on warnings too')
-    .action(async (config: string | undefined, opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean }) => {
-      const { runCheck } = await import('./commands/check.js');
-      const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data']) };
-      setExitCode(await runCheck(config, options, { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color }));
-    });
+    .action(
+      async (config: string | undefined, opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number }) => {
+        const { runCheck } = await import('./commands/check.js');
+        const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top']) };
+        setExitCode(await runCheck(config, options, { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color }));
+      },
+    );
   program
     .command('init')
     .description('write a commented starter scoring.yaml')
@@ -85,9 +88,9 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-n, --top <n>', 'size of the top list', parsePositiveInt, 10)
-    .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2', parseShare, 0.2)
-    .option('--seed <n>', 'seed of the random perturbations (same seed, same result)', parsePositiveInt, 1)
-    .option('--samples <n>', 'number of random perturbations', parsePositiveInt, 1000)
+    .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2 (default: 20%)', parseShare)
+    .option('--seed <n>', 'seed of the random perturbations; same seed, same result (default: 1)', parsePositiveInt)
+    .option('--samples <n>', 'number of random perturbations (default: 1000)', parsePositiveInt)
     .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
       const { runSensitivity } = await import('./commands/sensitivity.js');
       setExitCode(await runSensitivity(file, opts, context));

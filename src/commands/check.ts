@@ -1,5 +1,9 @@
-import { checkConfigAgainstData } from '../core/check-config.js';
+import { checkConfigAgainstData, type ConfigFinding } from '../core/check-config.js';
 import { toScoringModel } from '../core/model.js';
+import { rankRequests } from '../core/rank.js';
+import { scoreRequests } from '../core/score.js';
+import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/sensitivity.js';
+import type { RankedRequest, ScoringModel } from '../core/types.js';
 import { ConfigError, ExitCode } from '../errors.js';
 import { DEFAULT_CONFIG_NAME, findLocalConfig, parseConfig, readConfigText, sortByPosition } from '../input/load-config.js';
 import { openSource } from '../input/open-source.js';
@@ -12,6 +16,8 @@ export interface CheckOptions extends ReadOptions {
   data?: string;
   format: CheckFormat;
   isStrict: boolean;
+  /** With data: warn when the top N is fragile under ±20% weight changes. */
+  top?: number;
 }
 
 /** pm-rank check: lint a scoring config (and, with --data, against an export); 1 when it has problems. */
@@ -32,7 +38,25 @@ export async function buildCheckReport(
   const report: CheckReport = { file, issues: parsed.issues, isStrict: options.isStrict };
   if (!options.data || !parsed.config || hasFailures({ ...report, isStrict: false })) return report;
   const source = await openSource(options.data, context.cwd, context.stdin);
-  const read = await readRequests(source, toScoringModel(parsed.config), options);
+  const model = toScoringModel(parsed.config);
+  const read = await readRequests(source, model, options);
   const findings = checkConfigAgainstData(parsed.config, { source: source.name, columns: read.summary.columns, requests: read.requests });
-  return { ...report, issues: sortByPosition([...report.issues, ...findings.map(parsed.locate)]) };
+  const fragile = options.top ? checkTopStability(rankRequests(scoreRequests(read.requests, model)), model, options.top, source.name) : [];
+  return { ...report, issues: sortByPosition([...report.issues, ...[...findings, ...fragile].map(parsed.locate)]) };
+}
+
+/** The same seeded study `pm-rank sensitivity` runs by default, so both name the same fragile requests. */
+function checkTopStability(ranked: RankedRequest[], model: ScoringModel, top: number, source: string): ConfigFinding[] {
+  const fragile = analyzeSensitivity(ranked, model, { ...SENSITIVITY_DEFAULTS, top }).filter((r) => r.isTop && r.isFragile);
+  if (fragile.length === 0) return [];
+  const list = fragile.map((r) => `${r.id} (in ${Math.round(r.topShare * 100)}% of samples)`).join(', ');
+  return [
+    {
+      code: 'TOP_FRAGILE',
+      severity: 'warning',
+      path: ['criteria'],
+      isKey: true,
+      message: `the top ${top} of ${source} is fragile under ±${SENSITIVITY_DEFAULTS.spread * 100}% weight changes: ${list}; see pm-rank sensitivity`,
+    },
+  ];
 }

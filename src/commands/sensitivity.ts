@@ -1,4 +1,4 @@
-import { analyzeSensitivity } from '../core/sensitivity.js';
+import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/sensitivity.js';
 import { ExitCode } from '../errors.js';
 import type { ReadOptions } from '../input/read-requests.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
@@ -10,16 +10,17 @@ export interface SensitivityFlags extends ReadOptions {
   config?: string;
   format: SensitivityFormat;
   top: number;
-  spread: number;
-  seed: number;
-  samples: number;
+  spread?: number;
+  seed?: number;
+  samples?: number;
 }
 
 /** pm-rank sensitivity: how much the top N depends on the chosen weights. */
 export async function runSensitivity(file: string, flags: SensitivityFlags, context: CommandContext): Promise<ExitCode> {
   const report = await buildRankingReport(file, flags, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
-  const options = { top: flags.top, spread: flags.spread, seed: flags.seed, samples: flags.samples };
+  const { spread, seed, samples } = SENSITIVITY_DEFAULTS;
+  const options = { top: flags.top, spread: flags.spread ?? spread, seed: flags.seed ?? seed, samples: flags.samples ?? samples };
   const results = analyzeSensitivity(report.ranked, report.model, options);
   context.stdout.write(SENSITIVITY_REPORTERS[flags.format]({ results, options }));
   return ExitCode.ok;

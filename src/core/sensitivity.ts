@@ -35,8 +35,11 @@ export interface SensitivityOptions {
   below?: number;
 }
 
+/** What `pm-rank sensitivity` and `check --top` use unless told otherwise. */
+export const SENSITIVITY_DEFAULTS = { spread: 0.2, seed: 1, samples: 1000 } as const;
+
 /** A top-N request is fragile when it falls out in more than this share of perturbations. */
-const FRAGILE_SHARE = 0.8;
+export const FRAGILE_SHARE = 0.8;
 
 /** Weight sensitivity of the top N: exact smallest single-weight changes, and a seeded perturbation study. */
 export function analyzeSensitivity(

@@ -18,6 +18,8 @@ export const DIFF_REPORTERS: Record<DiffFormat, (report: DiffReport) => string> 
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
 };
 
+const NO_CHANGE = 'No request changed rank, horizon or escalation.';
+
 interface Section {
   title: string;
   headers: string[];
@@ -57,8 +59,11 @@ export function renderDiffTable(report: DiffReport): string {
     return [`${title}:`, line(headers), ...rows.map(line)].join('\n');
   });
   return (
-    [`${report.base} -> ${report.head} on ${report.data} (${report.requests} requests)`, headline(report.diff), ...blocks].join('\n\n') +
-    '\n'
+    [
+      `${report.base} -> ${report.head} on ${report.data} (${report.requests} requests)`,
+      headline(report.diff),
+      ...(blocks.length === 0 ? [NO_CHANGE] : blocks),
+    ].join('\n\n') + '\n'
   );
 }
 

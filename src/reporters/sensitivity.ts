@@ -1,4 +1,4 @@
-import type { RequestSensitivity, SensitivityOptions, WeightChange } from '../core/sensitivity.js';
+import { FRAGILE_SHARE, type RequestSensitivity, type SensitivityOptions, type WeightChange } from '../core/sensitivity.js';
 import { formatScore } from './format.js';
 
 export interface SensitivityReport {
@@ -41,7 +41,7 @@ export function renderSensitivityTable(report: SensitivityReport): string {
       line(headers),
       ...rows.map((r, i) => (i === top ? `${'-'.repeat(widths.reduce((s, w) => s + w + 2, -2))}\n${line(r)}` : line(r))),
       '',
-      `! fragile: in the top ${top} in under ${100 - 20}% of samples (or, below the line, in more than 20%)`,
+      `! fragile: in the top ${top} in under ${FRAGILE_SHARE * 100}% of samples (below the line: in over ${Math.round((1 - FRAGILE_SHARE) * 100)}%)`,
     ].join('\n') + '\n'
   );
 }

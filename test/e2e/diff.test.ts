@@ -126,3 +126,11 @@ describe('pm-rank diff', () => {
     });
   });
 });
+
+describe('pm-rank diff (no change)', () => {
+  it('says so when the configs rank alike', () => {
+    const result = runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\n\nNo request changed rank, horizon or escalation.\n');
+  });
+});
