@@ -45,7 +45,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
       `\`${report.base}\` → \`${report.head}\`, scored on \`${report.data}\` (${report.requests} requests).`,
       '',
       `**${headline(report.diff)}**`,
-      ...tables.flatMap((t) => ['', t]),
+      ...(tables.length === 0 ? ['', NO_CHANGE] : tables.flatMap((t) => ['', t])),
     ].join('\n') + '\n'
   );
 }

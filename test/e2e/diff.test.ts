@@ -132,5 +132,7 @@ describe('pm-rank diff (no change)', () => {
     const result = runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('\n\nNo request changed rank, horizon or escalation.\n');
+    const markdown = runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv', '-f', 'markdown']);
+    expect(markdown.stdout).toMatch(/\*\*\n\nNo request changed rank, horizon or escalation\.\n$/);
   });
 });
