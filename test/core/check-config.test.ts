@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkConfigAgainstData } from '../../src/core/check-config.js';
 import type { FeatureRequest } from '../../src/core/types.js';
 import { DEFAULT_CONFIG_PATH, measureNesting, parseConfig } from '../../src/input/load-config.js';
-
-const VALID = `version: 1
-criteria:
-  effort:
-    weight: 10
-    field: effort
-    map: {XS: 1, XL: 0}
-`;
+import { VALID } from '../helpers/configs.js';
 
 function problems(text: string) {
   return parseConfig(text, 'scoring.yaml').issues.map((i) => [i.code, i.severity, i.path, i.line, i.col]);

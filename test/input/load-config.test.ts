@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH, formatConfigIssue, loadConfig, parseConfig } from '../../src/input/load-config.js';
-
-const VALID = `version: 1
-criteria:
-  effort:
-    weight: 10
-    field: effort
-    map: {XS: 1, XL: 0}
-`;
+import { VALID } from '../helpers/configs.js';
 
 function problems(text: string) {
   return parseConfig(text, 'scoring.yaml').issues.map((i) => [i.code, i.path, i.line, i.col]);
