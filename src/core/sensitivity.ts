@@ -91,15 +91,22 @@ function smallestChange(
     // Requests level with the subject for every d keep their tie-break order.
     const countAbove = (d: number) =>
       a.filter((ai, i) => ai + d * b[i]! > 0 || (ai === 0 && b[i] === 0 && compareRequests(others[i]!, subject) < 0)).length;
-    const crossings = a.flatMap((ai, i) => (b[i] === 0 ? [] : [-ai / b[i]!])).filter((d) => w + d > w * 1e-9);
+    const crossings = a.flatMap((ai, i) => (b[i] === 0 ? [] : [{ d: -ai / b[i]!, i }])).filter(({ d }) => w + d > w * 1e-9);
     for (const direction of [1, -1]) {
-      const ahead = [...new Set(crossings.filter((d) => d * direction > 0))].sort((x, y) => direction * (x - y));
-      ahead.forEach((d, i) => {
-        if (best && Math.abs(d) >= Math.abs(best.threshold - best.from)) return;
-        const end = ahead[i + 1] ?? (direction > 0 ? d + Math.max(1, d) : -w);
-        if (hasCrossed(countAbove((d + end) / 2)))
+      const ahead = crossings.filter(({ d }) => d * direction > 0).sort((x, y) => direction * (x.d - y.d));
+      if (ahead.length === 0) continue;
+      // Sweep outward: passing request i's crossing puts it above the subject when b_i points the way we go.
+      let above = countAbove(ahead[0]!.d / 2);
+      for (let k = 0; k < ahead.length; k += 1) {
+        const { d, i } = ahead[k]!;
+        if (best && Math.abs(d) >= Math.abs(best.threshold - best.from)) break;
+        above += b[i]! * direction > 0 ? 1 : -1;
+        const end = ahead[k + 1]?.d ?? (direction > 0 ? d + Math.max(1, d) : -w);
+        if (end !== d && hasCrossed(above)) {
           best = { criterion: criterion.name, from: w, threshold: w + d, to: roundPast(w + d, w + end, direction) };
-      });
+          break;
+        }
+      }
     }
   }
   return best;
@@ -119,18 +126,28 @@ function weightedSum(request: RankedRequest, model: ScoringModel): number {
 /** Share of seeded perturbations (each weight times a factor in [1-spread, 1+spread]) that put each request in the top N. */
 function perturbTopShares(ranked: readonly RankedRequest[], model: ScoringModel, options: SensitivityOptions): Map<string, number> {
   const random = mulberry32(options.seed);
-  const counts = new Map<string, number>();
+  // Normalised values do not depend on weights, so a re-score is a weighted sum; equal scores keep the ranking's tie-break order.
+  const values = ranked.map((r) => model.criteria.map((c) => r.criteria[c.name]!.normalized));
+  const counts = new Array<number>(ranked.length).fill(0);
   for (let sample = 0; sample < options.samples; sample += 1) {
     const weights = model.criteria.map((c) => c.weight * (1 + options.spread * (2 * random() - 1)));
-    const total = weights.reduce((sum, w) => sum + w, 0);
-    // Normalised values do not depend on weights, so a re-score is a weighted sum.
-    const rescored = ranked.map((r) => ({
-      ...r,
-      score: (100 * model.criteria.reduce((sum, c, k) => sum + weights[k]! * r.criteria[c.name]!.normalized, 0)) / total,
-    }));
-    for (const r of rescored.sort(compareRequests).slice(0, options.top)) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+    const scores = values.map((v) => v.reduce((sum, s, k) => sum + weights[k]! * s, 0));
+    for (const i of topIndices(scores, options.top)) counts[i]! += 1;
   }
-  return new Map([...counts].map(([id, count]) => [id, count / options.samples]));
+  return new Map(ranked.map((r, i) => [r.id, counts[i]! / options.samples]));
+}
+
+/** Indices of the n highest scores, earlier index first on ties: one pass, no full sort. */
+function topIndices(scores: readonly number[], n: number): number[] {
+  const best: number[] = [];
+  scores.forEach((score, i) => {
+    if (best.length === n && score <= scores[best[n - 1]!]!) return;
+    let at = best.length;
+    while (at > 0 && score > scores[best[at - 1]!]!) at -= 1;
+    best.splice(at, 0, i);
+    if (best.length > n) best.pop();
+  });
+  return best;
 }
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same study on every machine. */
