@@ -74,6 +74,17 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       ],
     };
   }
+  const { value, issues } = parseYamlAs(text, file, configSchema, knownKeysAt);
+  return value === undefined ? { issues } : { config: value, issues };
+}
+
+/** Parses YAML and validates it with a schema; every problem comes back as an issue located by line and column. */
+export function parseYamlAs<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  knownKeys: (path: readonly (string | number)[]) => string[],
+): { value?: z.output<S>; issues: Issue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
@@ -102,15 +113,20 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       ],
     };
   }
-  const result = configSchema.safeParse(data ?? {}, { reportInput: true });
-  if (result.success) return { config: result.data, issues: syntax };
-  const issues = result.error.issues.flatMap((issue) => toIssues(issue, doc, at));
+  const result = schema.safeParse(data ?? {}, { reportInput: true });
+  if (result.success) return { value: result.data, issues: syntax };
+  const issues = result.error.issues.flatMap((issue) => toIssues(issue, doc, at, knownKeys));
   return { issues: [...syntax, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)) };
 }
 
 type Locate = (offset: number) => { file: string; line: number; col: number };
 
-function toIssues(issue: z.core.$ZodIssue, doc: Document, at: Locate): Issue[] {
+function toIssues(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  at: Locate,
+  knownKeys: (path: readonly (string | number)[]) => string[],
+): Issue[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -118,7 +134,7 @@ function toIssues(issue: z.core.$ZodIssue, doc: Document, at: Locate): Issue[] {
       severity: 'error',
       ...at(keyNode(doc, path, key)?.range?.[0] ?? nearestNode(doc, path)?.range?.[0] ?? 0),
       path: dotPath([...path, key]),
-      message: unknownKeyMessage(key, knownKeysAt(path)),
+      message: unknownKeyMessage(key, knownKeys(path)),
     }));
   }
   const node = nearestNode(doc, path);

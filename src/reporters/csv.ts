@@ -17,6 +17,9 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'accounts',
     'segments',
     'status',
+    'decision',
+    'decision_reason',
+    'merged',
     ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
   ];
   const rows = report.ranked
@@ -33,6 +36,9 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.accounts.map((a) => a.name).join('; '),
       segmentsOf(r).join('; '),
       r.status ?? '',
+      r.decision?.decision ?? '',
+      r.decision?.reason ?? '',
+      (r.mergedIds ?? []).join('; '),
       ...criteria.flatMap((name) => [r.criteria[name]?.raw ?? '', round(r.criteria[name]?.points ?? 0)]),
     ]);
   return stringify([header, ...rows].map((row) => row.map(safeCell)));
