@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DECISION_KINDS, KINDS_NEEDING_REASON, type Decisions } from '../core/decisions.js';
 import { foldText } from '../core/model.js';
 import { findDuplicates } from '../core/similar.js';
@@ -240,7 +240,7 @@ async function record(session: Session, id: string, patch: Partial<Decision>): P
   const key = Object.keys(session.decisions).find((k) => foldText(k) === foldText(id)) ?? id;
   const decision: Decision = { ...session.decisions[key], ...patch, date: session.options.today, decider: session.options.decider };
   session.decisions = { ...session.decisions, [key]: decision };
-  await writeDecisions(session.path, session.decisions);
+  await writeDecisions(resolve(session.context.cwd, session.path), session.decisions);
   session.answers += 1;
   const { requests, changed, place } = redecide(session.requests, id, decision, session.model);
   session.requests = requests;

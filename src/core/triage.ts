@@ -27,7 +27,7 @@ export function isTriaged(request: ScoredRequest): boolean {
 /** `untriaged`, `all`, or a list of request ids. */
 export type TriageSelection = 'untriaged' | 'all' | readonly string[];
 
-/** The requests to walk, highest potential first; `missing` lists asked-for ids the export lacks. */
+/** The requests to walk: any half-answered first, then highest potential; `missing` lists asked-for ids the export lacks. */
 export function triageQueue(
   requests: readonly ScoredRequest[],
   model: ScoringModel,
@@ -42,7 +42,9 @@ export function triageQueue(
         ? requests.filter((r) => !isTriaged(r))
         : requests.filter((r) => selection.some((id) => foldText(id) === foldText(r.id)));
   const potential = new Map(chosen.map((r) => [r, potentialScore(r, model)]));
-  const queue = [...chosen].sort((a, b) => potential.get(b)! - potential.get(a)! || compareRequests(a, b));
+  // A request with some answers is where the PM stopped last time: resume there.
+  const isStarted = (r: ScoredRequest) => (r.decision ? 1 : 0);
+  const queue = [...chosen].sort((a, b) => isStarted(b) - isStarted(a) || potential.get(b)! - potential.get(a)! || compareRequests(a, b));
   return { queue, missing };
 }
 

@@ -56,6 +56,11 @@ describe('triage core', () => {
     expect(triageQueue(decided, model, ['r', 'X']).missing).toEqual(['X']);
   });
 
+  it('puts a half-answered request first, so a rerun resumes where the PM stopped', () => {
+    const started = redecide(scored, 'R', { values: { alignment: 5 } }, model).requests;
+    expect(triageQueue(started, model, 'untriaged').queue.map((r) => r.id)).toEqual(['R', 'P', 'Q']);
+  });
+
   it('re-scores only the changed request and gives its new place', () => {
     // P with alignment 5, effort S: 30 + 30 + 10 = 70, ahead of Q (60)
     const { changed, place, requests } = redecide(scored, 'P', { values: { alignment: 5, effort: 'S' } }, model);

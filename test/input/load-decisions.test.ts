@@ -15,7 +15,9 @@ function load(text: string) {
 
 describe('loadDecisions', () => {
   it('reads entries into decisions, merge_into as mergeInto', async () => {
-    const { decisions } = await load('version: 1\ndecisions:\n  FR-1:\n    decision: accept\n    values: { alignment: 4 }\n  12345:\n    merge_into: FR-1\n');
+    const { decisions } = await load(
+      'version: 1\ndecisions:\n  FR-1:\n    decision: accept\n    values: { alignment: 4 }\n  12345:\n    merge_into: FR-1\n',
+    );
     expect(decisions).toEqual({ 'FR-1': { decision: 'accept', values: { alignment: 4 } }, '12345': { mergeInto: 'FR-1' } });
   });
 
