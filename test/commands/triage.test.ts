@@ -40,7 +40,7 @@ function answer(script: Script): void {
     if (step[1] instanceof Error) throw step[1];
     return Promise.resolve(step[1]);
   };
-  vi.mocked(chooseOne).mockImplementation(next as typeof chooseOne);
+  vi.mocked(chooseOne).mockImplementation(next);
   vi.mocked(askText).mockImplementation(next as typeof askText);
 }
 

@@ -16,10 +16,10 @@ export interface PtySession {
 
 export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003' };
 
-export function startPty(args: string[], cwd: string): PtySession {
+export function startPty(args: string[], cwd: string, env: Record<string, string> = {}): PtySession {
   const child = spawn('python3', [join(ROOT, 'test/helpers/pty-bridge.py'), process.execPath, BIN, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '', TERM: 'xterm', PM_RANK_DECIDER: 'pat' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '', TERM: 'xterm', PM_RANK_DECIDER: 'pat', ...env },
   });
   let raw = '';
   const listeners: (() => void)[] = [];
@@ -41,7 +41,10 @@ export function startPty(args: string[], cwd: string): PtySession {
     screen,
     waitFor: (text, count = 1) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}"; screen:\n${screen()}`)), 10000);
+        const timer = setTimeout(() => {
+          child.kill(); // the CLI gets SIGHUP when its terminal goes away: no process is left behind
+          reject(new Error(`timed out waiting for "${text}"; screen:\n${screen()}`));
+        }, 10000);
         const check = () => {
           if (screen().split(text).length - 1 >= count) {
             clearTimeout(timer);
