@@ -42,6 +42,8 @@ interface Session {
 }
 
 type Outcome = 'next' | 'quit';
+/** Title similarity from which triage offers a merge, unless the config's triage.duplicate_threshold says otherwise. */
+const DUPLICATE_THRESHOLD = 0.5;
 
 /** pm-rank triage: walk untriaged requests, save each answer to decisions.yaml as soon as it is given. */
 export async function runTriage(file: string, options: TriageOptions, context: CommandContext): Promise<ExitCode> {
@@ -116,7 +118,7 @@ function placeOf(session: Session, request: ScoredRequest): number {
 }
 
 function duplicatesOf(session: Session, request: ScoredRequest) {
-  return findDuplicates(request, session.requests, session.config.triage.duplicate_threshold).slice(0, 5);
+  return findDuplicates(request, session.requests, session.config.triage?.duplicate_threshold ?? DUPLICATE_THRESHOLD).slice(0, 5);
 }
 
 /** One question: already answered (skipped on resume), or asked, giving what to record. */

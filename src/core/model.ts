@@ -81,9 +81,9 @@ export const configSchema = z.strictObject({
   escalation: z.array(escalationSchema).default([]),
   triage: z
     .strictObject({
-      duplicate_threshold: unitInterval.default(0.5).describe('Title similarity (0-1) from which triage offers a merge'),
+      duplicate_threshold: unitInterval.optional().describe('Title similarity (0-1) from which triage offers a merge; 0.5 when absent'),
     })
-    .default({ duplicate_threshold: 0.5 }),
+    .optional(),
 });
 
 function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {
