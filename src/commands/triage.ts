@@ -229,10 +229,10 @@ const reasonStep: Step = {
 
 const horizonStep: Step = {
   isAnswered: (d) => d.horizon !== undefined,
-  async ask(session, _request, decision) {
+  async ask(session, request, decision) {
     if (session.model.horizons.length === 0) return undefined;
     const choices = session.model.horizons.map((h) => ({ name: h.name, value: h.name }));
-    const horizon = await chooseOne('Target horizon', choices, decision.horizon);
+    const horizon = await chooseOne('Target horizon', choices, decision.horizon ?? request.horizon);
     return typeof horizon === 'string' ? { horizon } : horizon;
   },
 };
