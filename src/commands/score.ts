@@ -60,7 +60,8 @@ export async function rankExport(
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
   const decided = applyDecisions(read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
-  const decisionIssues = decided.issues.map((i) => ({ ...i, file: decisions!.path, message: `${decisions!.path}: ${i.message}` }));
+  const path = decisions?.path ?? '';
+  const decisionIssues = decided.issues.map((i) => ({ ...i, file: path, message: `${path}: ${i.message}` }));
   return {
     ranked: rankRequests(decided.requests.map((r) => scoreDecidedRequest(r, loaded.model))),
     issues: [...read.issues, ...decisionIssues],

@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DECISION_KINDS, KINDS_NEEDING_REASON, type Decisions } from '../core/decisions.js';
 import { foldText } from '../core/model.js';
 import { findDuplicates } from '../core/similar.js';
-import { assessedCriteria, potentialScore, redecide, triageQueue, type TriageSelection } from '../core/triage.js';
+import { assessedCriteria, findPlace, potentialScore, redecide, triageQueue, type TriageSelection } from '../core/triage.js';
 import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../core/types.js';
 import { CancelledError, ExitCode, UsageError } from '../errors.js';
 import type { Config } from '../core/model.js';
@@ -79,10 +79,10 @@ export async function runTriage(file: string, options: TriageOptions, context: C
   try {
     await walkQueue(session, queue);
   } catch (error) {
-    if (error instanceof CancelledError) context.stderr.write(savedNote(session));
+    if (error instanceof CancelledError) context.stderr.write(describeSaved(session));
     throw error;
   }
-  context.stdout.write(savedNote(session));
+  context.stdout.write(describeSaved(session));
   return ExitCode.ok;
 }
 
@@ -95,7 +95,7 @@ async function walkQueue(session: Session, queue: readonly ScoredRequest[]): Pro
   }
 }
 
-function savedNote(session: Session): string {
+function describeSaved(session: Session): string {
   const answers = session.answers === 1 ? '1 answer' : `${session.answers} answers`;
   return `${answers} saved to ${session.path}; run triage again to continue where you stopped.\n`;
 }
@@ -105,19 +105,15 @@ function renderCard(session: Session, request: ScoredRequest, index: number, cou
     color: session.context.isColor,
     index,
     count,
-    place: placeOf(session, request),
+    place: findPlace(request, session.requests),
     total: session.requests.length,
     potential: potentialScore(request, session.model),
-    duplicates: duplicatesOf(session, request),
+    duplicates: listDuplicates(session, request),
     ...(session.model.currency.base ? { currency: session.model.currency.base } : {}),
   });
 }
 
-function placeOf(session: Session, request: ScoredRequest): number {
-  return redecide(session.requests, request.id, request.decision ?? {}, session.model).place;
-}
-
-function duplicatesOf(session: Session, request: ScoredRequest) {
+function listDuplicates(session: Session, request: ScoredRequest) {
   return findDuplicates(request, session.requests, session.config.triage?.duplicate_threshold ?? DUPLICATE_THRESHOLD).slice(0, 5);
 }
 
@@ -129,7 +125,7 @@ interface Step {
 
 async function walkRequest(session: Session, request: ScoredRequest): Promise<Outcome> {
   const isRevisit = session.options.only !== 'untriaged';
-  for (const step of stepsFor(session.model)) {
+  for (const step of listSteps(session.model)) {
     const current = findRequest(session, request.id)?.decision ?? {};
     if (!isRevisit && step.isAnswered(current)) continue;
     const answer = await step.ask(session, request, current);
@@ -141,14 +137,14 @@ async function walkRequest(session: Session, request: ScoredRequest): Promise<Ou
   return 'next';
 }
 
-function stepsFor(model: ScoringModel): Step[] {
+function listSteps(model: ScoringModel): Step[] {
   return [mergeStep, ...assessedCriteria(model).map(criterionStep), decisionStep, reasonStep, horizonStep];
 }
 
 const mergeStep: Step = {
   isAnswered: (d) => d.mergeInto !== undefined,
   async ask(session, request) {
-    const duplicates = duplicatesOf(session, request);
+    const duplicates = listDuplicates(session, request);
     if (duplicates.length === 0) return undefined;
     const choices = [
       { name: 'no, it is a request of its own', value: undefined },
@@ -173,7 +169,7 @@ function criterionStep(criterion: Criterion): Step {
 
 /** A criterion's value: the map's keys, the integers of a short linear scale, else a typed number. */
 async function askValue(session: Session, criterion: Criterion, label: string, current: number | string | undefined) {
-  const choices = choicesFor(criterion, session.config);
+  const choices = listChoices(criterion, session.config);
   if (choices)
     return chooseOne<number | string>(
       `${criterion.name}: ${label}`,
@@ -188,7 +184,7 @@ async function askValue(session: Session, criterion: Criterion, label: string, c
   return typeof text === 'string' ? Number(text) : text;
 }
 
-function choicesFor(criterion: Criterion, config: Config): (number | string)[] | undefined {
+function listChoices(criterion: Criterion, config: Config): (number | string)[] | undefined {
   const t = criterion.transform;
   // The model folds map keys for matching; offer them as the config spells them.
   if (t.kind === 'map') return Object.keys(config.criteria[criterion.name]?.map ?? {});
@@ -239,9 +235,12 @@ const horizonStep: Step = {
 
 /** Saves the answer at once (atomic write), then re-scores only this request and reports its new place. */
 async function record(session: Session, id: string, patch: Partial<Decision>): Promise<void> {
-  const key = Object.keys(session.decisions).find((k) => foldText(k) === foldText(id)) ?? id;
-  const decision: Decision = { ...session.decisions[key], ...patch, date: session.options.today, decider: session.options.decider };
-  session.decisions = { ...session.decisions, [key]: decision };
+  // Re-read first: an edit made by hand during the session is kept, and a broken file is refused, not overwritten.
+  const onDisk = await loadDecisions(session.path, session.context.cwd, { isMissingOk: true });
+  const base = onDisk.exists ? onDisk.decisions : session.decisions;
+  const key = Object.keys(base).find((k) => foldText(k) === foldText(id)) ?? id;
+  const decision: Decision = { ...base[key], ...patch, date: session.options.today, decider: session.options.decider };
+  session.decisions = { ...base, [key]: decision };
   await writeDecisions(resolve(session.context.cwd, session.path), session.decisions);
   session.answers += 1;
   const { requests, changed, place } = redecide(session.requests, id, decision, session.model);

@@ -71,8 +71,12 @@ export function redecide(
     changed = scoreDecidedRequest(decideRequest(toFeatureRequest(request), decision), model);
     rest = requests.filter((r) => r !== request);
   }
-  const place = 1 + rest.filter((r) => compareRequests(r, changed) < 0).length;
-  return { requests: [...rest, changed], changed, place };
+  return { requests: [...rest, changed], changed, place: findPlace(changed, rest) };
+}
+
+/** The request's rank among the others (1-based), without sorting them. */
+export function findPlace(request: ScoredRequest, others: readonly ScoredRequest[]): number {
+  return 1 + others.filter((r) => r !== request && compareRequests(r, request) < 0).length;
 }
 
 /** The export's view of a scored request: what merging and re-deciding start from. */

@@ -13,7 +13,7 @@ const byId = new Intl.Collator('en', { numeric: true }).compare;
 /** decisions.yaml text: requests sorted by id, keys in a fixed order, a blank line between requests. */
 export function formatDecisions(decisions: Decisions): string {
   const ids = Object.keys(decisions).sort(byId);
-  const doc = new Document({ version: 1, decisions: Object.fromEntries(ids.map((id) => [id, orderedEntry(decisions[id]!)])) });
+  const doc = new Document({ version: 1, decisions: Object.fromEntries(ids.map((id) => [id, orderEntry(decisions[id]!)])) });
   doc.commentBefore = HEADER;
   const map = doc.get('decisions', true);
   if (isMap(map)) {
@@ -24,7 +24,7 @@ export function formatDecisions(decisions: Decisions): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function orderedEntry(decision: Decision): Record<string, unknown> {
+function orderEntry(decision: Decision): Record<string, unknown> {
   const entry: Record<string, unknown> = toDecisionEntry(decision);
   const values = entry.values as Record<string, unknown> | undefined;
   if (values)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -38,7 +38,7 @@ function answer(script: Script): void {
     if (!step) throw new Error(`unexpected prompt "${message}"`);
     expect(message).toContain(step[0]);
     if (step[1] instanceof Error) throw step[1];
-    return Promise.resolve(step[1]);
+    return Promise.resolve(typeof step[1] === 'function' ? (step[1] as () => unknown)() : step[1]);
   };
   vi.mocked(chooseOne).mockImplementation(next);
   vi.mocked(askText).mockImplementation(next as typeof askText);
@@ -146,6 +146,39 @@ describe('pm-rank triage', () => {
     ]);
     await triage({ only: ['fr-3'] });
     expect((await saved())['FR-3']?.values).toEqual({ alignment: 1 });
+  });
+
+  it('keeps a decision added by hand while triage runs', async () => {
+    const editByHand = () => {
+      appendFileSync(join(dir, 'decisions.yaml'), '\n  FR-3:\n    decision: accept\n');
+      return 'S';
+    };
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 4],
+      ['effort', editByHand],
+      ['Decision', QUIT],
+    ]);
+    await triage();
+    expect(await saved()).toEqual({
+      'FR-1': { values: { alignment: 4, effort: 'S' }, date: '2026-11-28', decider: 'pat' },
+      'FR-3': { decision: 'accept' },
+    });
+  });
+
+  it('refuses to save over a file broken by hand while triage runs', async () => {
+    const broken = 'decisions:\n  FR-1:\n    decision: decline\n';
+    const breakByHand = () => {
+      writeFileSync(join(dir, 'decisions.yaml'), broken);
+      return 'S';
+    };
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 4],
+      ['effort', breakByHand],
+    ]);
+    await expect(triage()).rejects.toBeInstanceOf(InputError);
+    expect(readFileSync(join(dir, 'decisions.yaml'), 'utf8')).toBe(broken);
   });
 
   it('refuses to run without a terminal', async () => {
