@@ -34,6 +34,8 @@ interface Session {
   path: string;
   model: ScoringModel;
   config: Config;
+  /** Currency of deal values, as the export was read. */
+  currency: string | undefined;
   requests: ScoredRequest[];
   decisions: Decisions;
   options: TriageOptions;
@@ -70,6 +72,7 @@ export async function runTriage(file: string, options: TriageOptions, context: C
     path,
     model: loaded.model,
     config: loaded.config,
+    currency: report.summary.currency,
     requests: report.ranked,
     decisions,
     options,
@@ -109,7 +112,7 @@ function renderCard(session: Session, request: ScoredRequest, index: number, cou
     total: session.requests.length,
     potential: potentialScore(request, session.model),
     duplicates: listDuplicates(session, request),
-    ...(session.model.currency.base ? { currency: session.model.currency.base } : {}),
+    ...(session.currency === undefined ? {} : { currency: session.currency }),
   });
 }
 
