@@ -1,5 +1,5 @@
 import { rankRequests } from '../core/rank.js';
-import { applyDecisions, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
+import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
 import { loadDecisions } from '../input/load-decisions.js';
@@ -61,7 +61,11 @@ export async function rankExport(
   const read = await readRequests(source, loaded.model, options);
   const decided = applyDecisions(read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
   const path = decisions?.path ?? '';
-  const decisionIssues = decided.issues.map((i) => ({ ...i, file: path, message: `${path}: ${i.message}` }));
+  const decisionIssues = [...decided.issues, ...checkDecisionValues(decisions?.decisions ?? {}, loaded.model)].map((i) => ({
+    ...i,
+    file: path,
+    message: `${path}: ${i.message}`,
+  }));
   return {
     ranked: rankRequests(decided.requests.map((r) => scoreDecidedRequest(r, loaded.model))),
     issues: [...read.issues, ...decisionIssues],

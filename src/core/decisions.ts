@@ -175,3 +175,38 @@ export function scoreDecidedRequest(request: DecidedRequest, model: ScoringModel
   const scored = scoreRequest(request, model);
   return request.decision ? { ...scored, decision: request.decision } : scored;
 }
+
+/** Assessed values the model cannot score as meant: a text not in a criterion's map, or text where it reads a number. */
+export function checkDecisionValues(decisions: Decisions, model: ScoringModel): Issue[] {
+  return Object.entries(decisions).flatMap(([id, decision]) =>
+    Object.entries(decision.values ?? {}).flatMap(([field, value]) =>
+      model.criteria.flatMap((criterion): Issue[] => {
+        if (criterion.field !== field) return [];
+        const t = criterion.transform;
+        const path = `decisions.${id}.values.${field}`;
+        if (t.kind === 'map' && !t.map.has(foldText(String(value)))) {
+          const known = [...t.map.keys()].join(', ');
+          return [
+            {
+              code: 'DECISION_VALUE_UNKNOWN',
+              severity: 'warning',
+              path,
+              message: `${path}: "${value}" is not one of ${known}; it scores ${t.default}`,
+            },
+          ];
+        }
+        if (t.kind !== 'map' && typeof value !== 'number') {
+          return [
+            {
+              code: 'DECISION_VALUE_NOT_A_NUMBER',
+              severity: 'warning',
+              path,
+              message: `${path}: expected a number, got "${value}"; counted as missing`,
+            },
+          ];
+        }
+        return [];
+      }),
+    ),
+  );
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDecisions, decideRequest, mergeRequests } from '../../src/core/decisions.js';
+import { applyDecisions, checkDecisionValues, decideRequest, mergeRequests } from '../../src/core/decisions.js';
+import { modelOf } from './model-fixtures.js';
 import type { FeatureRequest } from '../../src/core/types.js';
 
 const SUM = { deal_value: 'sum' } as const;
@@ -94,5 +95,23 @@ describe('applyDecisions', () => {
     const { requests: decided, issues } = applyDecisions(requests, decisions, SUM);
     expect(issues.map((i) => i.code)).toContain(code);
     expect(decided).toHaveLength(3);
+  });
+});
+
+describe('checkDecisionValues', () => {
+  const model = modelOf({
+    criteria: {
+      effort: { weight: 1, field: 'effort', map: { S: 1, L: 0 } },
+      alignment: { weight: 1, field: 'alignment', scale: 'linear', min: 1, max: 5 },
+    },
+  });
+
+  it.each([
+    [{ effort: 's', alignment: 4 }, []],
+    [{ effort: 'XXL' }, ['DECISION_VALUE_UNKNOWN']],
+    [{ alignment: 'high' }, ['DECISION_VALUE_NOT_A_NUMBER']],
+    [{ unused_field: 'x' }, []],
+  ])('values %j give %j', (values, codes) => {
+    expect(checkDecisionValues({ 'FR-1': { values } }, model).map((i) => i.code)).toEqual(codes);
   });
 });
