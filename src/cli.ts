@@ -52,7 +52,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .argument('<file>', 'CSV export')
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
     .option('-d, --decisions <path>', 'decisions file to read and update (default: decisions.yaml beside FILE)')
-    .option('--only <which...>', 'untriaged (default), all, or request ids', ['untriaged'])
+    .option('--only <which...>', 'untriaged, all, or request ids; give FILE before it', ['untriaged'])
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding (default: detected)')
     .action(async (file: string, opts: TriageFlags) => {
