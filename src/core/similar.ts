@@ -18,12 +18,21 @@ export function titleSimilarity(a: string, b: string): number {
   return (2 * shared) / (left.size + right.size);
 }
 
+/** Titles already split: triage compares one title with every other on each card. */
+const wordsByTitle = new Map<string, Set<string>>();
+const MAX_CACHED_TITLES = 100_000;
+
 function titleWords(title: string): Set<string> {
-  return new Set(
+  let words = wordsByTitle.get(title);
+  if (words) return words;
+  if (wordsByTitle.size >= MAX_CACHED_TITLES) wordsByTitle.clear();
+  words = new Set(
     foldText(title)
       .split(/[^\p{L}\p{N}]+/u)
       .filter((word) => word && !STOP_WORDS.has(word)),
   );
+  wordsByTitle.set(title, words);
+  return words;
 }
 
 /** The other requests whose titles reach the threshold, most similar first. */
