@@ -21,6 +21,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .description('rank the requests of a CSV export (FILE may be - for stdin)')
     .argument('<file>', 'CSV export: Salesforce, HubSpot, Jira, or any spreadsheet')
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
+    .option('-d, --decisions <path>', 'apply triage decisions (decisions.yaml): assessed values, merges, declines')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('table'))
     .option('-n, --top <n>', 'show only the top N requests', parsePositiveInt)
     .option('-o, --output <path>', 'write the result to a file instead of stdout')
@@ -37,7 +38,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           {
             format,
             isStrict: opts.strict === true,
-            ...pick(opts, ['config', 'top', 'output', 'delimiter', 'encoding']),
+            ...pick(opts, ['config', 'decisions', 'top', 'output', 'delimiter', 'encoding']),
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
           },
           { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
@@ -95,11 +96,47 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
       const { runSensitivity } = await import('./commands/sensitivity.js');
       setExitCode(await runSensitivity(file, opts, context));
     });
+
+  program
+    .command('triage')
+    .description('assess and decide untriaged requests one at a time; every answer is saved at once')
+    .argument('<file>', 'CSV export')
+    .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
+    .option('-d, --decisions <path>', 'decisions file to read and update (default: decisions.yaml beside FILE)')
+    .option('--only <which...>', 'untriaged, all, or request ids; give FILE before it', ['untriaged'])
+    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
+    .option('--encoding <name>', 'file encoding (default: detected)')
+    .action(async (file: string, opts: TriageFlags) => {
+      const { runTriage } = await import('./commands/triage.js');
+      const [first] = opts.only;
+      setExitCode(
+        await runTriage(
+          file,
+          {
+            only: opts.only.length === 1 && (first === 'all' || first === 'untriaged') ? first : opts.only,
+            isInteractive: process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI,
+            decider: process.env.PM_RANK_DECIDER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown',
+            today: new Date().toISOString().slice(0, 10),
+            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding']),
+          },
+          { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
+        ),
+      );
+    });
   return program;
+}
+
+interface TriageFlags {
+  config?: string;
+  decisions?: string;
+  only: string[];
+  delimiter?: string;
+  encoding?: string;
 }
 
 interface ScoreFlags {
   config?: string;
+  decisions?: string;
   format: string;
   top?: number;
   output?: string;

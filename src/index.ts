@@ -7,5 +7,7 @@ export { rankRequests } from './core/rank.js';
 export { parseQuantity } from './core/numbers.js';
 export { loadConfig, parseConfig } from './input/load-config.js';
 export { readRequests } from './input/read-requests.js';
+export { applyDecisions, decisionsFileSchema, type Decisions } from './core/decisions.js';
+export { loadDecisions } from './input/load-decisions.js';
 export { openSource } from './input/open-source.js';
 export * from './errors.js';

@@ -1,7 +1,8 @@
 import { rankRequests } from '../core/rank.js';
-import { scoreRequests } from '../core/score.js';
+import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
+import { loadDecisions } from '../input/load-decisions.js';
 import { openSource } from '../input/open-source.js';
 import { readRequests, type ReadOptions } from '../input/read-requests.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
@@ -12,6 +13,7 @@ import type { CommandContext } from './context.js';
 
 export interface ScoreOptions extends ReadOptions {
   config?: string;
+  decisions?: string;
   format: ReporterName;
   top?: number;
   output?: string;
@@ -20,7 +22,7 @@ export interface ScoreOptions extends ReadOptions {
 
 /** pm-rank score: export -> ranked table (or json/csv) on stdout, warnings on stderr. */
 export async function runScore(file: string, options: ScoreOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [file, options.config], context.cwd);
+  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions], context.cwd);
   const report = await buildRankingReport(file, options, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const render = await REPORTERS[options.format]();
@@ -36,27 +38,37 @@ export async function runScore(file: string, options: ScoreOptions, context: Com
   return options.isStrict && hasWarnings ? ExitCode.findings : ExitCode.ok;
 }
 
-/** Reads the config and the export, then scores and ranks: the pipeline every ranking command shares. */
+/** Reads the config, the export and any decisions, then scores and ranks: the pipeline every ranking command shares. */
 export async function buildRankingReport(
   file: string,
-  options: ReadOptions & { config?: string },
+  options: ReadOptions & { config?: string; decisions?: string },
   context: CommandContext,
 ): Promise<RankingReport> {
-  return rankExport(await loadConfig(options.config, context.cwd), file, options, context);
+  const loaded = await loadConfig(options.config, context.cwd);
+  const decisions = options.decisions && { path: options.decisions, ...(await loadDecisions(options.decisions, context.cwd)) };
+  return rankExport(loaded, file, options, context, decisions || undefined);
 }
 
-/** Scores and ranks an export with a config already loaded (diff loads two). */
+/** The pipeline after loading (diff loads two configs, triage its decisions): read the export, apply decisions, score, rank. */
 export async function rankExport(
   loaded: LoadedConfig,
   file: string,
   options: ReadOptions,
   context: CommandContext,
+  decisions?: { path: string; decisions: Decisions },
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
+  const decided = applyDecisions(read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
+  const path = decisions?.path ?? '';
+  const decisionIssues = [...decided.issues, ...checkDecisionValues(decisions?.decisions ?? {}, loaded.model)].map((i) => ({
+    ...i,
+    file: path,
+    message: `${path}: ${i.message}`,
+  }));
   return {
-    ranked: rankRequests(scoreRequests(read.requests, loaded.model)),
-    issues: read.issues,
+    ranked: rankRequests(decided.requests.map((r) => scoreDecidedRequest(r, loaded.model))),
+    issues: [...read.issues, ...decisionIssues],
     summary: read.summary,
     model: loaded.model,
     modelSource: loaded.source,

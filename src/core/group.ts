@@ -93,13 +93,22 @@ function addMention(draft: Draft, mention: Mention): void {
 function addAccount(draft: Draft, mention: Mention): void {
   // A row without an account is an account of its own: it is still someone asking.
   const name = mention.account?.trim() || `(no account, line ${mention.line})`;
+  countAccount(draft.accounts, draft.accountsByKey, name, mention.numbers.deal_value);
+}
+
+/** Adds an account once (by folded name), keeping its largest deal value. */
+export function countAccount(
+  accounts: AccountMention[],
+  byKey: Map<string, AccountMention>,
+  name: string,
+  dealValue: number | undefined,
+): void {
   const key = foldText(name);
-  const dealValue = mention.numbers.deal_value;
-  const existing = draft.accountsByKey.get(key);
+  const existing = byKey.get(key);
   if (!existing) {
     const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
-    draft.accountsByKey.set(key, account);
-    draft.accounts.push(account);
+    byKey.set(key, account);
+    accounts.push(account);
   } else if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
     existing.dealValue = dealValue;
   }
@@ -116,10 +125,14 @@ function addText(draft: Draft, field: string, value: string): void {
 
 function finish(draft: Draft, combine: 'sum' | 'max'): FeatureRequest {
   const { isUntitled: _untitled, accountsByKey: _accounts, foldedTexts: _texts, ...request } = draft;
-  const values = request.accounts.flatMap((a) => (a.dealValue === undefined ? [] : [a.dealValue]));
-  if (values.length > 0) {
-    request.dealValue = values.reduce(combine === 'sum' ? (a, b) => a + b : (a, b) => Math.max(a, b));
-    request.numbers.deal_value = request.dealValue;
-  }
+  const dealValue = combineDealValues(request.accounts, combine);
+  if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
   return request;
+}
+
+/** The accounts' deal values summed or maxed; undefined when none has one. */
+export function combineDealValues(accounts: readonly AccountMention[], combine: 'sum' | 'max'): number | undefined {
+  const values = accounts.flatMap((a) => (a.dealValue === undefined ? [] : [a.dealValue]));
+  if (values.length === 0) return undefined;
+  return values.reduce(combine === 'sum' ? (a, b) => a + b : (a, b) => Math.max(a, b));
 }

@@ -79,6 +79,11 @@ export const configSchema = z.strictObject({
     .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } }),
   horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
   escalation: z.array(escalationSchema).default([]),
+  triage: z
+    .strictObject({
+      duplicate_threshold: unitInterval.optional().describe('Title similarity (0-1) from which triage offers a merge; 0.5 when absent'),
+    })
+    .optional(),
 });
 
 function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {

@@ -61,6 +61,8 @@ export interface FeatureRequest {
   texts: Record<string, string[]>;
   /** Last non-empty status cell. */
   status?: string;
+  /** Ids of the requests merged into this one in triage (decisions.yaml merge_into). */
+  mergedIds?: string[];
 }
 
 /** How one criterion scored one request. */

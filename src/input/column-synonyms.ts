@@ -60,6 +60,7 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   alignment: ['alignment', 'strategic alignment', 'strategic fit', 'strategy fit', 'strategic value'],
   effort: ['effort', 'effort estimate', 't shirt size', 'tshirt size', 'size', 'estimate', 'complexity'],
   status: ['status', 'request status', 'feature status', 'roadmap status', 'commitment'],
+  notes: ['notes', 'sales notes', 'description', 'comments', 'details', 'use case'],
 };
 
 /**

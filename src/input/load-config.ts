@@ -76,9 +76,25 @@ export function formatConfigIssue(issue: Issue): string {
 
 /** Parses and validates config text; every problem comes back located by line and column. */
 export function parseConfig(text: string, file: string): ParsedConfig {
-  const unlocated = (code: string, message: string): ParsedConfig => ({
-    issues: [{ code, severity: 'error', file, message }],
-    locate: (f) => ({ code: f.code, severity: f.severity, file, path: formatConfigPath(f.path), message: f.message }),
+  const { value, issues, locate } = parseYamlAs(text, file, configSchema, knownKeysAt, checkConfig);
+  return value === undefined ? { issues, locate } : { config: value, issues, locate };
+}
+
+/**
+ * Parses YAML (refusing huge, deep or alias-bombed input first), validates it
+ * with a schema and then with `check` for what a schema cannot express; every
+ * problem comes back as an issue located by line and column.
+ */
+export function parseYamlAs<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  knownKeys: (path: readonly (string | number)[]) => string[],
+  check: (value: z.output<S>) => ConfigFinding[] = () => [],
+): { value?: z.output<S>; issues: Issue[]; locate: (finding: ConfigFinding) => Issue } {
+  const unlocated = (code: string, message: string) => ({
+    issues: [{ code, severity: 'error' as const, file, message }],
+    locate: (f: ConfigFinding): Issue => ({ code: f.code, severity: f.severity, file, path: formatConfigPath(f.path), message: f.message }),
   });
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
     return unlocated('CONFIG_TOO_LARGE', `is over ${MAX_CONFIG_BYTES / 1024} KB; a scoring model is a page, not megabytes`);
@@ -112,9 +128,12 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   } catch (error) {
     return unlocated('YAML_ALIAS_LIMIT', `refused: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const result = configSchema.safeParse(data ?? {}, { reportInput: true });
-  if (!result.success) return { issues: sortByPosition([...syntax, ...result.error.issues.flatMap(toFindings).map(locate)]), locate };
-  return { config: result.data, issues: sortByPosition([...syntax, ...checkConfig(result.data).map(locate)]), locate };
+  const result = schema.safeParse(data ?? {}, { reportInput: true });
+  if (!result.success) {
+    const findings = result.error.issues.flatMap((issue) => toFindings(issue, knownKeys));
+    return { issues: sortByPosition([...syntax, ...findings.map(locate)]), locate };
+  }
+  return { value: result.data, issues: sortByPosition([...syntax, ...check(result.data).map(locate)]), locate };
 }
 
 /** File order, so a reader fixes problems top to bottom. */
@@ -165,7 +184,7 @@ function countLeadingDashes(body: string): number {
   return count;
 }
 
-function toFindings(issue: z.core.$ZodIssue): ConfigFinding[] {
+function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string | number)[]) => string[]): ConfigFinding[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -173,7 +192,7 @@ function toFindings(issue: z.core.$ZodIssue): ConfigFinding[] {
       severity: 'error',
       path: [...path, key],
       isKey: true,
-      message: unknownKeyMessage(key, knownKeysAt(path)),
+      message: unknownKeyMessage(key, knownKeys(path)),
     }));
   }
   return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue) }];

@@ -16,6 +16,8 @@ export interface ReadOptions {
   delimiter?: string;
   encoding?: string;
   isDecimalComma?: boolean;
+  /** Extra text fields to keep, beyond what the model reads (triage shows notes). */
+  textFields?: readonly string[];
 }
 
 export interface ReadSummary {
@@ -57,7 +59,7 @@ export async function readRequests(source: Source, model: ScoringModel, options:
   const sample = new TextDecoder(encoding).decode(head);
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
-  const reader = new ExportReader(source.name, model, delimiter, options.isDecimalComma);
+  const reader = new ExportReader(source.name, model, delimiter, options.isDecimalComma, options.textFields ?? []);
   const parser = parse({
     delimiter,
     relax_column_count: true,
@@ -168,8 +170,10 @@ class ExportReader {
     private readonly model: ScoringModel,
     private readonly delimiter: string,
     private readonly isDecimalComma: boolean | undefined,
+    textFields: readonly string[],
   ) {
     this.usage = fieldUsage(model);
+    for (const field of textFields) this.usage.set(field, { isNumeric: false, ...this.usage.get(field), isText: true });
     this.grouper = createRequestGrouper(model.aggregate);
     this.baseCurrency = model.currency.base;
   }

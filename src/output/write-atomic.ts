@@ -25,8 +25,8 @@ export async function writeAtomic(path: string, text: string, options: { isExclu
 }
 
 /** Refuses an output path that is one of the inputs: pm-rank never writes over what it reads. */
-export function assertNotAnInput(output: string, inputs: readonly (string | undefined)[], cwd: string): void {
+export function assertNotAnInput(output: string, inputs: readonly (string | undefined)[], cwd: string, flag = '-o'): void {
   const target = resolve(cwd, output);
   const clash = inputs.find((input) => input && input !== '-' && resolve(cwd, input) === target);
-  if (clash) throw new UsageError(`-o ${output} would overwrite the input ${clash}; choose another output file`);
+  if (clash) throw new UsageError(`${flag} ${output} would overwrite the input ${clash}; choose another output file`);
 }

@@ -5,6 +5,8 @@ import type { RankingReport, ReporterOptions } from './types.js';
 /** The ranking flat, one request a row, safe to open in Excel and Google Sheets. */
 export function renderCsv(report: RankingReport, options: ReporterOptions): string {
   const criteria = report.model.criteria.map((c) => c.name);
+  // Decision columns only when a decisions file was applied, so plain exports keep their layout.
+  const hasDecisions = report.ranked.some((r) => r.decision !== undefined || r.mergedIds !== undefined);
   const header = [
     'rank',
     'id',
@@ -17,6 +19,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'accounts',
     'segments',
     'status',
+    ...(hasDecisions ? ['decision', 'decision_reason', 'merged'] : []),
     ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
   ];
   const rows = report.ranked
@@ -33,6 +36,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.accounts.map((a) => a.name).join('; '),
       segmentsOf(r).join('; '),
       r.status ?? '',
+      ...(hasDecisions ? [r.decision?.decision ?? '', r.decision?.reason ?? '', (r.mergedIds ?? []).join('; ')] : []),
       ...criteria.flatMap((name) => [r.criteria[name]?.raw ?? '', round(r.criteria[name]?.points ?? 0)]),
     ]);
   return stringify([header, ...rows].map((row) => row.map(safeCell)));

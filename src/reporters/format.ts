@@ -1,4 +1,4 @@
-import type { RankedRequest } from '../core/types.js';
+import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest } from '../core/types.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
 
@@ -48,7 +48,7 @@ export function topDrivers(request: RankedRequest, count = 2): string {
 }
 
 /** Segments of the accounts asking, as one cell. */
-export function segmentsOf(request: RankedRequest): string[] {
+export function segmentsOf(request: FeatureRequest): string[] {
   return request.texts.segment ?? [];
 }
 
@@ -59,4 +59,18 @@ export function truncate(text: string, width: number): string {
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const DECISION_LABELS: Record<DecisionKind, string> = {
+  accept: 'accepted',
+  defer: 'deferred',
+  decline: 'declined',
+  escalate: 'escalated',
+  'needs-info': 'needs info',
+};
+
+/** "declined", "accepted", ...: the PM's triage decision, or '' when there is none. */
+export function decisionLabel(request: ScoredRequest): string {
+  const kind = request.decision?.decision;
+  return kind ? DECISION_LABELS[kind] : '';
 }

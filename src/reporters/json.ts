@@ -1,3 +1,4 @@
+import { toDecisionEntry } from '../core/decisions.js';
 import type { RankedRequest } from '../core/types.js';
 import { segmentsOf } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
@@ -50,6 +51,8 @@ function toJson(request: RankedRequest) {
     horizon: request.horizon ?? null,
     escalations: request.escalations,
     status: request.status ?? null,
+    decision: request.decision ? toDecisionEntry(request.decision) : null,
+    merged: request.mergedIds ?? [],
     lines: request.lines,
   };
 }

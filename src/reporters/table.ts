@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
+import { decisionLabel, formatMoney, formatScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
@@ -39,9 +39,14 @@ function tableRow(request: RankedRequest, report: RankingReport, chalk: ChalkIns
 
 /** "FR-101 SSO via Okta", the id dimmed, cut to the width. */
 function requestLabel(request: RankedRequest, chalk: ChalkInstance, width: number): string {
-  if (request.title === request.id) return truncate(request.title, width);
-  const label = truncate(`${request.id} ${request.title}`, width);
-  return label.startsWith(`${request.id} `) ? `${chalk.dim(request.id)}${label.slice(request.id.length)}` : chalk.dim(label);
+  const decision = decisionLabel(request);
+  const marker = decision ? ` [${decision}]` : '';
+  const styledMarker = request.decision?.decision === 'decline' ? chalk.red(marker) : chalk.cyan(marker);
+  const room = width - marker.length;
+  if (request.title === request.id) return truncate(request.title, room) + styledMarker;
+  const label = truncate(`${request.id} ${request.title}`, room);
+  const styled = label.startsWith(`${request.id} `) ? `${chalk.dim(request.id)}${label.slice(request.id.length)}` : chalk.dim(label);
+  return styled + styledMarker;
 }
 
 function colorByHorizon(chalk: ChalkInstance, request: RankedRequest, text: string, report: RankingReport): string {

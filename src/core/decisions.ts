@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { combineDealValues, countAccount } from './group.js';
+import { foldText } from './model.js';
+import { scoreRequest } from './score.js';
+import type { Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from './types.js';
+
+export const DECISION_KINDS = ['accept', 'defer', 'decline', 'escalate', 'needs-info'] as const satisfies readonly DecisionKind[];
+/** Decisions sales relays to the customer, so they need a reason. */
+export const KINDS_NEEDING_REASON: readonly DecisionKind[] = ['decline', 'defer'];
+
+const decisionEntrySchema = z
+  .strictObject({
+    decision: z.enum(DECISION_KINDS).optional(),
+    reason: z.string().min(1).optional(),
+    horizon: z.string().min(1).optional(),
+    values: z.record(z.string().min(1), z.union([z.number(), z.string()])).optional(),
+    merge_into: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .optional(),
+    date: z.string().optional(),
+    decider: z.string().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.decision && KINDS_NEEDING_REASON.includes(d.decision) && !d.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a reason for ${d.decision} (sales relays it to the customer)`,
+        path: ['decision'],
+        params: { code: 'REASON_REQUIRED' },
+      });
+    }
+  });
+
+/** The decisions file (decisions.yaml): request id -> what the PM decided. */
+export const decisionsFileSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  decisions: z
+    .record(z.string(), decisionEntrySchema)
+    .nullish()
+    .transform((d) => d ?? {}),
+});
+
+export type DecisionEntry = z.input<typeof decisionEntrySchema>;
+export type Decisions = Record<string, Decision>;
+
+/** The keys the decisions schema allows at a path, for "did you mean" hints. */
+export function knownDecisionKeys(path: readonly (string | number)[]): string[] {
+  if (path.length === 0) return Object.keys(decisionsFileSchema.shape);
+  return path.length === 2 ? Object.keys(decisionEntrySchema.shape) : [];
+}
+
+/** File entries (snake_case, as people edit them) -> Decision values. */
+export function toDecisions(file: z.output<typeof decisionsFileSchema>): Decisions {
+  return Object.fromEntries(
+    Object.entries(file.decisions).map(([id, { merge_into, ...rest }]) => [
+      id,
+      dropUndefined({ ...rest, ...(merge_into === undefined ? {} : { mergeInto: merge_into }) }),
+    ]),
+  );
+}
+
+/** Decision -> the file's snake_case entry. */
+export function toDecisionEntry({ mergeInto, ...rest }: Decision): DecisionEntry {
+  return dropUndefined({ ...rest, ...(mergeInto === undefined ? {} : { merge_into: mergeInto }) });
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A request with the PM's decision attached. */
+export interface DecidedRequest extends FeatureRequest {
+  decision?: Decision;
+}
+
+/**
+ * Applies decisions: assessed values override the export's, merged requests
+ * join their target (each account once), declined ones stay with their mark.
+ */
+export function applyDecisions(
+  requests: readonly FeatureRequest[],
+  decisions: Decisions,
+  aggregate: ScoringModel['aggregate'],
+): { requests: DecidedRequest[]; issues: Issue[] } {
+  const byKey = new Map(requests.map((r) => [foldText(r.id), r]));
+  const decisionOf = new Map(Object.entries(decisions).map(([id, d]) => [foldText(id), d]));
+  const issues: Issue[] = Object.keys(decisions)
+    .filter((id) => !byKey.has(foldText(id)))
+    .map((id) => ({
+      code: 'DECISION_UNKNOWN_REQUEST',
+      severity: 'warning',
+      path: `decisions.${id}`,
+      message: `decision for ${id}, which is not in the export; ignored`,
+    }));
+  const sourcesByTarget = new Map<string, FeatureRequest[]>();
+  for (const request of requests) {
+    const target = resolveMergeTarget(request.id, decisionOf, byKey);
+    if (typeof target !== 'string') issues.push(...(target ? [target] : []));
+    else sourcesByTarget.set(target, [...(sourcesByTarget.get(target) ?? []), request]);
+  }
+  const merged = new Set([...sourcesByTarget.values()].flat());
+  const decided = requests
+    .filter((r) => !merged.has(r))
+    .map((request) => {
+      const key = foldText(request.id);
+      const combined = (sourcesByTarget.get(key) ?? []).reduce((acc, s) => mergeRequests(acc, s, aggregate), request);
+      const decision = decisionOf.get(key);
+      return decision ? decideRequest(combined, decision) : combined;
+    });
+  return { requests: decided, issues };
+}
+
+/** The folded id a request finally merges into (following chains), an issue when it cannot, or undefined. */
+function resolveMergeTarget(id: string, decisionOf: Map<string, Decision>, byKey: Map<string, FeatureRequest>): string | Issue | undefined {
+  const seen = new Set([foldText(id)]);
+  let next = decisionOf.get(foldText(id))?.mergeInto;
+  if (next === undefined) return undefined;
+  for (;;) {
+    const key = foldText(next);
+    if (!byKey.has(key)) return mergeIssue('MERGE_TARGET_UNKNOWN', id, `merge_into ${next}, which is not in the export; not merged`);
+    if (seen.has(key)) return mergeIssue('MERGE_CYCLE', id, `merge_into leads back to ${id}; not merged`);
+    seen.add(key);
+    const further = decisionOf.get(key)?.mergeInto;
+    if (further === undefined) return key;
+    next = further;
+  }
+}
+
+function mergeIssue(code: string, id: string, message: string): Issue {
+  return { code, severity: 'warning', path: `decisions.${id}.merge_into`, message: `${id}: ${message}` };
+}
+
+/** Attaches a decision; its assessed values replace the export's for those fields. */
+export function decideRequest(request: FeatureRequest, decision: Decision): DecidedRequest {
+  const numbers = { ...request.numbers };
+  const texts = { ...request.texts };
+  for (const [field, value] of Object.entries(decision.values ?? {})) {
+    if (typeof value === 'number') numbers[field] = value;
+    else delete numbers[field];
+    texts[field] = [String(value)];
+  }
+  const dealValue = numbers.deal_value;
+  return { ...request, numbers, texts, ...(dealValue === undefined ? {} : { dealValue }), decision };
+}
+
+/** One request made of two: accounts counted once (largest deal), texts united, the target's values first. */
+export function mergeRequests(target: FeatureRequest, source: FeatureRequest, aggregate: ScoringModel['aggregate']): FeatureRequest {
+  const accounts = target.accounts.map((a) => ({ ...a }));
+  const byKey = new Map(accounts.map((a) => [foldText(a.name), a]));
+  for (const a of source.accounts) countAccount(accounts, byKey, a.name, a.dealValue);
+  const texts: Record<string, string[]> = { ...target.texts };
+  for (const [field, values] of Object.entries(source.texts)) {
+    const seen = new Set((texts[field] ?? []).map(foldText));
+    texts[field] = [...(texts[field] ?? []), ...values.filter((v) => !seen.has(foldText(v)))];
+  }
+  const { deal_value: _deal, ...sourceNumbers } = source.numbers;
+  const merged: FeatureRequest = {
+    ...target,
+    lines: [...target.lines, ...source.lines].sort((a, b) => a - b),
+    accounts,
+    numbers: { ...sourceNumbers, ...target.numbers },
+    texts,
+    mergedIds: [...(target.mergedIds ?? []), source.id, ...(source.mergedIds ?? [])],
+  };
+  const status = target.status ?? source.status;
+  if (status !== undefined) merged.status = status;
+  const dealValue = combineDealValues(accounts, aggregate.deal_value);
+  if (dealValue !== undefined) [merged.dealValue, merged.numbers.deal_value] = [dealValue, dealValue];
+  return merged;
+}
+
+/** Scores a request, keeping its decision for the reporters. */
+export function scoreDecidedRequest(request: DecidedRequest, model: ScoringModel): ScoredRequest {
+  const scored = scoreRequest(request, model);
+  return request.decision ? { ...scored, decision: request.decision } : scored;
+}
+
+/** Assessed values the model cannot score as meant: a text not in a criterion's map, or text where it reads a number. */
+export function checkDecisionValues(decisions: Decisions, model: ScoringModel): Issue[] {
+  return Object.entries(decisions).flatMap(([id, decision]) =>
+    Object.entries(decision.values ?? {}).flatMap(([field, value]) =>
+      model.criteria.flatMap((criterion): Issue[] => {
+        if (criterion.field !== field) return [];
+        const t = criterion.transform;
+        const path = `decisions.${id}.values.${field}`;
+        if (t.kind === 'map' && !t.map.has(foldText(String(value)))) {
+          const known = [...t.map.keys()].join(', ');
+          return [
+            {
+              code: 'DECISION_VALUE_UNKNOWN',
+              severity: 'warning',
+              path,
+              message: `${path}: "${value}" is not one of ${known}; it scores ${t.default}`,
+            },
+          ];
+        }
+        if (t.kind !== 'map' && typeof value !== 'number') {
+          return [
+            {
+              code: 'DECISION_VALUE_NOT_A_NUMBER',
+              severity: 'warning',
+              path,
+              message: `${path}: expected a number, got "${value}"; counted as missing`,
+            },
+          ];
+        }
+        return [];
+      }),
+    ),
+  );
+}

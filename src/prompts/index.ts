@@ -1,0 +1,66 @@
+import { CancelledError } from '../errors.js';
+
+/** Answers every prompt may give besides a value. */
+export const SKIP = Symbol('skip');
+export const QUIT = Symbol('quit');
+export type Answer<T> = T | typeof SKIP | typeof QUIT;
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+const ESCAPES = [
+  { name: 'skip', value: SKIP, description: 'leave this unanswered for now' },
+  { name: 'quit', value: QUIT, description: 'stop here; every answer so far is saved' },
+] as const;
+
+/**
+ * One choice from a list, plus skip and quit. @inquirer/prompts is imported
+ * here, on first use, so commands that never prompt never load it.
+ */
+export async function chooseOne<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<Answer<T>> {
+  const { select, Separator } = await import('@inquirer/prompts');
+  return ask(() =>
+    select<Answer<T>>({
+      message,
+      choices: [...choices, new Separator(), ...ESCAPES],
+      pageSize: Math.min(choices.length + 3, 12),
+      ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    }),
+  );
+}
+
+/** Free text; `:skip` and `:quit` escape, an empty answer skips unless the text is required. */
+export async function askText(
+  message: string,
+  options: { isRequired: boolean; defaultValue?: string; validate?: (text: string) => string | undefined },
+): Promise<Answer<string>> {
+  const { input } = await import('@inquirer/prompts');
+  const text = await ask(() =>
+    input({
+      message: `${message} ${options.isRequired ? '(:skip, :quit)' : '(enter to skip, :quit)'}`,
+      ...(options.defaultValue === undefined ? {} : { default: options.defaultValue }),
+      validate: (value) => validateText(value.trim(), options),
+    }),
+  );
+  const trimmed = text.trim();
+  if (trimmed === ':quit') return QUIT;
+  return trimmed === ':skip' || trimmed === '' ? SKIP : trimmed;
+}
+
+function validateText(text: string, options: { isRequired: boolean; validate?: (text: string) => string | undefined }): string | true {
+  if (text === ':skip' || text === ':quit') return true;
+  if (text === '') return options.isRequired ? 'an answer is required here; type it, or :skip' : true;
+  return options.validate?.(text) ?? true;
+}
+
+async function ask<T>(prompt: () => Promise<T>): Promise<T> {
+  try {
+    return await prompt();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError('cancelled', { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,196 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runTriage, type TriageOptions } from '../../src/commands/triage.js';
+import { CancelledError, InputError, UsageError } from '../../src/errors.js';
+import { loadDecisions } from '../../src/input/load-decisions.js';
+import { askText, chooseOne, QUIT, SKIP } from '../../src/prompts/index.js';
+
+vi.mock('../../src/prompts/index.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/prompts/index.js')>()),
+  chooseOne: vi.fn(),
+  askText: vi.fn(),
+}));
+
+// Potential (default model): FR-1 and FR-2 both reach Enterprise and are unassessed, FR-1's deal is
+// larger (100000 vs Beta 50000 + Acme 20000 = 70000); FR-3 is assessed (alignment 2, effort XS) and
+// small, so the walk is FR-1, FR-2, FR-3.
+// "SSO via Okta" ~ "SAML SSO for Okta users": {sso, okta} vs {saml, sso, okta, users} = 4/6 >= 0.5.
+const CSV = `Request ID,Feature Request,Account Name,Amount,Segment,Strategic Alignment,Effort
+FR-1,SSO via Okta,Acme,100000,Enterprise,,
+FR-2,SAML SSO for Okta users,Beta,50000,SMB,,
+FR-2,SAML SSO for Okta users,Acme,20000,Enterprise,,
+FR-3,Dark mode,Gamma,1000,Startup,2,XS
+`;
+
+type Script = [prompt: string, answer: unknown][];
+let dir: string;
+let asked: string[];
+let out: string;
+
+/** Feeds scripted answers in order, checking each prompt is the one expected. */
+function answer(script: Script): void {
+  const next = (message: string) => {
+    asked.push(message);
+    const step = script.shift();
+    if (!step) throw new Error(`unexpected prompt "${message}"`);
+    expect(message).toContain(step[0]);
+    if (step[1] instanceof Error) throw step[1];
+    return Promise.resolve(typeof step[1] === 'function' ? (step[1] as () => unknown)() : step[1]);
+  };
+  vi.mocked(chooseOne).mockImplementation(next);
+  vi.mocked(askText).mockImplementation(next as typeof askText);
+}
+
+function triage(options: Partial<TriageOptions> = {}) {
+  const options_: TriageOptions = { only: 'untriaged', isInteractive: true, decider: 'pat', today: '2026-11-28', ...options };
+  const write = (text: string) => (out += text);
+  return runTriage('requests.csv', options_, { cwd: dir, stdin: Readable.from([]), stdout: { write }, stderr: { write }, isColor: false });
+}
+
+const saved = async () => (await loadDecisions('decisions.yaml', dir)).decisions;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pm-rank-triage-'));
+  writeFileSync(join(dir, 'requests.csv'), CSV);
+  [asked, out] = [[], ''];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pm-rank triage', () => {
+  it('walks a full session and saves every answer', async () => {
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 5],
+      ['effort', 'M'],
+      ['Decision', 'accept'],
+      ['Reason (optional)', SKIP],
+      ['Target horizon', 'Now'],
+      ['Same request as another?', { mergeInto: 'FR-1' }],
+      ['alignment', SKIP],
+      ['effort', SKIP],
+      ['Decision', 'decline'],
+      ['Reason for decline', 'Not this year'],
+      ['Target horizon', SKIP],
+    ]);
+    expect(await triage()).toBe(0);
+    expect(await saved()).toEqual({
+      'FR-1': { decision: 'accept', horizon: 'Now', values: { alignment: 5, effort: 'M' }, date: '2026-11-28', decider: 'pat' },
+      'FR-2': { mergeInto: 'FR-1', date: '2026-11-28', decider: 'pat' },
+      'FR-3': { decision: 'decline', reason: 'Not this year', date: '2026-11-28', decider: 'pat' },
+    });
+    // 3 requests until the merge, 2 after it
+    expect(out).toContain('now #1 of 3');
+    expect(out).toMatch(/merged into FR-1; it scores [\d.]+, now #1 of 2/);
+    // alignment, effort, accept, horizon; the merge; decline with its reason
+    expect(out).toContain('6 answers saved to decisions.yaml');
+  });
+
+  it('stops at quit, keeps the answers so far, and resumes at the first unanswered question', async () => {
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 4],
+      ['effort', QUIT],
+    ]);
+    expect(await triage()).toBe(0);
+    expect(await saved()).toEqual({ 'FR-1': { values: { alignment: 4 }, date: '2026-11-28', decider: 'pat' } });
+
+    answer([
+      ['Same request as another?', undefined],
+      ['effort', 'S'],
+      ['Decision', 'defer'],
+      ['Reason for defer', 'After the platform work'],
+      ['Target horizon', QUIT],
+    ]);
+    expect(await triage()).toBe(0);
+    expect(asked.filter((m) => m.startsWith('alignment'))).toHaveLength(1);
+    expect((await saved())['FR-1']).toEqual({
+      decision: 'defer',
+      reason: 'After the platform work',
+      values: { alignment: 4, effort: 'S' },
+      date: '2026-11-28',
+      decider: 'pat',
+    });
+  });
+
+  it('keeps every earlier answer when the PM presses Ctrl-C', async () => {
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 3],
+      ['effort', new CancelledError('cancelled')],
+    ]);
+    await expect(triage()).rejects.toBeInstanceOf(CancelledError);
+    expect((await saved())['FR-1']?.values).toEqual({ alignment: 3 });
+    expect(out).toContain('1 answer saved to decisions.yaml');
+  });
+
+  it('does not save a decline until its reason is given', async () => {
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', SKIP],
+      ['effort', SKIP],
+      ['Decision', 'decline'],
+      ['Reason for decline', QUIT],
+    ]);
+    await triage();
+    expect(readFileSync(join(dir, 'requests.csv'), 'utf8')).toBe(CSV);
+    await expect(saved()).rejects.toBeInstanceOf(InputError); // nothing was written
+  });
+
+  it('asks about the given ids only', async () => {
+    answer([
+      ['alignment', 1],
+      ['effort', QUIT],
+    ]);
+    await triage({ only: ['fr-3'] });
+    expect((await saved())['FR-3']?.values).toEqual({ alignment: 1 });
+  });
+
+  it('keeps a decision added by hand while triage runs', async () => {
+    const editByHand = () => {
+      appendFileSync(join(dir, 'decisions.yaml'), '\n  FR-3:\n    decision: accept\n');
+      return 'S';
+    };
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 4],
+      ['effort', editByHand],
+      ['Decision', QUIT],
+    ]);
+    await triage();
+    expect(await saved()).toEqual({
+      'FR-1': { values: { alignment: 4, effort: 'S' }, date: '2026-11-28', decider: 'pat' },
+      'FR-3': { decision: 'accept' },
+    });
+  });
+
+  it('refuses to save over a file broken by hand while triage runs', async () => {
+    const broken = 'decisions:\n  FR-1:\n    decision: decline\n';
+    const breakByHand = () => {
+      writeFileSync(join(dir, 'decisions.yaml'), broken);
+      return 'S';
+    };
+    answer([
+      ['Same request as another?', undefined],
+      ['alignment', 4],
+      ['effort', breakByHand],
+    ]);
+    await expect(triage()).rejects.toBeInstanceOf(InputError);
+    expect(readFileSync(join(dir, 'decisions.yaml'), 'utf8')).toBe(broken);
+  });
+
+  it('refuses to run without a terminal', async () => {
+    await expect(triage({ isInteractive: false })).rejects.toBeInstanceOf(UsageError);
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses to write over a decisions file with an error', async () => {
+    const broken = 'decisions:\n  FR-1:\n    decision: decline\n';
+    writeFileSync(join(dir, 'decisions.yaml'), broken);
+    await expect(triage()).rejects.toThrow(/decisions\.yaml:3:15/);
+    expect(readFileSync(join(dir, 'decisions.yaml'), 'utf8')).toBe(broken);
+    expect(asked).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, withTempDir } from '../helpers/exec.js';
+
+/** The module URLs a run of the built CLI resolves, traced by a module hook. */
+function modulesLoadedBy(args: string[]): string[] {
+  return withTempDir((dir) => {
+    const trace = join(dir, 'trace.txt');
+    const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/helpers/trace-imports.js'), BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', PM_RANK_TRACE: trace },
+    });
+    expect(result.status).toBe(0);
+    return readFileSync(trace, 'utf8').split('\n');
+  });
+}
+
+describe('start-up cost', () => {
+  it('score never loads inquirer, though the tracer sees its lazily loaded modules', () => {
+    const loaded = modulesLoadedBy(['score', 'fixtures/requests.csv', '--format', 'json']);
+    expect(loaded.some((url) => url.endsWith('/dist/commands/score.js'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/node_modules/csv-parse/'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('@inquirer') || url.includes('/dist/prompts/'))).toEqual([]);
+  });
+});

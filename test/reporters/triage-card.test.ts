@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { scoreRequest } from '../../src/core/score.js';
+import { renderTriageCard } from '../../src/reporters/triage-card.js';
+import { modelOf, requestOf } from '../core/model-fixtures.js';
+
+const model = modelOf({ criteria: { effort: { weight: 1, field: 'effort', map: { S: 1, L: 0 } } } });
+const request = scoreRequest(
+  requestOf({
+    id: 'FR-1',
+    title: 'SSO via Okta',
+    dealValue: 150000,
+    accounts: [{ name: 'Beta' }, { name: 'Acme', dealValue: 150000 }],
+    texts: { segment: ['Enterprise'], notes: ['CISO wants SAML\nbefore signing'] },
+  }),
+  model,
+);
+const duplicate = scoreRequest(requestOf({ id: 'FR-2', title: 'SAML SSO for Okta users' }), model);
+
+describe('renderTriageCard', () => {
+  it('shows the request, its accounts by deal, notes and likely duplicates', () => {
+    const card = renderTriageCard(request, {
+      color: false,
+      index: 2,
+      count: 9,
+      place: 4,
+      total: 37,
+      potential: 100,
+      currency: 'USD',
+      duplicates: [{ request: duplicate, similarity: 2 / 3 }],
+    });
+    expect(card).toMatchInlineSnapshot(`
+      "
+      [2/9] FR-1 SSO via Okta
+        score      0.0 (could reach 100.0) · #4 of 37
+        deal value $150K from 2 accounts
+          Acme $150K
+          Beta —
+        segments   Enterprise
+        note       CISO wants SAML before signing
+        maybe same as FR-2 SAML SSO for Okta users (67% similar)
+      "
+    `);
+  });
+});
