@@ -16,12 +16,11 @@ export interface Counterfactual {
   change: Change;
   /** The score after the change. */
   score: number;
+  /** The score to reach: the horizon's min_score, or the score of the request now Nth. */
+  threshold: number;
   /** How far along the criterion's [0,1] scale the change moves; the smallest change has the least. */
   distance: number;
 }
-
-/** Guards the exact inverse against floating-point landing a hair below the threshold. */
-const EPSILON = 1e-9;
 
 /**
  * For each target the request has not reached, the smallest change per criterion
@@ -38,8 +37,8 @@ export function findCounterfactuals(
     const needed = target.kind === 'horizon' ? target.minScore : (ranked.filter((r) => r !== request)[top - 1]?.score ?? 0);
     return model.criteria
       .flatMap((criterion) => {
-        const change = smallestChange(criterion, request, model, needed + EPSILON, reaches);
-        return change ? [{ target, ...change }] : [];
+        const change = smallestChange(criterion, request, model, needed, reaches);
+        return change ? [{ target, threshold: needed, ...change }] : [];
       })
       .sort((a, b) => a.distance - b.distance);
   });
@@ -75,7 +74,7 @@ function smallestChange(
   const candidates =
     criterion.transform.kind === 'map'
       ? textCandidates(criterion, current.normalized, current.raw)
-      : numberCandidate(criterion, request, target);
+      : numberCandidates(criterion, request, target);
   for (const { change, normalized } of candidates) {
     const changed = scoreRequest(applyChange(request, change), model);
     if (reaches(changed)) return { change, score: changed.score, distance: normalized - current.normalized };
@@ -97,25 +96,41 @@ function textCandidates(criterion: Criterion, current: number, raw: number | str
     }));
 }
 
-/** The exact inverse of the transform at the target value, rounded up to two significant digits. */
-function numberCandidate(criterion: Criterion, request: FeatureRequest, target: number): { change: Change; normalized: number }[] {
+/**
+ * The exact inverse of the transform at the target value, rounded up to two
+ * significant digits; then one step more, in case rounding error leaves the
+ * first a hair short (re-scoring decides).
+ */
+function numberCandidates(criterion: Criterion, request: FeatureRequest, target: number): { change: Change; normalized: number }[] {
   const t = criterion.transform;
   if (t.kind === 'map' || target > 1 || criterion.field === 'accounts') return [];
   const from = request.numbers[criterion.field];
   const exact = t.kind === 'log' ? Math.expm1(target * Math.log1p(t.max)) : t.min + target * (t.max - t.min);
   // Money reads best as a round increase ("+$180K"); other numbers as a round value.
-  const to = t.kind === 'log' ? (from ?? 0) + roundUp(exact - (from ?? 0)) : Math.min(roundUp(exact), t.max);
-  if (from !== undefined && to <= from) return [];
-  const change: Change = { kind: 'number', criterion: criterion.name, field: criterion.field, to, ...(from === undefined ? {} : { from }) };
-  return [{ change, normalized: target }];
+  const base = t.kind === 'log' ? (from ?? 0) : 0;
+  const first = roundUp(exact - base);
+  const values = [first, roundUp(first + roundingStep(first))].map((v) => (t.kind === 'log' ? base + v : Math.min(v, t.max)));
+  return values
+    .filter((to) => from === undefined || to > from)
+    .map((to) => ({
+      change: { kind: 'number', criterion: criterion.name, field: criterion.field, to, ...(from === undefined ? {} : { from }) },
+      normalized: target,
+    }));
 }
 
 /** Rounds up to two significant digits: 178,342 -> 180,000; 4.27 -> 4.3. */
 export function roundUp(value: number): number {
   if (value <= 0) return 0;
   const exponent = Math.floor(Math.log10(value)) - 1;
-  // Dividing by a power of ten (not multiplying by 0.1) keeps 4.3 from reading 4.300000000000001.
-  return exponent >= 0 ? Math.ceil(value / 10 ** exponent) * 10 ** exponent : Math.ceil(value * 10 ** -exponent) / 10 ** -exponent;
+  // Dividing by a power of ten (not multiplying by 0.1) keeps 4.3 from reading 4.300000000000001; the
+  // tolerance keeps 740000.0000001 at 740K (re-scoring falls back to a step more if that is short).
+  const up = (x: number) => Math.ceil(x - 1e-9);
+  return exponent >= 0 ? up(value / 10 ** exponent) * 10 ** exponent : up(value * 10 ** -exponent) / 10 ** -exponent;
+}
+
+/** The step of the second significant digit: 180,000 -> 10,000; 4.3 -> 0.1. */
+export function roundingStep(value: number): number {
+  return value > 0 ? 10 ** (Math.floor(Math.log10(value)) - 1) : 1;
 }
 
 /** The request as it would read with the change: the same input, one field different. */

@@ -310,7 +310,7 @@ function describeCounterfactuals(counterfactuals: Counterfactual[], currency: st
     byTarget.set(key, [...(byTarget.get(key) ?? []), c]);
   }
   return [...byTarget].map(([goal, options]) => {
-    const changes = options.slice(0, 3).map((c) => `${describeChange(c.change, currency)} (score ${formatScore(c.score)})`);
+    const changes = options.slice(0, 3).map((c) => `${describeChange(c.change, currency)} (score ${formatNear(c.score, c.threshold)})`);
     return `- **To ${goal}:** ${changes.length > 0 ? changes.join('; or ') : 'no single change'}`;
   });
 }
@@ -323,8 +323,8 @@ export function describeChange(change: Change, currency: string | undefined): st
       : `+${formatMoney(change.to - change.from, currency)} in deal value`;
   }
   const to = typeof change.to === 'number' ? formatUnit(change.to) : md(change.to);
-  const from = change.from === undefined ? 'not set' : typeof change.from === 'number' ? formatUnit(change.from) : md(change.from);
-  return `${md(change.field)} ${to} instead of ${from}`;
+  if (change.from === undefined) return `${md(change.field)} set to ${to} (not set now)`;
+  return `${md(change.field)} ${to} instead of ${typeof change.from === 'number' ? formatUnit(change.from) : md(change.from)}`;
 }
 
 const DECISION_LABELS: Record<DecisionKind, string> = {
