@@ -12,7 +12,8 @@ export function escapeMarkdown(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]{}|#~@$!]/g, '\\$&')
-    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, '$1\\$2');
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /**

@@ -55,13 +55,17 @@ function renderSummary(report: RankingReport, options: MarkdownOptions): string 
       `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
       `- **Model:** ${md(report.modelSource)}`,
       ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
-      `- **Expedite lane:** ${plural(new Set(lane.met.map((m) => m.request)).size, 'request')} meet an escalation rule, ${plural(new Set(lane.nearMisses.map((m) => m.request)).size, 'request')} one condition short`,
+      `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
     ].join('\n'),
     '## Model',
     modelTable,
     `## Top ${top.length}`,
     topTable,
   ].join('\n\n');
+}
+
+function countRequests(entries: readonly { request: unknown }[]): number {
+  return new Set(entries.map((e) => e.request)).size;
 }
 
 /** "FR-101 SSO via Okta (SAML)", or the title alone when the request has no id of its own. */
@@ -191,7 +195,7 @@ function renderRequests(report: RankingReport, options: MarkdownOptions): string
     const first = rest[0]!.rank;
     const last = rest.at(-1)!.rank;
     sections.push(
-      `<details>\n<summary>${plural(rest.length, 'more request')} (ranks ${first}–${last})</summary>`,
+      `<details>\n<summary>${plural(rest.length, 'more request')} (${first === last ? `rank ${first}` : `ranks ${first}–${last}`})</summary>`,
       ...rest.map((r) => renderRequest(r, report, options)),
       '</details>',
     );
