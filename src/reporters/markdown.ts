@@ -1,4 +1,5 @@
 import type { ConditionCheck } from '../core/escalate.js';
+import { foldText } from '../core/model.js';
 import { findCounterfactuals, type Change, type Counterfactual } from '../core/counterfactual.js';
 import { buildExpediteLane, explainContributions, findHoldbacks, maxPointsOf, placeInHorizon, type Contribution } from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
@@ -159,9 +160,12 @@ function renderExpediteLane(report: RankingReport): string {
 function describeCondition(check: ConditionCheck, currency: string | undefined): string {
   const { field, condition, actual } = check;
   if (Array.isArray(condition)) {
-    const values = Array.isArray(actual) && actual.length > 0 ? actual.map(md).join(', ') : 'not set';
-    const verb = check.holds ? 'is one of' : 'needs one of';
-    return `${md(field)} ${values} (${verb} ${condition.map(md).join(', ')})`;
+    const texts = Array.isArray(actual) ? actual : [];
+    const values = texts.length > 0 ? texts.map(md).join(', ') : 'not set';
+    const allowed = new Set(condition.map(foldText));
+    const matched = texts.filter((t) => allowed.has(foldText(t)));
+    const verdict = check.holds ? `matches ${matched.map(md).join(', ')}` : `needs one of ${condition.map(md).join(', ')}`;
+    return `${md(field)} ${values} (${verdict})`;
   }
   const show = (x: number) => formatExact(field, x, currency);
   const value = typeof actual === 'number' ? show(actual) : 'not set';

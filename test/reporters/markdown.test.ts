@@ -89,11 +89,11 @@ describe('renderPmReport', () => {
 
       Requests that meet every condition of an escalation rule, whatever their score:
 
-      - FR-1 SSO meets **Strategic deal**: deal\\_value $300,000 (at least $250,000); segment Enterprise (is one of Enterprise)
+      - FR-1 SSO meets **Strategic deal**: deal\\_value $300,000 (at least $250,000); segment Enterprise (matches Enterprise)
 
       Requests one condition short of a rule:
 
-      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value $1,000 (needs at least $250,000, $249,000 short); meets segment Enterprise (is one of Enterprise)
+      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value $1,000 (needs at least $250,000, $249,000 short); meets segment Enterprise (matches Enterprise)
 
       ## Requests
 
