@@ -22,7 +22,7 @@ export function escapeMarkdown(value: string): string {
  */
 export function toMermaidLabel(value: string, width = 40): string {
   const plain = value
-    .replace(/[^\p{L}\p{N} .,:;()/+&-]+/gu, ' ')
+    .replace(/[^\p{L}\p{N} .,:()/+&-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return plain.length <= width ? plain : `${plain.slice(0, width - 1).trimEnd()}…`;

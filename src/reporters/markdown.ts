@@ -114,7 +114,10 @@ function renderQuadrant(report: RankingReport, options: MarkdownOptions): string
     '  quadrant-2 Quick wins',
     '  quadrant-3 Fill-ins',
     '  quadrant-4 Reconsider',
-    ...points.map((p) => `  "${toMermaidLabel(`${p.request.rank}. ${p.request.title}`)}": [${p.effort.toFixed(2)}, ${p.value.toFixed(2)}]`),
+    ...points.map(
+      (p) =>
+        `  "${toMermaidLabel(`${p.request.rank}. ${p.request.title}`)}": [${formatCoordinate(p.effort)}, ${formatCoordinate(p.value)}]`,
+    ),
     '```',
   ].join('\n');
   const fallback = QUADRANTS.map((q) => {
@@ -131,6 +134,11 @@ function renderQuadrant(report: RankingReport, options: MarkdownOptions): string
     'Plain-text version:',
     fallback.join('\n'),
   ].join('\n\n');
+}
+
+/** Mermaid's lexer reads a coordinate as 1 or 0(.digits): "1.00" is a syntax error. */
+function formatCoordinate(x: number): string {
+  return x >= 1 ? '1' : x <= 0 ? '0' : x.toFixed(2);
 }
 
 function renderExpediteLane(report: RankingReport): string {

@@ -218,7 +218,8 @@ const MERMAID_LINES = [
   /^ {2}y-axis [\w ]+ --> [\w ]+$/,
   /^ {2}quadrant-[1-4] [\w -]+$/,
 ];
-const POINT = /^ {2}"([^"\n`<>[\]{}#]+)": \[(\d(?:\.\d+)?), (\d(?:\.\d+)?)\]$/;
+// As mermaid's quadrant.jison lexes them: a quoted name, then each coordinate as 1 or 0(.digits).
+const POINT = /^ {2}"([^"\n`<>[\]{}#%;]+)": \[(1|0(?:\.\d+)?), (1|0(?:\.\d+)?)\]$/;
 
 /** The problems of the first mermaid block, against the quadrantChart grammar GitHub renders. */
 function checkMermaid(text: string): string[] {
