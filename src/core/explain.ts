@@ -56,13 +56,13 @@ export function placeInHorizon(request: ScoredRequest, model: ScoringModel): Hor
 }
 
 /** The expedite lane: requests that meet a rule and those one condition short of one. */
-export interface ExpediteLane {
-  met: { request: ScoredRequest; check: EscalationCheck }[];
-  nearMisses: { request: ScoredRequest; check: EscalationCheck }[];
+export interface ExpediteLane<T extends FeatureRequest = FeatureRequest> {
+  met: { request: T; check: EscalationCheck }[];
+  nearMisses: { request: T; check: EscalationCheck }[];
 }
 
-export function buildExpediteLane(requests: readonly ScoredRequest[], model: ScoringModel): ExpediteLane {
-  const lane: ExpediteLane = { met: [], nearMisses: [] };
+export function buildExpediteLane<T extends FeatureRequest>(requests: readonly T[], model: ScoringModel): ExpediteLane<T> {
+  const lane: ExpediteLane<T> = { met: [], nearMisses: [] };
   for (const request of requests) {
     for (const rule of model.escalation) {
       const check = checkEscalation(request, rule);

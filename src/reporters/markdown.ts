@@ -1,7 +1,15 @@
 import type { ConditionCheck } from '../core/escalate.js';
 import { foldText } from '../core/model.js';
 import { findCounterfactuals, type Change, type Counterfactual } from '../core/counterfactual.js';
-import { buildExpediteLane, explainContributions, findHoldbacks, maxPointsOf, placeInHorizon, type Contribution } from '../core/explain.js';
+import {
+  buildExpediteLane,
+  explainContributions,
+  findHoldbacks,
+  maxPointsOf,
+  placeInHorizon,
+  type Contribution,
+  type ExpediteLane,
+} from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
 import { formatMoney, formatScore, plural } from './format.js';
 import { escapeMarkdown as md, renderMarkdownTable, toMermaidLabel } from './markdown-text.js';
@@ -17,23 +25,26 @@ export interface MarkdownOptions {
 
 /** The PM's justification report: summary, value vs effort, expedite lane, one section per request. */
 export function renderPmReport(report: RankingReport, options: MarkdownOptions): string {
+  const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
-    renderSummary(report, options),
+    renderSummary(report, lane, options),
     renderQuadrant(report, options),
-    renderExpediteLane(report),
+    renderExpediteLane(report, lane),
     renderRequests(report, options),
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
-function renderSummary(report: RankingReport, options: MarkdownOptions): string {
+function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>, options: MarkdownOptions): string {
   const { summary, ranked, model } = report;
-  const horizons = model.horizons.map((h) => `${md(h.name)} ${ranked.filter((r) => r.horizon === h.name).length}`);
-  const lane = buildExpediteLane(ranked, model);
+  const horizons = model.horizons.map((h) => {
+    const band = h.min_score === undefined ? md(h.name) : `${md(h.name)} ≥ ${h.min_score}`;
+    return `${band}: ${ranked.filter((r) => r.horizon === h.name).length}`;
+  });
   const modelTable = renderMarkdownTable(
-    ['Criterion', 'Field', 'Weight', 'Max points'],
-    model.criteria.map((c) => [md(c.name), md(c.field), String(c.weight), formatScore(maxPointsOf(c, model))]),
-    ['l', 'l', 'r', 'r'],
+    ['Criterion', 'Field', 'Weight', 'Max points', 'Description'],
+    model.criteria.map((c) => [md(c.name), md(c.field), String(c.weight), formatScore(maxPointsOf(c, model)), md(c.description ?? '')]),
+    ['l', 'l', 'r', 'r', 'l'],
   );
   const top = ranked.slice(0, options.top);
   const topTable = renderMarkdownTable(
@@ -141,19 +152,18 @@ function formatCoordinate(x: number): string {
   return x >= 1 ? '1' : x <= 0 ? '0' : x.toFixed(2);
 }
 
-function renderExpediteLane(report: RankingReport): string {
+function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {
   if (report.model.escalation.length === 0) return '## Expedite lane\n\nThe model has no escalation rules.';
-  const lane = buildExpediteLane(report.ranked, report.model);
   const currency = report.summary.currency;
   const met = lane.met.map(
     ({ request, check }) =>
-      `- ${requestLabel(request as RankedRequest)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeCondition(c, currency)).join('; ')}`,
+      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeCondition(c, currency)).join('; ')}`,
   );
   const near = lane.nearMisses.map(({ request, check }) => {
     const missing = check.checks.find((c) => !c.holds);
     const held = check.checks.filter((c) => c.holds).map((c) => describeCondition(c, currency));
     const missText = missing ? describeCondition(missing, currency) : '';
-    return `- ${requestLabel(request as RankedRequest)} is one condition short of **${md(check.rule.name)}**: ${missText}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
+    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${missText}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
   });
   return [
     '## Expedite lane',

@@ -45,16 +45,16 @@ describe('renderPmReport', () => {
       - **Date:** 2026-03-01
       - **Source:** requests.csv: 2 rows, 2 requests
       - **Model:** scoring.yaml
-      - **Horizons:** Now 1 · Next 0 · Later 1
+      - **Horizons:** Now ≥ 75: 1 · Next ≥ 50: 0 · Later: 1
       - **Expedite lane:** 1 request meeting an escalation rule, 1 request one condition short
 
       ## Model
 
-      | Criterion | Field | Weight | Max points |
-      | --- | --- | ---: | ---: |
-      | deal\\_value | deal\\_value | 40 | 40.0 |
-      | alignment | alignment | 50 | 50.0 |
-      | effort | effort | 10 | 10.0 |
+      | Criterion | Field | Weight | Max points | Description |
+      | --- | --- | ---: | ---: | --- |
+      | deal\\_value | deal\\_value | 40 | 40.0 |  |
+      | alignment | alignment | 50 | 50.0 |  |
+      | effort | effort | 10 | 10.0 |  |
 
       ## Top 1
 
