@@ -48,7 +48,7 @@ type FixtureName = keyof typeof FIXTURE_COLUMNS;
 function readFixture(name: FixtureName): { account: string; amount: string; request: string }[] {
   const spec = FIXTURE_COLUMNS[name];
   const text = new TextDecoder(spec.encoding).decode(readFileSync(join(FIXTURES, name)));
-  const rows = parse<string[]>(text, { bom: true, delimiter: spec.delimiter, relax_column_count: true, skip_empty_lines: true });
+  const rows: string[][] = parse(text, { bom: true, delimiter: spec.delimiter, relax_column_count: true, skip_empty_lines: true });
   const header = rows[0]!;
   const at = (column: string | undefined) => (column === undefined ? -1 : header.indexOf(column));
   const [account, amount, id, title] = [at(spec.account), at(spec.amount), at(spec.request), at(spec.title)];
