@@ -3,12 +3,12 @@ import { applyChange, findCounterfactuals, roundingStep, roundUp, type Counterfa
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequest } from '../../src/core/score.js';
 import type { RankedRequest, ScoringModel } from '../../src/core/types.js';
-import { EFFORT_MAP, FIXTURE_FILES, loadFixtureReport, modelOf, reportOf, requestOf } from '../helpers/fixtures.js';
+import { modelOf, requestOf } from './model-fixtures.js';
+import { EFFORT_MAP, FIXTURE_FILES, loadFixtureReport, reportOf } from '../helpers/fixtures.js';
 
 const HORIZONS = [{ name: 'Now', min_score: 75 }, { name: 'Next', min_score: 50 }, { name: 'Later' }];
 
 const dealAndEffort = modelOf({
-  version: 1,
   criteria: {
     deal: { weight: 50, field: 'deal_value', scale: 'log', max: 999 },
     effort: { weight: 50, field: 'effort', map: EFFORT_MAP },
@@ -17,7 +17,6 @@ const dealAndEffort = modelOf({
 });
 
 const alignmentAndEffort = modelOf({
-  version: 1,
   criteria: {
     alignment: { weight: 50, field: 'alignment', scale: 'linear', min: 1, max: 5, missing: 0.5 },
     effort: { weight: 50, field: 'effort', map: EFFORT_MAP },
@@ -35,7 +34,7 @@ describe('findCounterfactuals', () => {
     // deal 9: s = ln(10)/ln(1000) = 1/3 -> 16.67 points; effort L 0.25 -> 12.5; score 29.17 (Later).
     // Next needs 50: s' = 1/3 + 20.83/50 = 0.75 -> x = 1000^0.75 - 1 = 176.83, an increase of 167.83 -> 170 -> 179.
     // Effort needs s >= 0.25 + 20.83/50 = 0.667: M (0.5) is short, S (0.8) reaches: 16.67 + 40 = 56.67.
-    const report = reportOf([requestOf('A', { numbers: { deal_value: 9 }, dealValue: 9, texts: { effort: ['L'] } })], dealAndEffort);
+    const report = reportOf([requestOf({ id: 'A', numbers: { deal_value: 9 }, dealValue: 9, texts: { effort: ['L'] } })], dealAndEffort);
     const found = counterfactualsOf(report, 'A');
     expect(found.map((c) => c.change)).toEqual([
       { kind: 'number', criterion: 'deal', field: 'deal_value', from: 9, to: 179 },
@@ -48,7 +47,7 @@ describe('findCounterfactuals', () => {
   it('inverts the linear scale exactly: a + s(b - a), keeping an exact landing on the threshold', () => {
     // alignment 2: s = 0.25 -> 12.5; effort M -> 25; score 37.5 (Later). Next needs +12.5 points:
     // s' = 0.25 + 12.5/50 = 0.5 -> x = 1 + 0.5 * 4 = 3, which scores exactly 50.
-    const report = reportOf([requestOf('A', { numbers: { alignment: 2 }, texts: { effort: ['M'] } })], alignmentAndEffort);
+    const report = reportOf([requestOf({ id: 'A', numbers: { alignment: 2 }, texts: { effort: ['M'] } })], alignmentAndEffort);
     const [first] = counterfactualsOf(report, 'A');
     expect(first?.change).toEqual({ kind: 'number', criterion: 'alignment', field: 'alignment', from: 2, to: 3 });
     expect(first?.score).toBe(50);
@@ -57,10 +56,10 @@ describe('findCounterfactuals', () => {
   it('aims only at the next horizon, and skips a criterion that cannot reach it alone', () => {
     // alignment 1 (0 points), effort XL (0 points), Later: Next needs 50 points, and each criterion is worth
     // exactly 50 at its best (alignment 5, effort XS). Now is two horizons up, so it is not a target.
-    const report = reportOf([requestOf('A', { numbers: { alignment: 1 }, texts: { effort: ['XL'] } })], alignmentAndEffort);
+    const report = reportOf([requestOf({ id: 'A', numbers: { alignment: 1 }, texts: { effort: ['XL'] } })], alignmentAndEffort);
     expect(counterfactualsOf(report, 'A').map((c) => c.change.to)).toEqual([5, 'XS']);
     // alignment 5 (50) + effort XL (0) = 50, Next. Now needs 25 more: alignment is at its maximum; effort M (0.5) gives 25.
-    const next = reportOf([requestOf('B', { numbers: { alignment: 5 }, texts: { effort: ['XL'] } })], alignmentAndEffort);
+    const next = reportOf([requestOf({ id: 'B', numbers: { alignment: 5 }, texts: { effort: ['XL'] } })], alignmentAndEffort);
     expect(counterfactualsOf(next, 'B').map((c) => c.change)).toEqual([
       { kind: 'text', criterion: 'effort', field: 'effort', from: 'XL', to: 'M' },
     ]);
@@ -72,8 +71,8 @@ describe('findCounterfactuals', () => {
     // by id (neither has a deal value); effort S: 25 + 40 = 65.
     const report = reportOf(
       [
-        requestOf('A', { numbers: { alignment: 3 }, texts: { effort: ['M'] } }),
-        requestOf('B', { numbers: { alignment: 4 }, texts: { effort: ['M'] } }),
+        requestOf({ id: 'A', numbers: { alignment: 3 }, texts: { effort: ['M'] } }),
+        requestOf({ id: 'B', numbers: { alignment: 4 }, texts: { effort: ['M'] } }),
       ],
       alignmentAndEffort,
     );
@@ -83,7 +82,7 @@ describe('findCounterfactuals', () => {
 
   it('fills a missing value with the value that reaches the target', () => {
     // alignment missing counts 0.5 -> 25; effort XL -> 0; score 25 (Later). Next: s' = 0.5 + 25/50 = 1 -> alignment 5.
-    const report = reportOf([requestOf('A', { texts: { effort: ['XL'] } })], alignmentAndEffort);
+    const report = reportOf([requestOf({ id: 'A', texts: { effort: ['XL'] } })], alignmentAndEffort);
     expect(counterfactualsOf(report, 'A')[0]?.change).toEqual({ kind: 'number', criterion: 'alignment', field: 'alignment', to: 5 });
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, FeatureRequest } from '../../src/core/types.js';
 import { renderSalesReport } from '../../src/reporters/markdown-sales.js';
-import { EFFORT_MAP, modelOf, reportOf, requestOf } from '../helpers/fixtures.js';
+import { modelOf, requestOf } from '../core/model-fixtures.js';
+import { EFFORT_MAP, reportOf } from '../helpers/fixtures.js';
 
 const model = modelOf({
-  version: 1,
   criteria: {
     deal_value: { weight: 50, field: 'deal_value', scale: 'log', max: 2000000 },
     effort: { weight: 50, field: 'effort', map: EFFORT_MAP },
@@ -14,7 +14,8 @@ const model = modelOf({
 
 function request(id: string, status: string, accounts: [string, number][], extra: Partial<FeatureRequest> & { decision?: Decision } = {}) {
   const dealValue = accounts.reduce((sum, [, v]) => sum + v, 0);
-  return requestOf(id, {
+  return requestOf({
+    id,
     title: `${id} title`,
     status,
     accounts: accounts.map(([name, value]) => ({ name, dealValue: value })),

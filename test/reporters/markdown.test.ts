@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureRequest } from '../../src/core/types.js';
 import { renderPmReport, roundToTotal } from '../../src/reporters/markdown.js';
-import { EFFORT_MAP, FIXTURE_FILES, loadFixtureReport, modelOf, reportOf, requestOf } from '../helpers/fixtures.js';
+import { requestOf } from '../core/model-fixtures.js';
+import { DEAL_ALIGNMENT_EFFORT, FIXTURE_FILES, loadFixtureReport, reportOf } from '../helpers/fixtures.js';
 
-const model = modelOf({
-  version: 1,
-  criteria: {
-    deal_value: { weight: 40, field: 'deal_value', scale: 'log', max: 2000000 },
-    alignment: { weight: 50, field: 'alignment', scale: 'linear', min: 1, max: 5, missing: 0.5 },
-    effort: { weight: 10, field: 'effort', map: EFFORT_MAP, missing: 0.5 },
-  },
-  horizons: [{ name: 'Now', min_score: 75 }, { name: 'Next', min_score: 50 }, { name: 'Later' }],
-  escalation: [{ name: 'Strategic deal', when: { deal_value: { min: 250000 }, segment: ['Enterprise'] } }],
-});
+const model = DEAL_ALIGNMENT_EFFORT;
 
 const OPTIONS = { top: 1, date: '2026-03-01' };
 
 function request(id: string, title: string, dealValue: number, alignment: number, effort: string, extra: Partial<FeatureRequest> = {}) {
-  return requestOf(id, {
+  return requestOf({
+    id,
     title,
     accounts: [{ name: `${id} Corp`, dealValue }],
     dealValue,
@@ -52,15 +45,15 @@ describe('renderPmReport', () => {
 
       | Criterion | Field | Weight | Max points | Description |
       | --- | --- | ---: | ---: | --- |
-      | deal\\_value | deal\\_value | 40 | 40.0 |  |
-      | alignment | alignment | 50 | 50.0 |  |
-      | effort | effort | 10 | 10.0 |  |
+      | deal\\_value | deal\\_value | 40 | 50.0 |  |
+      | alignment | alignment | 30 | 37.5 |  |
+      | effort | effort | 10 | 12.5 |  |
 
       ## Top 1
 
       | # | Request | Score | Horizon | Deal value | Accounts | Escalation |
       | ---: | --- | ---: | --- | ---: | ---: | --- |
-      | 1 | FR-1 SSO | 92.8 | Now | $300K | 1 | Strategic deal |
+      | 1 | FR-1 SSO | 91.0 | Now | $300K | 1 | Strategic deal |
 
       ## Value vs effort
 
@@ -75,12 +68,12 @@ describe('renderPmReport', () => {
         quadrant-2 Quick wins
         quadrant-3 Fill-ins
         quadrant-4 Reconsider
-        "1. SSO": [0.20, 0.94]
+        "1. SSO": [0.20, 0.93]
       \`\`\`
 
       Plain-text version:
 
-      - **Quick wins:** 1. FR-1 SSO (value 0.94, effort 0.20)
+      - **Quick wins:** 1. FR-1 SSO (value 0.93, effort 0.20)
       - **Big bets:** none
       - **Fill-ins:** none
       - **Reconsider:** none
@@ -99,37 +92,37 @@ describe('renderPmReport', () => {
 
       ### 1. FR-1 SSO
 
-      **Score 92.8** · **Now** · 1 account · $300K · ⚑ Strategic deal
+      **Score 91.0** · **Now** · 1 account · $300K · ⚑ Strategic deal
 
       | Criterion | Value | Points |
       | --- | --- | ---: |
-      | deal\\_value | $300K across 1 account | 34.8 of 40.0 |
-      | alignment | 5 | 50.0 of 50.0 |
-      | effort | S | 8.0 of 10.0 |
-      | **Total** |  | **92.8 of 100** |
+      | deal\\_value | $300K across 1 account | 43.5 of 50.0 |
+      | alignment | 5 | 37.5 of 37.5 |
+      | effort | S | 10.0 of 12.5 |
+      | **Total** |  | **91.0 of 100** |
 
       - **Accounts:** FR-1 Corp ($300K)
-      - **Horizon Now:** score 92.8 reaches Now (75)
-      - **Holds it back:** deal\\_value $300K across 1 account loses 5.2 of 40.0 points; effort S loses 2.0 of 10.0 points
+      - **Horizon Now:** score 91.0 reaches Now (75)
+      - **Holds it back:** deal\\_value $300K across 1 account loses 6.5 of 50.0 points; effort S loses 2.5 of 12.5 points
 
       <details>
       <summary>1 more request (rank 2)</summary>
 
       ### 2. FR-2 Dark mode
 
-      **Score 31.5** · **Later** · 1 account · $1K
+      **Score 33.2** · **Later** · 1 account · $1K
 
       | Criterion | Value | Points |
       | --- | --- | ---: |
-      | deal\\_value | $1K across 1 account | 19.0 of 40.0 |
-      | alignment | 2 | 12.5 of 50.0 |
-      | effort | XL | 0.0 of 10.0 |
-      | **Total** |  | **31.5 of 100** |
+      | deal\\_value | $1K across 1 account | 23.8 of 50.0 |
+      | alignment | 2 | 9.4 of 37.5 |
+      | effort | XL | 0.0 of 12.5 |
+      | **Total** |  | **33.2 of 100** |
 
       - **Accounts:** FR-2 Corp ($1K)
-      - **Horizon Later:** score 31.5 is 18.5 points short of Next (50)
-      - **Holds it back:** alignment 2 loses 37.5 of 50.0 points; deal\\_value $1K across 1 account loses 21.0 of 40.0 points
-      - **To reach Next (50):** alignment 3.5 instead of 2 (score 50.3); or +$810K in deal value (score 50.01)
+      - **Horizon Later:** score 33.2 is 16.8 points short of Next (50)
+      - **Holds it back:** alignment 2 loses 28.1 of 37.5 points; deal\\_value $1K across 1 account loses 26.2 of 50.0 points
+      - **To reach Next (50):** +$140K in deal value (score 50.2); or alignment 3.8 instead of 2 (score 50.1)
 
       </details>
       "
