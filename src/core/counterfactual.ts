@@ -33,8 +33,8 @@ export function findCounterfactuals(
   top: number,
 ): Counterfactual[] {
   return targetsFor(request, model, top).flatMap((target) => {
-    const reaches = reachesTarget(target, request, ranked, top);
-    const needed = target.kind === 'horizon' ? target.minScore : (ranked.filter((r) => r !== request)[top - 1]?.score ?? 0);
+    const reaches = reachesTarget(target, ranked, top);
+    const needed = target.kind === 'horizon' ? target.minScore : (ranked[top - 1]?.score ?? 0);
     return model.criteria
       .flatMap((criterion) => {
         const change = smallestChange(criterion, request, model, needed, reaches);
@@ -53,10 +53,13 @@ function targetsFor(request: RankedRequest, model: ScoringModel, top: number): T
   return targets;
 }
 
-/** The check a changed request must pass; for the top N it must sort ahead of the Nth other request. */
-function reachesTarget(target: Target, request: RankedRequest, ranked: readonly RankedRequest[], top: number) {
+/**
+ * The check a changed request must pass. For the top N it must sort ahead of
+ * the request now Nth, which is ranked[N - 1] since this one ranks below it.
+ */
+function reachesTarget(target: Target, ranked: readonly RankedRequest[], top: number) {
   if (target.kind === 'horizon') return (changed: ScoredRequest) => changed.score >= target.minScore;
-  const nth = ranked.filter((r) => r !== request)[top - 1];
+  const nth = ranked[top - 1];
   return (changed: ScoredRequest) => nth === undefined || compareRequests(changed, nth) < 0;
 }
 

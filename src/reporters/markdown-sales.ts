@@ -2,7 +2,7 @@ import { commitmentOf, COMMITMENTS, explainContributions, type Commitment } from
 import { foldText } from '../core/model.js';
 import type { RankedRequest } from '../core/types.js';
 import type { MarkdownOptions } from './markdown.js';
-import { escapeMarkdown, redactNames, renderMarkdownTable } from './markdown-text.js';
+import { createRedactor, escapeMarkdown, renderMarkdownTable } from './markdown-text.js';
 import { plural } from './format.js';
 import type { RankingReport } from './types.js';
 
@@ -29,7 +29,8 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
   const account = options.account === undefined ? undefined : foldText(options.account);
   const requests = report.ranked.filter((r) => account === undefined || r.accounts.some((a) => foldText(a.name) === account));
   const others = report.ranked.flatMap((r) => r.accounts.map((a) => a.name)).filter((name) => foldText(name) !== account);
-  const text = (value: string) => escapeMarkdown(redactNames(value, others));
+  const redact = createRedactor(others);
+  const text = (value: string) => escapeMarkdown(redact(value));
   const levels = COMMITMENTS.map((level) => ({ level, items: requests.filter((r) => commitmentOf(r) === level) }));
   const sections = [
     '# Feature request update',

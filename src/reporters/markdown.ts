@@ -113,8 +113,10 @@ function renderQuadrant(report: RankingReport, options: MarkdownOptions): string
     const point = plotValueEffort(r, report);
     return point ? [{ request: r, ...point }] : [];
   });
-  if (points.length === 0)
+  if (!report.model.criteria.some((c) => c.field === 'effort')) {
     return '## Value vs effort\n\nThe model has no criterion reading the effort field, so there is no value-vs-effort chart.';
+  }
+  if (points.length === 0) return '## Value vs effort\n\nNo requests to plot.';
   const chart = [
     '```mermaid',
     'quadrantChart',

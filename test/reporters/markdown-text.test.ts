@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, redactNames, toMermaidLabel } from '../../src/reporters/markdown-text.js';
+import { createRedactor, escapeMarkdown, toMermaidLabel } from '../../src/reporters/markdown-text.js';
 
 describe('escapeMarkdown', () => {
   it.each([
@@ -32,10 +32,10 @@ describe('toMermaidLabel', () => {
   });
 });
 
-describe('redactNames', () => {
+describe('createRedactor', () => {
   it('replaces whole names, ignoring case and spacing, longest first', () => {
     const names = ['Acme', 'Acme Corp', 'Bluewater Retail Co.'];
-    expect(redactNames('Acme  corp and ACME asked; bluewater retail co. too; Acmeville did not', names)).toBe(
+    expect(createRedactor(names)('Acme  corp and ACME asked; bluewater retail co. too; Acmeville did not')).toBe(
       'a customer and a customer asked; a customer too; Acmeville did not',
     );
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureRequest } from '../../src/core/types.js';
 import { renderPmReport, roundToTotal } from '../../src/reporters/markdown.js';
-import { requestOf } from '../core/model-fixtures.js';
+import { modelOf, requestOf } from '../core/model-fixtures.js';
 import { DEAL_ALIGNMENT_EFFORT, FIXTURE_FILES, loadFixtureReport, reportOf } from '../helpers/fixtures.js';
 
 const model = DEAL_ALIGNMENT_EFFORT;
@@ -164,6 +164,16 @@ describe('renderPmReport', () => {
     const details = text.slice(text.indexOf('<details>'));
     expect(details).toMatch(/^<details>\n<summary>1 more request \(rank 2\)<\/summary>\n\n### 2\. FR-2 Dark mode/);
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
+  });
+
+  it('renders an export without requests, and a model without effort, without a chart', () => {
+    const empty = renderPmReport(reportOf([], model), OPTIONS);
+    expect(empty).toContain('No requests to plot.');
+    expect(empty).not.toContain('```mermaid');
+    const noEffort = modelOf({ criteria: { alignment: { weight: 1, field: 'alignment', scale: 'linear', min: 1, max: 5 } } });
+    const text = renderPmReport(reportOf([requestOf({ id: 'A', numbers: { alignment: 3 } })], noEffort), OPTIONS);
+    expect(text).toContain('The model has no criterion reading the effort field');
+    expect(text).toContain('The model has no escalation rules.');
   });
 
   describe.each(FIXTURE_FILES)('for %s', (file) => {
