@@ -1,4 +1,5 @@
-import { commitmentOf, COMMITMENTS, explainContributions, type Commitment } from '../core/explain.js';
+import { commitmentOf, COMMITMENTS, type Commitment } from '../core/commitment.js';
+import { explainContributions } from '../core/explain.js';
 import { foldText } from '../core/model.js';
 import type { RankedRequest } from '../core/types.js';
 import type { MarkdownOptions } from './markdown.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildExpediteLane, commitmentOf, explainContributions, findHoldbacks, placeInHorizon } from '../../src/core/explain.js';
+import { buildExpediteLane, explainContributions, findHoldbacks, placeInHorizon } from '../../src/core/explain.js';
 import { scoreRequest } from '../../src/core/score.js';
-import type { DecisionKind } from '../../src/core/types.js';
 import { requestOf } from './model-fixtures.js';
 import { DEAL_ALIGNMENT_EFFORT, FIXTURE_FILES, loadFixtureReport } from '../helpers/fixtures.js';
 
@@ -65,33 +64,5 @@ describe('buildExpediteLane', () => {
     expect(lane.met.map((m) => m.request.id)).toEqual(['MET']);
     expect(lane.nearMisses.map((m) => m.request.id)).toEqual(['NEAR']);
     expect(lane.nearMisses[0]!.check.checks.filter((c) => !c.holds).map((c) => [c.field, c.actual])).toEqual([['deal_value', 245000]]);
-  });
-});
-
-describe('commitmentOf', () => {
-  it.each([
-    ['Committed', 'Committed'],
-    ['  in progress ', 'Committed'],
-    ['Planned', 'Planned'],
-    ['Selected for Development', 'Planned'],
-    ['Geplant', 'Planned'],
-    ['Not planned', 'Not planned'],
-    ['Abgelehnt', 'Not planned'],
-    ['Exploring', 'Exploring'],
-    ['New', 'Exploring'],
-    ['Backlog', 'Exploring'],
-    ['To Do', 'Exploring'],
-    ['constructor', 'Exploring'],
-    [undefined, 'Exploring'],
-  ])('status %j -> %s', (status, expected) => {
-    expect(commitmentOf(status === undefined ? {} : { status })).toBe(expected);
-  });
-
-  it.each<[DecisionKind, string]>([
-    ['decline', 'Not planned'],
-    ['defer', 'Exploring'],
-    ['accept', 'Committed'],
-  ])('a %s decision on a Committed status -> %s', (decision, expected) => {
-    expect(commitmentOf({ status: 'Committed', decision: { decision } })).toBe(expected);
   });
 });
