@@ -11,7 +11,7 @@ import {
   type ExpediteLane,
 } from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural } from './format.js';
+import { formatExactMoney, formatMoney, formatScore, plural } from './format.js';
 import { escapeMarkdown as md, renderMarkdownTable, toMermaidLabel } from './markdown-text.js';
 import type { RankingReport } from './types.js';
 
@@ -164,8 +164,7 @@ function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequ
   const near = lane.nearMisses.map(({ request, check }) => {
     const missing = check.checks.find((c) => !c.holds);
     const held = check.checks.filter((c) => c.holds).map((c) => describeCondition(c, currency));
-    const missText = missing ? describeCondition(missing, currency) : '';
-    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${missText}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
+    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeCondition(missing!, currency)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
   });
   return [
     '## Expedite lane',
@@ -206,9 +205,7 @@ function describeCondition(check: ConditionCheck, currency: string | undefined):
 
 /** Exact figures for thresholds, where $249,999.50 must not read as $250K. */
 function formatExact(field: string, value: number, currency: string | undefined): string {
-  const number = value.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(value) ? 0 : 2 });
-  if (field !== 'deal_value') return number;
-  return currency === 'USD' ? `$${number}` : currency ? `${number} ${currency}` : number;
+  return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
 }
 
 function renderRequests(report: RankingReport, options: MarkdownOptions): string {

@@ -176,6 +176,14 @@ describe('renderPmReport', () => {
     expect(text).toContain('The model has no escalation rules.');
   });
 
+  it('states escalation thresholds to the cent', async () => {
+    // hubspot-deals.csv: SSO via Okta (SAML) = 180,000 + 69,999.50 = 249,999.50, Enterprise, 50 cents short of 250,000.
+    const text = renderPmReport(await loadFixtureReport('hubspot-deals.csv'), OPTIONS);
+    expect(text).toContain(
+      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value $249,999.50 (needs at least $250,000, $0.50 short); meets segment',
+    );
+  });
+
   describe.each(FIXTURE_FILES)('for %s', (file) => {
     it('draws a valid quadrantChart and a contribution table that adds up', async () => {
       const text = renderPmReport(await loadFixtureReport(file), { top: 10, date: '2026-03-01' });
