@@ -123,6 +123,38 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
         ),
       );
     });
+  program
+    .command('report')
+    .description('write a markdown report that justifies the ranking, for PMs or for sales')
+    .argument('<file>', 'CSV export (FILE may be - for stdin)')
+    .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
+    .addOption(
+      new Option('--audience <audience>', 'pm: scores and trade-offs; sales: commitments to relay').choices(['pm', 'sales']).default('pm'),
+    )
+    .option('-d, --decisions <path>', 'triage decisions to apply (decisions.yaml)')
+    .option('--account <name>', "sales: only this customer's requests")
+    .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
+    .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseDate)
+    .option('-o, --output <path>', 'write the report to a file instead of stdout')
+    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
+    .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
+    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
+    .action(async (file: string, opts: ReportFlags) => {
+      const { runReport } = await import('./commands/report.js');
+      setExitCode(
+        await runReport(
+          file,
+          {
+            audience: opts.audience === 'sales' ? 'sales' : 'pm',
+            top: opts.top,
+            date: opts.date ?? new Date().toISOString().slice(0, 10),
+            ...pick(opts, ['config', 'decisions', 'account', 'output', 'delimiter', 'encoding']),
+            ...(opts.decimalComma ? { isDecimalComma: true } : {}),
+          },
+          { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
+        ),
+      );
+    });
   return program;
 }
 
@@ -187,6 +219,27 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr']): E
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   stderr.write(`pm-rank: unexpected error, please report it at https://github.com/pm-rank/pm-rank/issues\n${stack}\n`);
   return ExitCode.unexpected;
+}
+
+interface ReportFlags {
+  decisions?: string;
+  config?: string;
+  audience: string;
+  account?: string;
+  top: number;
+  date?: string;
+  output?: string;
+  delimiter?: string;
+  encoding?: string;
+  decimalComma?: boolean;
+}
+
+function parseDate(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  // new Date rolls 2026-02-30 over to March; reading it back catches that.
+  const isValid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  if (!isValid) throw new InvalidArgumentError(`expected a date like 2026-03-31, got "${value}"`);
+  return value;
 }
 
 async function main(): Promise<void> {

@@ -15,9 +15,10 @@ export interface DiffOptions extends ReadOptions {
 /** pm-rank diff: what changing the config from BASE to HEAD does to the ranking of one export. */
 export async function runDiff(base: string, head: string, file: string, options: DiffOptions, context: CommandContext): Promise<ExitCode> {
   if (file === '-') throw new UsageError('diff reads the export twice, so it needs a file, not stdin');
-  const [before, after] = await Promise.all(
-    [base, head].map(async (spec) => rankExport(loadConfigText(await readConfigSource(spec, context.cwd), spec), file, options, context)),
-  );
+  // Configs load one after the other, so a problem in BASE is always the one reported first.
+  const baseConfig = loadConfigText(await readConfigSource(base, context.cwd), base);
+  const headConfig = loadConfigText(await readConfigSource(head, context.cwd), head);
+  const [before, after] = await Promise.all([baseConfig, headConfig].map((loaded) => rankExport(loaded, file, options, context)));
   const report = { base, head, data: file, requests: after!.ranked.length, diff: diffRankings(before!.ranked, after!.ranked, options.top) };
   context.stdout.write(DIFF_REPORTERS[options.format](report));
   return ExitCode.ok;

@@ -140,7 +140,8 @@ export function toScoringModel(config: Config): ScoringModel {
 function toTransform(c: CriterionConfig): Transform {
   if (c.map) {
     const map = new Map(Object.entries(c.map).map(([k, v]) => [foldText(k), v]));
-    return { kind: 'map', map, default: c.default ?? 0 };
+    const labels = new Map(Object.keys(c.map).map((k) => [foldText(k), k.trim()]));
+    return { kind: 'map', map, default: c.default ?? 0, labels };
   }
   // The schema guarantees min/max for each scale.
   if (c.scale === 'log') return { kind: 'log', max: c.max! };

@@ -4,7 +4,13 @@ import type { Config, EscalationRule } from './model.js';
 export type Transform =
   | { kind: 'log'; max: number }
   | { kind: 'linear'; min: number; max: number }
-  | { kind: 'map'; map: ReadonlyMap<string, number>; default: number };
+  | {
+      kind: 'map';
+      map: ReadonlyMap<string, number>;
+      default: number;
+      /** Folded key -> the key as the config spells it, for reports ("effort M instead of XL"). */
+      labels?: ReadonlyMap<string, string>;
+    };
 
 /** One weighted criterion of the model. */
 export interface Criterion {

@@ -5,10 +5,20 @@ const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: 
 /** Compact money for people: $1.2M, €450K, $950. */
 export function formatMoney(value: number | undefined, currency: string | undefined): string {
   if (value === undefined) return '—';
+  return withCurrency(compactNumber(Math.abs(value)), currency, value < 0);
+}
+
+/** Money to the cent where a threshold is at stake: $249,999.50, not $250K. */
+export function formatExactMoney(value: number, currency: string | undefined): string {
+  const abs = Math.abs(value);
+  const number = abs.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(abs) ? 0 : 2 });
+  return withCurrency(number, currency, value < 0);
+}
+
+function withCurrency(number: string, currency: string | undefined, isNegative: boolean): string {
   const symbol = currency ? SYMBOLS[currency] : '';
-  const number = compactNumber(Math.abs(value));
   const amount = symbol ? `${symbol}${number}` : currency ? `${number} ${currency}` : number;
-  return value < 0 ? `-${amount}` : amount;
+  return isNegative ? `-${amount}` : amount;
 }
 
 const UNITS: [string, number][] = [

@@ -1,0 +1,40 @@
+import { foldText } from '../core/model.js';
+import { ExitCode, UsageError } from '../errors.js';
+import type { ReadOptions } from '../input/read-requests.js';
+import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
+import { renderDiagnostics } from '../reporters/diagnostics.js';
+import { renderPmReport } from '../reporters/markdown.js';
+import { renderSalesReport } from '../reporters/markdown-sales.js';
+import type { CommandContext } from './context.js';
+import { buildRankingReport } from './score.js';
+
+export type Audience = 'pm' | 'sales';
+
+export interface ReportOptions extends ReadOptions {
+  config?: string;
+  decisions?: string;
+  audience: Audience;
+  account?: string;
+  top: number;
+  /** YYYY-MM-DD shown in the report. */
+  date: string;
+  output?: string;
+}
+
+/** pm-rank report: a markdown justification report for PMs, or the same decisions phrased for sales. */
+export async function runReport(file: string, options: ReportOptions, context: CommandContext): Promise<ExitCode> {
+  if (options.account !== undefined && options.audience !== 'sales') {
+    throw new UsageError('--account applies to --audience sales; add --audience sales');
+  }
+  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions], context.cwd);
+  const report = await buildRankingReport(file, options, context);
+  context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
+  const account = options.account;
+  if (account !== undefined && !report.ranked.some((r) => r.accounts.some((a) => foldText(a.name) === foldText(account)))) {
+    throw new UsageError(`--account "${account}": no request in ${report.summary.source} names this account (names match ignoring case)`);
+  }
+  const text = options.audience === 'sales' ? renderSalesReport(report, options) : renderPmReport(report, options);
+  if (options.output) await writeAtomic(options.output, text);
+  else context.stdout.write(text);
+  return ExitCode.ok;
+}

@@ -1,0 +1,104 @@
+import { commitmentOf, COMMITMENTS, type Commitment } from '../core/commitment.js';
+import { explainContributions } from '../core/explain.js';
+import { foldText } from '../core/model.js';
+import type { RankedRequest } from '../core/types.js';
+import type { MarkdownOptions } from './markdown.js';
+import { createRedactor, escapeMarkdown, renderMarkdownTable } from './markdown-text.js';
+import { plural } from './format.js';
+import type { RankingReport } from './types.js';
+
+export interface SalesOptions extends MarkdownOptions {
+  /** Only this customer's requests; no other customer is named. */
+  account?: string;
+}
+
+const MEANINGS: Record<Commitment, string> = {
+  Committed: 'we are building it.',
+  Planned: 'on the roadmap; plans can still change.',
+  Exploring: 'under evaluation. There is no date and no commitment.',
+  'Not planned': 'we do not plan to build it at this time.',
+};
+
+/** Fields that carry money or internal figures and never reach a customer-facing report. */
+const INTERNAL_FIELDS = new Set(['deal_value']);
+
+/**
+ * The same decisions for sales to relay: commitment levels from the status
+ * column, reasons, no deal values, no scores, no other customer's name.
+ */
+export function renderSalesReport(report: RankingReport, options: SalesOptions): string {
+  const account = options.account === undefined ? undefined : foldText(options.account);
+  const requests = report.ranked.filter((r) => account === undefined || r.accounts.some((a) => foldText(a.name) === account));
+  const others = report.ranked.flatMap((r) => r.accounts.map((a) => a.name)).filter((name) => foldText(name) !== account);
+  const redact = createRedactor(others);
+  const text = (value: string) => escapeMarkdown(redact(value));
+  const levels = COMMITMENTS.map((level) => ({ level, items: requests.filter((r) => commitmentOf(r) === level) }));
+  const sections = [
+    '# Feature request update',
+    [
+      `- **Date:** ${escapeMarkdown(options.date)}`,
+      ...(account === undefined ? [] : [`- **Customer:** ${escapeMarkdown(spellingOf(report, account) ?? options.account ?? '')}`]),
+      `- **Requests:** ${requests.length}: ${levels.map((l) => `${l.level} ${l.items.length}`).join(' · ')}`,
+    ].join('\n'),
+    COMMITMENTS.map((level) => `- **${level}:** ${MEANINGS[level]}`).join('\n'),
+    renderMarkdownTable(
+      ['Request', 'Commitment', 'Timing'],
+      levels.flatMap((l) => l.items.map((r) => [label(r, text), l.level, timingOf(r, l.level, text)])),
+    ),
+    ...levels
+      .filter((l) => l.items.length > 0)
+      .flatMap((l) => [`## ${l.level}`, ...l.items.map((r) => renderItem(r, l.level, report, text, account))]),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** The account's name as the export spells it. */
+function spellingOf(report: RankingReport, account: string): string | undefined {
+  return report.ranked.flatMap((r) => r.accounts).find((a) => foldText(a.name) === account)?.name;
+}
+
+function label(request: RankedRequest, text: (value: string) => string): string {
+  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
+}
+
+/** Only Committed and Planned items carry a horizon; Exploring never reads as a date. */
+function timingOf(request: RankedRequest, level: Commitment, text: (value: string) => string): string {
+  const horizon = request.decision?.horizon ?? request.horizon;
+  return (level === 'Committed' || level === 'Planned') && horizon ? text(horizon) : 'No date';
+}
+
+function renderItem(
+  request: RankedRequest,
+  level: Commitment,
+  report: RankingReport,
+  text: (value: string) => string,
+  account?: string,
+): string {
+  const askers = account === undefined ? plural(request.accounts.length, 'customer') : askersFor(request, account);
+  const timing = timingOf(request, level, text);
+  const bullets = [
+    `- **Commitment:** ${level}${timing === 'No date' ? ', no date' : `, target ${timing}`}`,
+    `- **Asked by:** ${askers}`,
+    ...describeFit(request, report, text),
+    ...(request.decision?.reason ? [`- **Reason:** ${text(request.decision.reason)}`] : []),
+  ];
+  return [`### ${label(request, text)}`, bullets.join('\n')].join('\n\n');
+}
+
+function askersFor(request: RankedRequest, account: string): string {
+  const others = request.accounts.filter((a) => foldText(a.name) !== account).length;
+  return others === 0 ? 'this customer' : `this customer and ${plural(others, 'other customer')}`;
+}
+
+/** Strengths and weaknesses in the model's own terms, without points or money. */
+function describeFit(request: RankedRequest, report: RankingReport, text: (value: string) => string): string[] {
+  const shown = explainContributions(request, report.model).filter((c) => !INTERNAL_FIELDS.has(c.field) && !c.score.isMissing);
+  const value = (c: (typeof shown)[number]) =>
+    `${text(c.criterion)} ${typeof c.score.raw === 'number' ? c.score.raw : text(String(c.score.raw))}`;
+  const strong = shown.filter((c) => c.score.normalized >= 0.75).map(value);
+  const weak = shown.filter((c) => c.score.normalized < 0.5).map(value);
+  return [
+    ...(strong.length > 0 ? [`- **Strong on:** ${strong.join(', ')}`] : []),
+    ...(weak.length > 0 ? [`- **Held back by:** ${weak.join(', ')}`] : []),
+  ];
+}

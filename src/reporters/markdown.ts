@@ -1,0 +1,372 @@
+import type { ConditionCheck } from '../core/escalate.js';
+import { foldText } from '../core/model.js';
+import { findCounterfactuals, type Change, type Counterfactual } from '../core/counterfactual.js';
+import {
+  buildExpediteLane,
+  explainContributions,
+  findHoldbacks,
+  maxPointsOf,
+  placeInHorizon,
+  type Contribution,
+  type ExpediteLane,
+} from '../core/explain.js';
+import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
+import { formatExactMoney, formatMoney, formatScore, plural } from './format.js';
+import { escapeMarkdown as md, renderMarkdownTable, toMermaidLabel } from './markdown-text.js';
+import type { RankingReport } from './types.js';
+
+/** What the report command passes to the markdown reporters. */
+export interface MarkdownOptions {
+  /** Requests shown in full; the rest go under a collapsed <details>. */
+  top: number;
+  /** The date the report is for (YYYY-MM-DD), given so reports are reproducible. */
+  date: string;
+}
+
+/** The PM's justification report: summary, value vs effort, expedite lane, one section per request. */
+export function renderPmReport(report: RankingReport, options: MarkdownOptions): string {
+  const lane = buildExpediteLane(report.ranked, report.model);
+  const sections = [
+    renderSummary(report, lane, options),
+    renderQuadrant(report, options),
+    renderExpediteLane(report, lane),
+    renderRequests(report, options),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>, options: MarkdownOptions): string {
+  const { summary, ranked, model } = report;
+  const horizons = model.horizons.map((h) => {
+    const band = h.min_score === undefined ? md(h.name) : `${md(h.name)} ≥ ${h.min_score}`;
+    return `${band}: ${ranked.filter((r) => r.horizon === h.name).length}`;
+  });
+  const modelTable = renderMarkdownTable(
+    ['Criterion', 'Field', 'Weight', 'Max points', 'Description'],
+    model.criteria.map((c) => [md(c.name), md(c.field), String(c.weight), formatScore(maxPointsOf(c, model)), md(c.description ?? '')]),
+    ['l', 'l', 'r', 'r', 'l'],
+  );
+  const top = ranked.slice(0, options.top);
+  const topTable = renderMarkdownTable(
+    ['#', 'Request', 'Score', 'Horizon', 'Deal value', 'Accounts', 'Escalation'],
+    top.map((r) => [
+      String(r.rank),
+      requestLabel(r),
+      formatScore(r.score),
+      md(r.horizon ?? '—'),
+      formatMoney(r.dealValue, summary.currency),
+      String(r.accounts.length),
+      r.escalations.map(md).join(', '),
+    ]),
+    ['r', 'l', 'r', 'l', 'r', 'r', 'l'],
+  );
+  return [
+    '# Feature request report',
+    [
+      `- **Date:** ${md(options.date)}`,
+      `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
+      `- **Model:** ${md(report.modelSource)}`,
+      ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
+      `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
+    ].join('\n'),
+    '## Model',
+    modelTable,
+    `## Top ${top.length}`,
+    topTable,
+  ].join('\n\n');
+}
+
+function countRequests(entries: readonly { request: unknown }[]): number {
+  return new Set(entries.map((e) => e.request)).size;
+}
+
+/** "FR-101 SSO via Okta (SAML)", or the title alone when the request has no id of its own. */
+function requestLabel(request: RankedRequest): string {
+  return request.title === request.id ? md(request.title) : `${md(request.id)} ${md(request.title)}`;
+}
+
+const QUADRANTS = [
+  { name: 'Quick wins', isHighValue: true, isHighEffort: false },
+  { name: 'Big bets', isHighValue: true, isHighEffort: true },
+  { name: 'Fill-ins', isHighValue: false, isHighEffort: false },
+  { name: 'Reconsider', isHighValue: false, isHighEffort: true },
+] as const;
+
+/** Value = the points of every criterion but effort, as a share of their maximum; effort = 1 - effort's score. */
+export function plotValueEffort(request: RankedRequest, report: RankingReport): { value: number; effort: number } | undefined {
+  const contributions = explainContributions(request, report.model);
+  const effort = contributions.find((c) => c.field === 'effort');
+  if (!effort) return undefined;
+  const rest = contributions.filter((c) => c !== effort);
+  const max = rest.reduce((sum, c) => sum + c.maxPoints, 0);
+  const value = max > 0 ? rest.reduce((sum, c) => sum + c.score.points, 0) / max : 0;
+  return { value: clampUnit(value), effort: clampUnit(1 - effort.score.normalized) };
+}
+
+function clampUnit(x: number): number {
+  return Math.round(Math.min(Math.max(x, 0), 1) * 100) / 100;
+}
+
+function renderQuadrant(report: RankingReport, options: MarkdownOptions): string {
+  const top = report.ranked.slice(0, options.top);
+  const points = top.flatMap((r) => {
+    const point = plotValueEffort(r, report);
+    return point ? [{ request: r, ...point }] : [];
+  });
+  if (!report.model.criteria.some((c) => c.field === 'effort')) {
+    return '## Value vs effort\n\nThe model has no criterion reading the effort field, so there is no value-vs-effort chart.';
+  }
+  if (points.length === 0) return '## Value vs effort\n\nNo requests to plot.';
+  const chart = [
+    '```mermaid',
+    'quadrantChart',
+    `  title Value vs effort, top ${points.length}`,
+    '  x-axis Low effort --> High effort',
+    '  y-axis Low value --> High value',
+    '  quadrant-1 Big bets',
+    '  quadrant-2 Quick wins',
+    '  quadrant-3 Fill-ins',
+    '  quadrant-4 Reconsider',
+    ...points.map(
+      (p) =>
+        `  "${toMermaidLabel(`${p.request.rank}. ${p.request.title}`)}": [${formatCoordinate(p.effort)}, ${formatCoordinate(p.value)}]`,
+    ),
+    '```',
+  ].join('\n');
+  const fallback = QUADRANTS.map((q) => {
+    const members = points.filter((p) => p.value >= 0.5 === q.isHighValue && p.effort >= 0.5 === q.isHighEffort);
+    const list = members.map(
+      (p) => `${p.request.rank}. ${requestLabel(p.request)} (value ${p.value.toFixed(2)}, effort ${p.effort.toFixed(2)})`,
+    );
+    return `- **${q.name}:** ${list.length > 0 ? list.join('; ') : 'none'}`;
+  });
+  return [
+    '## Value vs effort',
+    'Value is the share of the non-effort points a request earns; effort is 1 minus its effort score. 0.5 and above count as high.',
+    chart,
+    'Plain-text version:',
+    fallback.join('\n'),
+  ].join('\n\n');
+}
+
+/** Mermaid's lexer reads a coordinate as 1 or 0(.digits): "1.00" is a syntax error. */
+function formatCoordinate(x: number): string {
+  return x >= 1 ? '1' : x <= 0 ? '0' : x.toFixed(2);
+}
+
+function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {
+  if (report.model.escalation.length === 0) return '## Expedite lane\n\nThe model has no escalation rules.';
+  const currency = report.summary.currency;
+  const met = lane.met.map(
+    ({ request, check }) =>
+      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeCondition(c, currency)).join('; ')}`,
+  );
+  const near = lane.nearMisses.map(({ request, check }) => {
+    const missing = check.checks.find((c) => !c.holds);
+    const held = check.checks.filter((c) => c.holds).map((c) => describeCondition(c, currency));
+    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeCondition(missing!, currency)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
+  });
+  return [
+    '## Expedite lane',
+    'Requests that meet every condition of an escalation rule, whatever their score:',
+    met.length > 0 ? met.join('\n') : 'None.',
+    'Requests one condition short of a rule:',
+    near.length > 0 ? near.join('\n') : 'None.',
+  ].join('\n\n');
+}
+
+/** "deal_value $342,500 (at least $250,000)" or, when it fails, what it lacks. */
+function describeCondition(check: ConditionCheck, currency: string | undefined): string {
+  const { field, condition, actual } = check;
+  if (Array.isArray(condition)) {
+    const texts = Array.isArray(actual) ? actual : [];
+    const values = texts.length > 0 ? texts.map(md).join(', ') : 'not set';
+    const allowed = new Set(condition.map(foldText));
+    const matched = texts.filter((t) => allowed.has(foldText(t)));
+    const verdict = check.holds ? `matches ${matched.map(md).join(', ')}` : `needs one of ${condition.map(md).join(', ')}`;
+    return `${md(field)} ${values} (${verdict})`;
+  }
+  const show = (x: number) => formatExact(field, x, currency);
+  const value = typeof actual === 'number' ? show(actual) : 'not set';
+  const bounds = [
+    ...(condition.min === undefined ? [] : [`at least ${show(condition.min)}`]),
+    ...(condition.max === undefined ? [] : [`at most ${show(condition.max)}`]),
+  ].join(' and ');
+  const gap =
+    typeof actual !== 'number' || check.holds
+      ? ''
+      : condition.min !== undefined && actual < condition.min
+        ? `, ${show(condition.min - actual)} short`
+        : condition.max !== undefined && actual > condition.max
+          ? `, ${show(actual - condition.max)} over`
+          : '';
+  return `${md(field)} ${value} (${check.holds ? '' : 'needs '}${bounds}${gap})`;
+}
+
+/** Exact figures for thresholds, where $249,999.50 must not read as $250K. */
+function formatExact(field: string, value: number, currency: string | undefined): string {
+  return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
+}
+
+function renderRequests(report: RankingReport, options: MarkdownOptions): string {
+  const top = report.ranked.slice(0, options.top);
+  const rest = report.ranked.slice(options.top);
+  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report, options))];
+  if (rest.length > 0) {
+    const first = rest[0]!.rank;
+    const last = rest.at(-1)!.rank;
+    sections.push(
+      `<details>\n<summary>${plural(rest.length, 'more request')} (${first === last ? `rank ${first}` : `ranks ${first}–${last}`})</summary>`,
+      ...rest.map((r) => renderRequest(r, report, options)),
+      '</details>',
+    );
+  }
+  return sections.join('\n\n');
+}
+
+function renderRequest(request: RankedRequest, report: RankingReport, options: MarkdownOptions): string {
+  const currency = report.summary.currency;
+  const facts = [
+    `**Score ${formatScore(request.score)}**`,
+    ...(request.horizon === undefined ? [] : [`**${md(request.horizon)}**`]),
+    plural(request.accounts.length, 'account'),
+    formatMoney(request.dealValue, currency),
+    ...(request.status === undefined ? [] : [`status ${md(request.status)}`]),
+    ...request.escalations.map((e) => `⚑ ${md(e)}`),
+  ];
+  const accounts = request.accounts.map(
+    (a) => `${md(a.name)}${a.dealValue === undefined ? '' : ` (${formatMoney(a.dealValue, currency)})`}`,
+  );
+  const bullets = [
+    `- **Accounts:** ${accounts.join(', ')}`,
+    ...describeHorizon(request, report),
+    `- **Holds it back:** ${describeHoldbacks(request, report)}`,
+    ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
+    ...(request.decision ? [describeDecision(request.decision)] : []),
+  ];
+  return [
+    `### ${request.rank}. ${requestLabel(request)}`,
+    facts.join(' · '),
+    renderContributions(request, report),
+    bullets.join('\n'),
+  ].join('\n\n');
+}
+
+function renderContributions(request: RankedRequest, report: RankingReport): string {
+  const contributions = explainContributions(request, report.model);
+  const shown = roundToTotal(
+    contributions.map((c) => c.score.points),
+    Number(formatScore(request.score)),
+  );
+  const rows = contributions.map((c, i) => [
+    md(c.criterion),
+    describeValue(c, request, report.summary.currency),
+    `${shown[i]!.toFixed(1)} of ${formatScore(c.maxPoints)}`,
+  ]);
+  rows.push(['**Total**', '', `**${formatScore(request.score)} of 100**`]);
+  return renderMarkdownTable(['Criterion', 'Value', 'Points'], rows, ['l', 'l', 'r']);
+}
+
+/**
+ * Rounds each value to one decimal so that the rounded values add up to the
+ * rounded total (largest remainder), so a reader's sum matches the score shown.
+ */
+export function roundToTotal(values: readonly number[], total: number): number[] {
+  const tenths = values.map((v) => v * 10);
+  const floors = tenths.map(Math.floor);
+  let remaining = Math.round(total * 10) - floors.reduce((a, b) => a + b, 0);
+  const order = tenths.map((t, i) => ({ i, rest: t - Math.floor(t) })).sort((a, b) => b.rest - a.rest);
+  for (const { i } of order) {
+    if (remaining <= 0) break;
+    floors[i]! += 1;
+    remaining -= 1;
+  }
+  return floors.map((f) => f / 10);
+}
+
+/** "$1.2M across 4 accounts", "XL", "4", or "not set (scored as 0.5)". */
+function describeValue(c: Contribution, request: RankedRequest, currency: string | undefined): string {
+  const { raw, isMissing, normalized } = c.score;
+  if (isMissing || raw === undefined) return `not set (scored as ${formatUnit(normalized)})`;
+  if (c.field === 'deal_value' && typeof raw === 'number')
+    return `${formatMoney(raw, currency)} across ${plural(request.accounts.length, 'account')}`;
+  if (c.field === 'accounts') return plural(request.accounts.length, 'account');
+  return typeof raw === 'number' ? formatUnit(raw) : md(raw);
+}
+
+function formatUnit(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
+function describeHorizon(request: RankedRequest, report: RankingReport): string[] {
+  const place = placeInHorizon(request, report.model);
+  if (!place) return [];
+  const score = (threshold: number) => formatNear(request.score, threshold);
+  const reached = place.minScore === undefined ? '' : `score ${score(place.minScore)} reaches ${md(place.horizon)} (${place.minScore})`;
+  const above = place.above;
+  if (!above) return [`- **Horizon ${md(place.horizon)}:** ${reached}`];
+  const short = formatNear(above.minScore - request.score, 0);
+  const missed = `${reached ? 'but' : `score ${score(above.minScore)} is`} ${short} points short of ${md(above.horizon)} (${above.minScore})`;
+  return [`- **Horizon ${md(place.horizon)}:** ${reached ? `${reached} ` : ''}${missed}`];
+}
+
+/** One decimal, or more when one decimal would hide the difference from the threshold. */
+function formatNear(value: number, threshold: number): string {
+  let digits = 1;
+  while (digits < 4 && value.toFixed(digits) === threshold.toFixed(digits) && value !== threshold) digits += 1;
+  return value.toFixed(digits);
+}
+
+function describeHoldbacks(request: RankedRequest, report: RankingReport): string {
+  const holdbacks = findHoldbacks(request, report.model);
+  if (holdbacks.length === 0) return 'nothing: every criterion earns its full points';
+  return holdbacks
+    .map(
+      (h) =>
+        `${md(h.criterion)} ${describeValue(h, request, report.summary.currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
+    )
+    .join('; ');
+}
+
+function describeCounterfactuals(counterfactuals: Counterfactual[], currency: string | undefined): string[] {
+  const byTarget = new Map<string, Counterfactual[]>();
+  for (const c of counterfactuals) {
+    const key = c.target.kind === 'horizon' ? `reach ${md(c.target.horizon)} (${c.target.minScore})` : `enter the top ${c.target.top}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), c]);
+  }
+  return [...byTarget].map(([goal, options]) => {
+    const changes = options.slice(0, 3).map((c) => `${describeChange(c.change, currency)} (score ${formatNear(c.score, c.threshold)})`);
+    return `- **To ${goal}:** ${changes.length > 0 ? changes.join('; or ') : 'no single change'}`;
+  });
+}
+
+/** "effort M instead of XL", "+$180K in deal value", "alignment 4.3 instead of 3". */
+export function describeChange(change: Change, currency: string | undefined): string {
+  if (change.kind === 'number' && change.field === 'deal_value') {
+    return change.from === undefined
+      ? `a deal value of ${formatMoney(change.to, currency)}`
+      : `+${formatMoney(change.to - change.from, currency)} in deal value`;
+  }
+  const to = typeof change.to === 'number' ? formatUnit(change.to) : md(change.to);
+  if (change.from === undefined) return `${md(change.field)} set to ${to} (not set now)`;
+  return `${md(change.field)} ${to} instead of ${typeof change.from === 'number' ? formatUnit(change.from) : md(change.from)}`;
+}
+
+const DECISION_LABELS: Record<DecisionKind, string> = {
+  accept: 'Accepted',
+  defer: 'Deferred',
+  decline: 'Declined',
+  escalate: 'Escalated',
+  'needs-info': 'Needs information',
+};
+
+function describeDecision(decision: Decision): string {
+  const label = decision.decision ? DECISION_LABELS[decision.decision] : 'Decided';
+  const details = [
+    ...(decision.horizon ? [`target ${md(decision.horizon)}`] : []),
+    ...(decision.date ? [md(decision.date)] : []),
+    ...(decision.decider ? [`by ${md(decision.decider)}`] : []),
+  ];
+  const reason = decision.reason ? `: ${md(decision.reason)}` : '';
+  return `- **Decision: ${label}**${reason}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}

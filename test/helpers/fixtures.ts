@@ -1,0 +1,54 @@
+import { PassThrough } from 'node:stream';
+import { buildRankingReport } from '../../src/commands/score.js';
+import { rankRequests } from '../../src/core/rank.js';
+import { scoreRequests } from '../../src/core/score.js';
+import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
+import type { RankingReport } from '../../src/reporters/types.js';
+import { modelOf } from '../core/model-fixtures.js';
+import { ROOT } from './exec.js';
+
+export const FIXTURE_FILES = ['requests.csv', 'hubspot-deals.csv', 'jira-issues.csv', 'europe-semicolon.csv'] as const;
+
+/** A fixture read, scored and ranked with the default model, in process. */
+export async function loadFixtureReport(name: string): Promise<RankingReport> {
+  const ignore = { write: () => true };
+  return buildRankingReport(
+    `fixtures/${name}`,
+    {},
+    { cwd: ROOT, stdin: new PassThrough(), stdout: ignore, stderr: ignore, isColor: false },
+  );
+}
+
+/** A report of constructed requests, as buildRankingReport would return it. */
+export function reportOf(requests: FeatureRequest[], model: ScoringModel): RankingReport {
+  return {
+    ranked: rankRequests(scoreRequests(requests, model)),
+    issues: [],
+    summary: {
+      source: 'requests.csv',
+      rows: requests.length,
+      skippedRows: 0,
+      footerLines: 0,
+      encoding: 'utf-8',
+      delimiter: ',',
+      currency: 'USD',
+      columns: {},
+    },
+    model,
+    modelSource: 'scoring.yaml',
+  };
+}
+
+/** The effort scale of the default model. */
+export const EFFORT_MAP = { XS: 1, S: 0.8, M: 0.5, L: 0.25, XL: 0 };
+
+/** Three criteria, weights 40 + 30 + 10 = 80, three horizons and one escalation rule. */
+export const DEAL_ALIGNMENT_EFFORT = modelOf({
+  criteria: {
+    deal_value: { weight: 40, field: 'deal_value', scale: 'log', max: 2000000 },
+    alignment: { weight: 30, field: 'alignment', scale: 'linear', min: 1, max: 5, missing: 0.5 },
+    effort: { weight: 10, field: 'effort', map: EFFORT_MAP, missing: 0.5 },
+  },
+  horizons: [{ name: 'Now', min_score: 75 }, { name: 'Next', min_score: 50 }, { name: 'Later' }],
+  escalation: [{ name: 'Strategic deal', when: { deal_value: { min: 250000 }, segment: ['Enterprise'] } }],
+});
