@@ -96,11 +96,16 @@ function addAccount(draft: Draft, mention: Mention): void {
   const key = foldText(name);
   const dealValue = mention.numbers.deal_value;
   const existing = draft.accountsByKey.get(key);
+  const segment = mention.texts.segment?.[0];
   if (!existing) {
     const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
+    if (segment) account.segment = segment;
     draft.accountsByKey.set(key, account);
     draft.accounts.push(account);
-  } else if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
+    return;
+  }
+  if (segment) existing.segment ??= segment;
+  if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
     existing.dealValue = dealValue;
   }
 }

@@ -60,6 +60,36 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   alignment: ['alignment', 'strategic alignment', 'strategic fit', 'strategy fit', 'strategic value'],
   effort: ['effort', 'effort estimate', 't shirt size', 'tshirt size', 'size', 'estimate', 'complexity'],
   status: ['status', 'request status', 'feature status', 'roadmap status', 'commitment'],
+  // Win/loss (closed deal) exports.
+  deal: ['opportunity name', 'deal name', 'opportunity', 'deal', 'opportunity title', 'deal title'],
+  stage: ['stage', 'deal stage', 'opportunity stage', 'outcome', 'result', 'win loss', 'won lost', 'closed status', 'status'],
+  close_date: ['close date', 'closed date', 'date closed', 'closed on', 'close', 'closed'],
+  reason: [
+    'loss reason',
+    'closed lost reason',
+    'primary loss reason',
+    'lost reason',
+    'win loss reason',
+    'win reason',
+    'reason',
+    'reason lost',
+  ],
+  cited: [
+    'requests cited',
+    'cited requests',
+    'feature requests cited',
+    'feature requests',
+    'related requests',
+    'related feature requests',
+    'feature gaps',
+    'feature gap',
+    'product gaps',
+    'missing features',
+    'requests',
+    'request ids',
+    'feature request',
+    'request id',
+  ],
 };
 
 /**
