@@ -10,8 +10,8 @@ export interface ConditionCheck {
   /** The request's number, or its text values for a list or within_days condition. */
   actual: number | string[] | undefined;
   holds: boolean;
-  /** within_days: how far the nearest of the request's dates is from the as-of date. */
-  daysAway?: number;
+  /** within_days: the request's date nearest the as-of date, and how many days away it is. */
+  nearest?: { date: string; daysAway: number };
 }
 
 /** How a request fares against one escalation rule. */
@@ -54,13 +54,15 @@ export function checkCondition(request: FeatureRequest, field: string, condition
     const allowed = new Set(condition.map(foldText));
     return { field, condition, actual, holds: actual.some((text) => allowed.has(foldText(text))) };
   }
-  const distances = actual.flatMap((text) => {
-    const day = parseDate(text);
-    return day === undefined || asOf === undefined ? [] : [Math.abs(day - asOf)];
-  });
-  if (distances.length === 0) return { field, condition, actual, holds: false };
-  const daysAway = Math.min(...distances);
-  return { field, condition, actual, holds: daysAway <= condition.within_days, daysAway };
+  let nearest: ConditionCheck['nearest'];
+  for (const date of actual) {
+    const day = parseDate(date);
+    if (day === undefined || asOf === undefined) continue;
+    const daysAway = Math.abs(day - asOf);
+    if (!nearest || daysAway < nearest.daysAway) nearest = { date, daysAway };
+  }
+  if (!nearest) return { field, condition, actual, holds: false };
+  return { field, condition, actual, holds: nearest.daysAway <= condition.within_days, nearest };
 }
 
 /** A request against a rule it meets or nearly meets. */

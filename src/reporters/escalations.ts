@@ -84,7 +84,7 @@ function describeValue(check: ConditionCheck, words: Words): string {
     const allowed = new Set(check.condition.map((v) => v.toLowerCase()));
     return `${name} ${(check.actual ?? []).filter((v) => allowed.has(v.toLowerCase())).join(', ')}`;
   }
-  return `${name} ${check.actual?.join(', ') ?? ''} (${plural(check.daysAway ?? 0, 'day')} away)`;
+  return `${name} ${check.nearest!.date} (${plural(check.nearest!.daysAway, 'day')} away)`;
 }
 
 /** What a failing condition lacks: "deal value $180K of the $250K needed". */
@@ -96,8 +96,8 @@ export function describeShortfall(check: ConditionCheck, words: Words): string {
     return `${have}, needs ${condition.join(' or ')}`;
   }
   if (!isNumericCondition(condition)) {
-    if (check.daysAway === undefined) return `no ${name} to compare (needs one within ${plural(condition.within_days, 'day')})`;
-    return `${name} ${(actual as string[]).join(', ')} is ${plural(check.daysAway, 'day')} away, needs within ${condition.within_days}`;
+    if (!check.nearest) return `no ${name} to compare (needs one within ${plural(condition.within_days, 'day')})`;
+    return `${name} ${check.nearest.date} is ${plural(check.nearest.daysAway, 'day')} away, needs within ${condition.within_days}`;
   }
   const show = (n: number) => formatNumber(check.field, n, words);
   if (typeof actual !== 'number') return `no ${name} (${describeCondition(check.field, condition, words).slice(name.length + 1)} needed)`;
