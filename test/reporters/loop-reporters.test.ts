@@ -3,6 +3,7 @@ import { digestChanges } from '../../src/core/digest.js';
 import { checkCondition, reviewEscalations } from '../../src/core/escalate.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequests } from '../../src/core/score.js';
+import type { Condition } from '../../src/core/model.js';
 import { joinWinLoss } from '../../src/core/winloss.js';
 import { renderDigestMarkdown } from '../../src/reporters/digest.js';
 import { describeCondition, describeShortfall, renderEscalations } from '../../src/reporters/escalations.js';
@@ -25,8 +26,8 @@ describe('escalation wording', () => {
     ['industry', ['Health'], 'no industry, needs Health'],
     // 4/30 -> 6/30: May 31 + June 30 = 61 days
     ['close_date', { within_days: 30 }, 'close date 6/30/2026 is 61 days away, needs within 30'],
-  ] as const)('%s %j -> %s', (field, condition, words) => {
-    const check = checkCondition(request, field, Array.isArray(condition) ? [...condition] : condition, usd.asOf);
+  ] satisfies [string, Condition, string][])('%s %j -> %s', (field, condition, words) => {
+    const check = checkCondition(request, field, condition, usd.asOf);
     expect(check.holds).toBe(false);
     expect(describeShortfall(check, usd)).toBe(words);
   });
@@ -35,7 +36,7 @@ describe('escalation wording', () => {
     ['deal_value', { min: 250000 }, 'deal value at least $250K'],
     ['lost_value', { min: 1000, max: 2000000 }, 'lost value between $1K and $2M'],
     ['close_date', { within_days: 60 }, 'close date within 60 days of 2026-04-30'],
-  ] as const)('describes %s %j as "%s"', (field, condition, words) => {
+  ] satisfies [string, Condition, string][])('describes %s %j as "%s"', (field, condition, words) => {
     expect(describeCondition(field, condition, usd)).toBe(words);
   });
 });
