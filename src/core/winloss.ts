@@ -84,7 +84,7 @@ export function joinWinLoss(requests: readonly FeatureRequest[], rows: readonly 
       }
       const entry = unmatched.get(foldText(citation)) ?? { citation, lines: [], deals: new Set<Deal>() };
       unmatched.set(foldText(citation), entry);
-      if (!entry.lines.includes(row.line)) entry.lines.push(row.line);
+      if (entry.lines.at(-1) !== row.line) entry.lines.push(row.line);
       entry.deals.add(deal);
     }
   }
@@ -92,7 +92,7 @@ export function joinWinLoss(requests: readonly FeatureRequest[], rows: readonly 
   const closed = [...deals.values()];
   const titles = requests.map((r) => r.title);
   return {
-    requests: requests.map((request) => withWinLoss(request, closed)),
+    requests: withWinLoss(requests, closed),
     deals: closed,
     unmatched: [...unmatched.values()].map(({ citation, lines, deals: citing }) => ({
       citation,
@@ -138,12 +138,14 @@ export function tally(deals: readonly Deal[]): Pick<UnmatchedCitation, 'lostDeal
   return { lostDeals: lost.length, lostValue: sum(lost), wonDeals: won.length, wonValue: sum(won) };
 }
 
-function withWinLoss(request: FeatureRequest, deals: readonly Deal[]): FeatureRequest {
-  const t = tally(deals.filter((d) => d.requestIds.includes(request.id)));
-  return {
-    ...request,
-    numbers: { ...request.numbers, lost_value: t.lostValue, lost_deals: t.lostDeals, won_value: t.wonValue, won_deals: t.wonDeals },
-  };
+function withWinLoss(requests: readonly FeatureRequest[], deals: readonly Deal[]): FeatureRequest[] {
+  const citing = new Map<string, Deal[]>();
+  for (const deal of deals) for (const id of deal.requestIds) pushTo(citing, id, deal);
+  return requests.map((request) => {
+    const t = tally(citing.get(request.id) ?? []);
+    const numbers = { lost_value: t.lostValue, lost_deals: t.lostDeals, won_value: t.wonValue, won_deals: t.wonDeals };
+    return { ...request, numbers: { ...request.numbers, ...numbers } };
+  });
 }
 
 function openDealsNotice(source: string, rows: number): Issue {
@@ -161,9 +163,9 @@ export function describeUnmatched(unmatched: readonly UnmatchedCitation[], sourc
     severity: 'warning',
     line: u.lines[0]!,
     value: u.citation,
-    message: `${source}:${u.lines.join(',')} cites "${u.citation}", which matches no request id or title${
+    message: `${source}:${u.lines[0]!} cites "${u.citation}", which matches no request id or title${
       u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : ''
-    }; not counted`,
+    }; not counted (${describeLines(u.lines)})`,
   }));
 }
 
@@ -181,7 +183,7 @@ export function rankLossReasons(deals: readonly Deal[]): LossReason[] {
   for (const deal of deals.filter((d) => d.outcome === 'lost')) {
     const reason = deal.reason ?? '(no reason given)';
     const key = foldText(reason);
-    byReason.set(key, [...(byReason.get(key) ?? []), deal]);
+    pushTo(byReason, key, deal);
   }
   return [...byReason.values()]
     .map((list) => ({
@@ -196,7 +198,7 @@ function groupBySegment(deals: readonly Deal[]): LossReason['segments'] {
   const bySegment = new Map<string, Deal[]>();
   for (const deal of deals) {
     const segment = deal.segment ?? '(no segment)';
-    bySegment.set(segment, [...(bySegment.get(segment) ?? []), deal]);
+    pushTo(bySegment, segment, deal);
   }
   return [...bySegment].map(([segment, list]) => ({ segment, ...sumDeals(list) })).sort(byValue((s) => s.segment));
 }
@@ -207,4 +209,17 @@ function sumDeals(deals: readonly Deal[]): { deals: number; value: number } {
 
 function byValue<T extends { value: number; deals: number }>(name: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => b.value - a.value || b.deals - a.deals || name(a).localeCompare(name(b));
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** "line 7", "lines 7, 9", "lines 7, 9, 12, 15, 20 and 3 more": citations may recur on thousands of rows. */
+export function describeLines(lines: readonly number[], shown = 5): string {
+  const listed = lines.slice(0, shown).join(', ');
+  const more = lines.length > shown ? ` and ${lines.length - shown} more` : '';
+  return `line${lines.length === 1 ? '' : 's'} ${listed}${more}`;
 }

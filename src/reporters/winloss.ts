@@ -1,5 +1,5 @@
 import type { RankedRequest } from '../core/types.js';
-import { rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/winloss.js';
+import { describeLines, rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/winloss.js';
 import { formatMoney, plural } from './format.js';
 
 export interface WinLossReview {
@@ -57,7 +57,7 @@ function citedRequests(ranked: readonly RankedRequest[], money: (v: number) => s
 function citations(unmatched: readonly UnmatchedCitation[], money: (v: number) => string, heading: string): string {
   const sorted = [...unmatched].sort((a, b) => b.lostValue - a.lostValue || a.citation.localeCompare(b.citation));
   const lines = sorted.map((u) => {
-    const where = `line${u.lines.length === 1 ? '' : 's'} ${u.lines.join(', ')}`;
+    const where = describeLines(u.lines);
     const hint = u.suggestions.length > 0 ? `; did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
     return `- "${u.citation}" (${where}): ${plural(u.lostDeals, 'lost deal')} (${money(u.lostValue)}), ${plural(u.wonDeals, 'won deal')} (${money(u.wonValue)})${hint}`;
   });

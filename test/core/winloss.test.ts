@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRow } from '../../src/core/types.js';
-import { joinWinLoss, outcomeOf, rankLossReasons, splitCitations } from '../../src/core/winloss.js';
+import { describeLines, joinWinLoss, outcomeOf, rankLossReasons, splitCitations } from '../../src/core/winloss.js';
 import { requestOf } from './model-fixtures.js';
 
 const requests = [
@@ -77,5 +77,15 @@ describe('joinWinLoss', () => {
       { reason: 'Price', deals: 1, value: 100, segments: [{ segment: '(no segment)', deals: 1, value: 100 }] },
       { reason: '(no reason given)', deals: 1, value: 30, segments: [{ segment: '(no segment)', deals: 1, value: 30 }] },
     ]);
+  });
+});
+
+describe('describeLines', () => {
+  it.each([
+    [[7], 'line 7'],
+    [[7, 9], 'lines 7, 9'],
+    [[1, 2, 3, 4, 5, 6, 7, 8], 'lines 1, 2, 3, 4, 5 and 3 more'], // 8 lines, 5 shown
+  ])('%j -> %s', (lines, words) => {
+    expect(describeLines(lines)).toBe(words);
   });
 });
