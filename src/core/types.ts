@@ -140,7 +140,6 @@ export interface DealRow {
   /** The stage or outcome cell as written ("Closed Lost"). */
   stage?: string;
   amount?: number;
-  closeDate?: string;
   reason?: string;
   /** Cited request cells as written; split and matched by the core. */
   cited: string[];

@@ -11,7 +11,7 @@ export interface DealsRead {
 }
 
 const EXPECTED = 'a header row and one row per deal';
-const FIELDS = ['deal', 'account', 'segment', 'stage', 'deal_value', 'close_date', 'reason', 'cited'] as const;
+const FIELDS = ['deal', 'account', 'segment', 'stage', 'deal_value', 'reason', 'cited'] as const;
 const REQUIRED: Partial<Record<(typeof FIELDS)[number], string>> = {
   stage: 'stage or outcome ("Stage", "Outcome": Closed Won / Closed Lost)',
   cited: 'cited requests ("Requests Cited", "Feature Requests")',
@@ -73,7 +73,7 @@ class DealsReader extends TableReader {
       account: 'account',
       segment: 'segment',
       stage: 'stage',
-      closeDate: 'close_date',
+
       reason: 'reason',
     } as const;
     for (const [key, field] of Object.entries(texts) as [keyof typeof texts, string][]) {

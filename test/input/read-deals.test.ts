@@ -26,7 +26,7 @@ describe('readDeals', () => {
         account: 'Acme',
         stage: 'closedlost',
         amount: 3000,
-        closeDate: '2026-03-01',
+
         reason: 'Price',
         cited: ['FR-1; FR-2'],
       },
