@@ -127,6 +127,16 @@ describe('pm-rank winloss', () => {
   });
 });
 
+describe('pm-rank winloss without --requests', () => {
+  it('lists the citations as written, without warning that each matches nothing', () => {
+    const result = runCli(['winloss', DEALS]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('cites');
+    // FR-101 as written: Crestline (line 5, won 150K) and Harborview (line 8, won 120K) = 270K
+    expect(result.stdout.split('\n')).toContain('- "FR-101" (lines 5, 8): 0 lost deals ($0), 2 won deals ($270K)');
+  });
+});
+
 describe('pm-rank escalations', () => {
   it('explains each rule, who meets it and what near misses lack, as of a given date', () => {
     const result = withConfig((config) => runCli(['escalations', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28']));
