@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
+import { parseDate } from './core/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
 import { isReporterName, REPORTERS } from './reporters/index.js';
 
@@ -29,6 +30,8 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
     .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
     .option('--strict', 'exit 1 when there are warnings')
+    .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
+    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
     .action(async (file: string, opts: ScoreFlags) => {
       const { runScore } = await import('./commands/score.js');
       const format = isReporterName(opts.format) ? opts.format : 'table';
@@ -38,7 +41,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           {
             format,
             isStrict: opts.strict === true,
-            ...pick(opts, ['config', 'decisions', 'top', 'output', 'delimiter', 'encoding']),
+            ...pick(opts, ['config', 'decisions', 'top', 'output', 'delimiter', 'encoding', 'winLoss', 'asOf']),
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
           },
           { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
@@ -134,7 +137,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-d, --decisions <path>', 'triage decisions to apply (decisions.yaml)')
     .option('--account <name>', "sales: only this customer's requests")
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
-    .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseDate)
+    .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
     .option('-o, --output <path>', 'write the report to a file instead of stdout')
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
@@ -155,6 +158,47 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
         ),
       );
     });
+
+  withReadOptions(
+    program
+      .command('winloss')
+      .description('win/loss review: loss reasons by value and segment, cited requests against their rank')
+      .argument('<deals>', 'win/loss export: closed deals, their outcome, amount, reason and the requests they cite')
+      .option('-r, --requests <path>', 'request export to compare the citations with its ranking'),
+  ).action(async (deals: string, opts: ReadFlags & { requests?: string }) => {
+    const { runWinLoss } = await import('./commands/winloss.js');
+    setExitCode(await runWinLoss(deals, { ...readOptionsOf(opts), ...pick(opts, ['requests']) }, commandContext()));
+  });
+
+  withReadOptions(
+    program
+      .command('digest')
+      .description('weekly digest: what changed between two exports (new requests and accounts, movers, escalations)')
+      .argument('<previous>', "last sync's export")
+      .argument('<current>', "this sync's export")
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+      .option('-n, --top <n>', 'how many movers to list', parsePositiveInt, 5)
+      .option('--win-loss <path>', 'win/loss export, as for score'),
+  ).action(async (previous: string, current: string, opts: ReadFlags & { format: 'markdown' | 'json'; top: number; winLoss?: string }) => {
+    const { runDigest } = await import('./commands/digest.js');
+    const options = { ...readOptionsOf(opts), format: opts.format, top: opts.top, ...pick(opts, ['winLoss']) };
+    setExitCode(await runDigest(previous, current, options, commandContext()));
+  });
+
+  withReadOptions(
+    program
+      .command('escalations')
+      .description('the escalation path: each rule in words, requests that meet it, and those one condition short')
+      .argument('<file>', 'CSV export, as for score')
+      .option('--win-loss <path>', 'win/loss export, as for score'),
+  ).action(async (file: string, opts: ReadFlags & { winLoss?: string }) => {
+    const { runEscalations } = await import('./commands/escalations.js');
+    setExitCode(await runEscalations(file, { ...readOptionsOf(opts), ...pick(opts, ['winLoss']) }, commandContext()));
+  });
+
+  function commandContext(): CommandContext {
+    return { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color };
+  }
   return program;
 }
 
@@ -164,6 +208,36 @@ interface TriageFlags {
   only: string[];
   delimiter?: string;
   encoding?: string;
+}
+
+interface ReadFlags {
+  config?: string;
+  output?: string;
+  delimiter?: string;
+  encoding?: string;
+  decimalComma?: boolean;
+  asOf?: number;
+}
+
+/** The options every command that reads an export shares. */
+function withReadOptions(command: Command): Command {
+  return command
+    .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
+    .option('-o, --output <path>', 'write the result to a file instead of stdout')
+    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
+    .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
+    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
+    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf);
+}
+
+function readOptionsOf(opts: ReadFlags) {
+  return { ...pick(opts, ['config', 'output', 'delimiter', 'encoding', 'asOf']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
+}
+
+function parseAsOf(value: string): number {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDate(value) : undefined;
+  if (day === undefined) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  return day;
 }
 
 interface ScoreFlags {
@@ -176,6 +250,8 @@ interface ScoreFlags {
   encoding?: string;
   decimalComma?: boolean;
   strict?: boolean;
+  winLoss?: string;
+  asOf?: number;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
@@ -234,11 +310,9 @@ interface ReportFlags {
   decimalComma?: boolean;
 }
 
-function parseDate(value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  // new Date rolls 2026-02-30 over to March; reading it back catches that.
-  const isValid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  if (!isValid) throw new InvalidArgumentError(`expected a date like 2026-03-31, got "${value}"`);
+/** A YYYY-MM-DD date that exists, kept as text (for report --date). */
+function parseIsoDate(value: string): string {
+  parseAsOf(value);
   return value;
 }
 

@@ -1,19 +1,22 @@
-import { rankRequests } from '../core/rank.js';
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
+import { isWinLossField } from '../core/fields.js';
+import { rankRequests } from '../core/rank.js';
+import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
+import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
 import { loadDecisions } from '../input/load-decisions.js';
 import { openSource } from '../input/open-source.js';
+import { readDeals } from '../input/read-deals.js';
 import { readRequests, type ReadOptions } from '../input/read-requests.js';
-import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
+import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { REPORTERS, type ReporterName } from '../reporters/index.js';
 import type { RankingReport } from '../reporters/types.js';
 import type { CommandContext } from './context.js';
+import { emitResult } from './emit.js';
 
-export interface ScoreOptions extends ReadOptions {
-  config?: string;
-  decisions?: string;
+export interface ScoreOptions extends PipelineOptions {
   format: ReporterName;
   top?: number;
   output?: string;
@@ -22,7 +25,7 @@ export interface ScoreOptions extends ReadOptions {
 
 /** pm-rank score: export -> ranked table (or json/csv) on stdout, warnings on stderr. */
 export async function runScore(file: string, options: ScoreOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions], context.cwd);
+  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
   const report = await buildRankingReport(file, options, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const render = await REPORTERS[options.format]();
@@ -32,45 +35,93 @@ export async function runScore(file: string, options: ScoreOptions, context: Com
     ...(context.columns === undefined ? {} : { columns: context.columns }),
     ...(options.top === undefined ? {} : { top: options.top }),
   });
-  if (options.output) await writeAtomic(options.output, text);
-  else context.stdout.write(text);
+  await emitResult(text, options.output, context);
   const hasWarnings = report.issues.some((i) => i.severity === 'warning');
   return options.isStrict && hasWarnings ? ExitCode.findings : ExitCode.ok;
 }
 
+/** What the shared pipeline reads besides the export. */
+export interface PipelineOptions extends ReadOptions {
+  config?: string;
+  /** A triage decisions file whose assessments and decisions apply to the requests. */
+  decisions?: string;
+  /** A win/loss export whose closed deals add lost_value, won_value, ... to each request. */
+  winLoss?: string;
+  /** Day number (see parseDate) that within_days conditions count from; today when absent. */
+  asOf?: number;
+}
+
 /** Reads the config, the export and any decisions, then scores and ranks: the pipeline every ranking command shares. */
-export async function buildRankingReport(
-  file: string,
-  options: ReadOptions & { config?: string; decisions?: string },
-  context: CommandContext,
-): Promise<RankingReport> {
+export async function buildRankingReport(file: string, options: PipelineOptions, context: CommandContext): Promise<RankingReport> {
   const loaded = await loadConfig(options.config, context.cwd);
   const decisions = options.decisions && { path: options.decisions, ...(await loadDecisions(options.decisions, context.cwd)) };
   return rankExport(loaded, file, options, context, decisions || undefined);
 }
 
-/** The pipeline after loading (diff loads two configs, triage its decisions): read the export, apply decisions, score, rank. */
+/** The pipeline after loading (diff loads two configs, triage its decisions): read, join win/loss, apply decisions, score, rank. */
 export async function rankExport(
   loaded: LoadedConfig,
   file: string,
-  options: ReadOptions,
+  options: PipelineOptions,
   context: CommandContext,
   decisions?: { path: string; decisions: Decisions },
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
-  const decided = applyDecisions(read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
-  const path = decisions?.path ?? '';
-  const decisionIssues = [...decided.issues, ...checkDecisionValues(decisions?.decisions ?? {}, loaded.model)].map((i) => ({
-    ...i,
-    file: path,
-    message: `${path}: ${i.message}`,
-  }));
+  const winLoss = options.winLoss
+    ? await readWinLoss(options.winLoss, read.requests, read.summary.currency, loaded.model, options, context)
+    : undefined;
+  const decided = applyDecisions(winLoss?.requests ?? read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
+  const asOf = options.asOf ?? todayDay();
   return {
-    ranked: rankRequests(decided.requests.map((r) => scoreDecidedRequest(r, loaded.model))),
-    issues: [...read.issues, ...decisionIssues],
+    ranked: rankRequests(decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf))),
+    issues: [
+      ...read.issues,
+      ...(winLoss ? winLoss.issues : missingWinLoss(loaded.model)),
+      ...(decisions ? describeDecisionIssues(decisions, decided.issues, loaded.model) : []),
+    ],
     summary: read.summary,
     model: loaded.model,
     modelSource: loaded.source,
+    asOf,
+    ...(winLoss ? { winLoss } : {}),
   };
+}
+
+function describeDecisionIssues(decisions: { path: string; decisions: Decisions }, applied: Issue[], model: ScoringModel): Issue[] {
+  return [...applied, ...checkDecisionValues(decisions.decisions, model)].map((i) => ({
+    ...i,
+    file: decisions.path,
+    message: `${decisions.path}: ${i.message}`,
+  }));
+}
+
+/** Reads a win/loss export and joins its closed deals to the requests read. */
+export async function readWinLoss(
+  path: string,
+  requests: readonly FeatureRequest[],
+  currency: string | undefined,
+  model: ScoringModel,
+  options: ReadOptions,
+  context: CommandContext,
+): Promise<WinLossJoin> {
+  const source = await openSource(path, context.cwd, context.stdin);
+  const deals = await readDeals(source, model, options, currency);
+  const join = joinWinLoss(requests, deals.rows, source.name);
+  return { ...join, issues: [...deals.issues, ...join.issues, ...describeUnmatched(join.unmatched, source.name)] };
+}
+
+function missingWinLoss(model: ScoringModel): Issue[] {
+  const fields = [...model.criteria.map((c) => c.field), ...model.escalation.flatMap((r) => Object.keys(r.when))].filter(isWinLossField);
+  return [...new Set(fields)].map((field) => ({
+    code: 'WIN_LOSS_NOT_GIVEN',
+    severity: 'warning',
+    path: field,
+    message: `the config uses ${field}, which comes from a win/loss export: pass --win-loss deals.csv (until then it is missing for every request)`,
+  }));
+}
+
+/** Today (UTC) as a day number, for commands run without --as-of. */
+export function todayDay(): number {
+  return Math.floor(Date.now() / 86_400_000);
 }

@@ -1,4 +1,4 @@
-import { DERIVED_FIELDS, STANDARD_FIELDS } from './fields.js';
+import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from './fields.js';
 import { foldText, type Config } from './model.js';
 import type { FeatureRequest, Severity } from './types.js';
 
@@ -21,14 +21,15 @@ export function formatConfigPath(path: ConfigPath): string {
 }
 
 /** Checks a schema-valid config for what a schema cannot express: clashes between names, fields nothing defines. */
-export function checkConfig(config: Config): ConfigFinding[] {
+/** `detectable`: fields the reader recognises by header (the synonym table), which a config may use without naming a column. */
+export function checkConfig(config: Config, detectable: Iterable<string> = []): ConfigFinding[] {
   return [
     ...findFoldedClashes(Object.keys(config.criteria), ['criteria'], 'CRITERION_NAME_CLASH', 'criterion'),
     ...Object.entries(config.criteria).flatMap(([name, c]) =>
       findFoldedClashes(Object.keys(c.map ?? {}), ['criteria', name, 'map'], 'MAP_KEY_CLASH', 'map key'),
     ),
     ...findHeaderClashes(config.columns),
-    ...findUnknownEscalationFields(config),
+    ...findUnknownEscalationFields(config, detectable),
     ...findConditionRanges(config),
     ...findUnreachableHorizons(config),
     ...findNameClashes(
@@ -75,18 +76,20 @@ function findHeaderClashes(columns: Config['columns']): ConfigFinding[] {
   });
 }
 
-/** The fields a config can read: the standard ones (auto-detected), derived ones, and any it names. */
-export function definedFields(config: Config): Set<string> {
+/** The fields a config can read: the standard and detectable ones, derived ones, win/loss ones, and any it names. */
+export function definedFields(config: Config, detectable: Iterable<string>): Set<string> {
   return new Set<string>([
     ...STANDARD_FIELDS,
+    ...detectable,
     ...DERIVED_FIELDS,
+    ...WIN_LOSS_FIELDS,
     ...Object.keys(config.columns),
     ...Object.values(config.criteria).map((c) => c.field),
   ]);
 }
 
-function findUnknownEscalationFields(config: Config): ConfigFinding[] {
-  const defined = definedFields(config);
+function findUnknownEscalationFields(config: Config, detectable: Iterable<string>): ConfigFinding[] {
+  const defined = definedFields(config, detectable);
   return config.escalation.flatMap((rule, i) =>
     Object.keys(rule.when)
       .filter((field) => !defined.has(field))
@@ -104,7 +107,7 @@ function findUnknownEscalationFields(config: Config): ConfigFinding[] {
 function findConditionRanges(config: Config): ConfigFinding[] {
   return config.escalation.flatMap((rule, i) =>
     Object.entries(rule.when).flatMap(([field, c]) =>
-      !Array.isArray(c) && c.min !== undefined && c.max !== undefined && c.min > c.max
+      !Array.isArray(c) && 'min' in c && c.min !== undefined && c.max !== undefined && c.min > c.max
         ? [
             finding('MIN_ABOVE_MAX', `expected min <= max, got min ${c.min} and max ${c.max}: no request can match`, [
               'escalation',

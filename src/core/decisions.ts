@@ -148,7 +148,7 @@ export function decideRequest(request: FeatureRequest, decision: Decision): Deci
 export function mergeRequests(target: FeatureRequest, source: FeatureRequest, aggregate: ScoringModel['aggregate']): FeatureRequest {
   const accounts = target.accounts.map((a) => ({ ...a }));
   const byKey = new Map(accounts.map((a) => [foldText(a.name), a]));
-  for (const a of source.accounts) countAccount(accounts, byKey, a.name, a.dealValue);
+  for (const a of source.accounts) countAccount(accounts, byKey, a.name, a.dealValue, a.segment);
   const texts: Record<string, string[]> = { ...target.texts };
   for (const [field, values] of Object.entries(source.texts)) {
     const seen = new Set((texts[field] ?? []).map(foldText));
@@ -171,8 +171,8 @@ export function mergeRequests(target: FeatureRequest, source: FeatureRequest, ag
 }
 
 /** Scores a request, keeping its decision for the reporters. */
-export function scoreDecidedRequest(request: DecidedRequest, model: ScoringModel): ScoredRequest {
-  const scored = scoreRequest(request, model);
+export function scoreDecidedRequest(request: DecidedRequest, model: ScoringModel, asOf?: number): ScoredRequest {
+  const scored = scoreRequest(request, model, asOf);
   return request.decision ? { ...scored, decision: request.decision } : scored;
 }
 

@@ -1,3 +1,4 @@
+import type { Condition } from './model.js';
 import type { FeatureRequest, ScoringModel } from './types.js';
 
 /** Fields every export may carry; criteria and escalation rules may name others. */
@@ -5,6 +6,13 @@ export const STANDARD_FIELDS = ['id', 'title', 'account', 'deal_value', 'segment
 
 /** Fields computed from a request rather than read from a column. */
 export const DERIVED_FIELDS = ['accounts'] as const;
+
+/** Fields a win/loss export (--win-loss) adds to each request: closed deals citing it, each counted once. */
+export const WIN_LOSS_FIELDS = ['lost_value', 'lost_deals', 'won_value', 'won_deals'] as const;
+
+export function isWinLossField(field: string): boolean {
+  return (WIN_LOSS_FIELDS as readonly string[]).includes(field);
+}
 
 /** A request's number for a field; `accounts` is the count of distinct accounts asking. */
 export function numericField(request: FeatureRequest, field: string): number | undefined {
@@ -29,13 +37,18 @@ export function fieldUsage(model: ScoringModel): Map<string, FieldUsage> {
     ['status', { isNumeric: false, isText: true }],
   ]);
   const use = (field: string, isNumeric: boolean) => {
-    if ((DERIVED_FIELDS as readonly string[]).includes(field)) return;
+    if ((DERIVED_FIELDS as readonly string[]).includes(field) || isWinLossField(field)) return;
     const u = usage.get(field) ?? { isNumeric: false, isText: false };
     usage.set(field, isNumeric ? { ...u, isNumeric: true } : { ...u, isText: true });
   };
   for (const c of model.criteria) use(c.field, c.transform.kind !== 'map');
   for (const rule of model.escalation) {
-    for (const [field, condition] of Object.entries(rule.when)) use(field, !Array.isArray(condition));
+    for (const [field, condition] of Object.entries(rule.when)) use(field, isNumericCondition(condition));
   }
   return usage;
+}
+
+/** {min, max} reads numbers; a list of values and within_days (dates) read text. */
+export function isNumericCondition(condition: Condition): condition is { min?: number; max?: number } {
+  return !Array.isArray(condition) && !('within_days' in condition);
 }

@@ -93,23 +93,28 @@ function addMention(draft: Draft, mention: Mention): void {
 function addAccount(draft: Draft, mention: Mention): void {
   // A row without an account is an account of its own: it is still someone asking.
   const name = mention.account?.trim() || `(no account, line ${mention.line})`;
-  countAccount(draft.accounts, draft.accountsByKey, name, mention.numbers.deal_value);
+  countAccount(draft.accounts, draft.accountsByKey, name, mention.numbers.deal_value, mention.texts.segment?.[0]);
 }
 
-/** Adds an account once (by folded name), keeping its largest deal value. */
+/** Adds an account once (by folded name), keeping its largest deal value and the first segment seen. */
 export function countAccount(
   accounts: AccountMention[],
   byKey: Map<string, AccountMention>,
   name: string,
   dealValue: number | undefined,
+  segment?: string,
 ): void {
   const key = foldText(name);
   const existing = byKey.get(key);
   if (!existing) {
     const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
+    if (segment) account.segment = segment;
     byKey.set(key, account);
     accounts.push(account);
-  } else if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
+    return;
+  }
+  if (segment) existing.segment ??= segment;
+  if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
     existing.dealValue = dealValue;
   }
 }

@@ -48,11 +48,20 @@ const conditionSchema = z.union([
     .strictObject({ min: z.number().optional(), max: z.number().optional() })
     .refine((c) => c.min !== undefined || c.max !== undefined, 'expected min or max'),
   z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+  z.strictObject({
+    within_days: z.number().int().nonnegative().describe('Date field: some date lies within this many days of --as-of (either side)'),
+  }),
 ]);
 
 const escalationSchema = z.strictObject({
   name: z.string().min(1),
   when: z.record(fieldName, conditionSchema).describe('Every condition must hold'),
+  owner: z.string().min(1).optional().describe('Who acts on an escalated request, shown to sales'),
+  review_within: z
+    .string()
+    .regex(/^\d+ (business days?|days?|weeks?)$/, 'expected a period like "5 business days", "10 days" or "2 weeks"')
+    .optional()
+    .describe('How soon the owner reviews an escalated request'),
 });
 
 /** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */

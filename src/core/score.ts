@@ -4,11 +4,12 @@ import { foldText } from './model.js';
 import type { Criterion, CriterionScore, FeatureRequest, ScoredRequest, ScoringModel } from './types.js';
 
 /** Scores each request: score = 100 * sum(w*s) / sum(w); each criterion's points add up to it. */
-export function scoreRequests(requests: readonly FeatureRequest[], model: ScoringModel): ScoredRequest[] {
-  return requests.map((request) => scoreRequest(request, model));
+export function scoreRequests(requests: readonly FeatureRequest[], model: ScoringModel, asOf?: number): ScoredRequest[] {
+  return requests.map((request) => scoreRequest(request, model, asOf));
 }
 
-export function scoreRequest(request: FeatureRequest, model: ScoringModel): ScoredRequest {
+/** `asOf` (a day number, see parseDate) is the day within_days escalation conditions count from. */
+export function scoreRequest(request: FeatureRequest, model: ScoringModel, asOf?: number): ScoredRequest {
   const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
   const criteria: Record<string, CriterionScore> = {};
   let score = 0;
@@ -29,7 +30,7 @@ export function scoreRequest(request: FeatureRequest, model: ScoringModel): Scor
     score,
     criteria,
     ...(horizon === undefined ? {} : { horizon }),
-    escalations: findEscalations(request, model.escalation),
+    escalations: findEscalations(request, model.escalation, asOf),
   };
 }
 

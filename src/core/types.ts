@@ -51,6 +51,8 @@ export interface Mention {
 export interface AccountMention {
   name: string;
   dealValue?: number;
+  /** The segment of the account's first row that named one. */
+  segment?: string;
 }
 
 /** A request: every mention with the same id (or title) combined. */
@@ -131,4 +133,22 @@ export interface Issue {
   /** CSV header of the offending cell. */
   column?: string;
   value?: string;
+}
+
+/** Outcome of a closed deal in a win/loss export. */
+export type DealOutcome = 'won' | 'lost';
+
+/** One row of a win/loss export: a closed (or open) deal and the requests it cites. */
+export interface DealRow {
+  line: number;
+  /** Opportunity or deal name. */
+  name?: string;
+  account?: string;
+  segment?: string;
+  /** The stage or outcome cell as written ("Closed Lost"). */
+  stage?: string;
+  amount?: number;
+  reason?: string;
+  /** Cited request cells as written; split and matched by the core. */
+  cited: string[];
 }

@@ -61,6 +61,36 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   effort: ['effort', 'effort estimate', 't shirt size', 'tshirt size', 'size', 'estimate', 'complexity'],
   status: ['status', 'request status', 'feature status', 'roadmap status', 'commitment'],
   notes: ['notes', 'sales notes', 'description', 'comments', 'details', 'use case'],
+  // Win/loss (closed deal) exports.
+  deal: ['opportunity name', 'deal name', 'opportunity', 'deal', 'opportunity title', 'deal title'],
+  stage: ['stage', 'deal stage', 'opportunity stage', 'outcome', 'result', 'win loss', 'won lost', 'closed status', 'status'],
+  close_date: ['close date', 'closed date', 'date closed', 'closed on', 'close', 'closed'],
+  reason: [
+    'loss reason',
+    'closed lost reason',
+    'primary loss reason',
+    'lost reason',
+    'win loss reason',
+    'win reason',
+    'reason',
+    'reason lost',
+  ],
+  cited: [
+    'requests cited',
+    'cited requests',
+    'feature requests cited',
+    'feature requests',
+    'related requests',
+    'related feature requests',
+    'feature gaps',
+    'feature gap',
+    'product gaps',
+    'missing features',
+    'requests',
+    'request ids',
+    'feature request',
+    'request id',
+  ],
 };
 
 /**

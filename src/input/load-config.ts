@@ -8,6 +8,7 @@ import { configSchema, knownKeysAt, toScoringModel, type Config } from '../core/
 import { suggestClosest } from '../core/suggest.js';
 import type { Issue, ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
+import { COLUMN_SYNONYMS } from './column-synonyms.js';
 import { describeFsError } from './open-source.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
@@ -76,7 +77,9 @@ export function formatConfigIssue(issue: Issue): string {
 
 /** Parses and validates config text; every problem comes back located by line and column. */
 export function parseConfig(text: string, file: string): ParsedConfig {
-  const { value, issues, locate } = parseYamlAs(text, file, configSchema, knownKeysAt, checkConfig);
+  const { value, issues, locate } = parseYamlAs(text, file, configSchema, knownKeysAt, (config) =>
+    checkConfig(config, Object.keys(COLUMN_SYNONYMS)),
+  );
   return value === undefined ? { issues, locate } : { config: value, issues, locate };
 }
 

@@ -186,6 +186,10 @@ function describeCondition(check: ConditionCheck, currency: string | undefined):
     const verdict = check.holds ? `matches ${matched.map(md).join(', ')}` : `needs one of ${condition.map(md).join(', ')}`;
     return `${md(field)} ${values} (${verdict})`;
   }
+  if ('within_days' in condition) {
+    const nearest = check.nearest ? `${md(check.nearest.date)}, ${check.nearest.daysAway} days away` : 'not set';
+    return `${md(field)} ${nearest} (${check.holds ? '' : 'needs '}within ${condition.within_days} days)`;
+  }
   const show = (x: number) => formatExact(field, x, currency);
   const value = typeof actual === 'number' ? show(actual) : 'not set';
   const bounds = [

@@ -1,4 +1,5 @@
 import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
+import type { WinLossJoin } from '../core/winloss.js';
 import type { ReadSummary } from '../input/read-requests.js';
 
 /** Everything a ranking reporter may show. */
@@ -9,6 +10,10 @@ export interface RankingReport {
   model: ScoringModel;
   /** Where the model came from: a path or "default model". */
   modelSource: string;
+  /** The day number within_days conditions counted from. */
+  asOf?: number;
+  /** Closed deals joined to the requests, when --win-loss was given. */
+  winLoss?: WinLossJoin;
 }
 
 export interface ReporterOptions {

@@ -15,11 +15,11 @@ describe('groupRequests', () => {
   ];
 
   it('counts each account once with its largest deal, and a row without account as its own', () => {
-    // Acme: max(100, 300) = 300; Beta 50; line 5 has no account: 20 -> sum 370
+    // Acme: max(100, 300) = 300; Beta 50; line 5 has no account: 20 -> sum 370; segment from each account's first row
     const [request] = groupRequests(rows, { deal_value: 'sum' }).requests;
     expect(request!.accounts).toEqual([
-      { name: 'Acme', dealValue: 300 },
-      { name: 'Beta', dealValue: 50 },
+      { name: 'Acme', dealValue: 300, segment: 'SMB' },
+      { name: 'Beta', dealValue: 50, segment: 'Enterprise' },
       { name: '(no account, line 5)', dealValue: 20 },
     ]);
     expect(request!.dealValue).toBe(370);

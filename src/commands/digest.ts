@@ -1,0 +1,36 @@
+import { digestChanges } from '../core/digest.js';
+import { ExitCode } from '../errors.js';
+import { assertNotAnInput } from '../output/write-atomic.js';
+import { renderDiagnostics } from '../reporters/diagnostics.js';
+import { renderDigestJson, renderDigestMarkdown } from '../reporters/digest.js';
+import type { CommandContext } from './context.js';
+import { emitResult } from './emit.js';
+import { buildRankingReport, type PipelineOptions } from './score.js';
+
+export interface DigestOptions extends PipelineOptions {
+  format: 'markdown' | 'json';
+  output?: string;
+  /** How many movers to list. */
+  top?: number;
+}
+
+/** pm-rank digest: what changed between last week's export and this week's, for the sales-to-product sync. */
+export async function runDigest(
+  previousFile: string,
+  currentFile: string,
+  options: DigestOptions,
+  context: CommandContext,
+): Promise<ExitCode> {
+  if (options.output) assertNotAnInput(options.output, [previousFile, currentFile, options.config, options.winLoss], context.cwd);
+  const previous = await buildRankingReport(previousFile, options, context);
+  const current = await buildRankingReport(currentFile, options, context);
+  context.stderr.write(renderDiagnostics([...previous.issues, ...current.issues], { color: context.isColor }));
+  const view = {
+    digest: digestChanges(previous.ranked, current.ranked, options.top),
+    previous: previousFile,
+    current: currentFile,
+    ...(current.summary.currency ? { currency: current.summary.currency } : {}),
+  };
+  await emitResult(options.format === 'json' ? renderDigestJson(view) : renderDigestMarkdown(view), options.output, context);
+  return ExitCode.ok;
+}

@@ -1,0 +1,80 @@
+import type { Digest } from '../core/digest.js';
+import type { RankedRequest } from '../core/types.js';
+import { formatMoney, formatScore, plural } from './format.js';
+
+export interface DigestView {
+  digest: Digest;
+  previous: string;
+  current: string;
+  currency?: string;
+}
+
+/** The weekly sync digest in markdown: what changed between two exports. */
+export function renderDigestMarkdown(view: DigestView): string {
+  const { digest } = view;
+  const money = (value: number | undefined) => formatMoney(value, view.currency);
+  const section = (heading: string, lines: string[]) => [`## ${heading}`, '', ...(lines.length > 0 ? lines : ['- none'])].join('\n');
+  return (
+    [
+      `# Weekly digest: ${view.previous} → ${view.current}`,
+      section(
+        `New requests (${digest.newRequests.length})`,
+        digest.newRequests.map(
+          (r) =>
+            `- ${label(r)}: ${plural(r.accounts.length, 'account')}, ${money(r.dealValue)}; ranked #${r.rank}${r.horizon ? ` (${r.horizon})` : ''}`,
+        ),
+      ),
+      section(
+        `New accounts asking (${digest.newAccounts.length})`,
+        digest.newAccounts.map((n) => `- ${label(n.request)}: ${n.accounts.map((a) => a.name).join(', ')} (+${money(n.addedValue)})`),
+      ),
+      section(
+        'Biggest movers',
+        digest.movers.map((m) => {
+          const horizon = m.previousHorizon !== m.request.horizon ? `, ${m.previousHorizon ?? '—'} → ${m.request.horizon ?? '—'}` : '';
+          return `- ${label(m.request)}: #${m.previousRank} → #${m.request.rank}${horizon} (score ${formatScore(m.request.score)})`;
+        }),
+      ),
+      section(
+        'Newly escalated',
+        digest.newlyEscalated.map((e) => `- ${label(e.request)}: ${e.rules.join(', ')}`),
+      ),
+      section(
+        'Patterns by segment',
+        digest.patterns.map(
+          (p) => `- ${p.accounts.length} new ${p.segment} accounts asked for ${p.request.title} (${p.accounts.join(', ')})`,
+        ),
+      ),
+      section(
+        `No longer in the export (${digest.dropped.length})`,
+        digest.dropped.map((r) => `- ${label(r)} (was #${r.rank})`),
+      ),
+    ].join('\n\n') + '\n'
+  );
+}
+
+/** The digest for automation: ids, ranks and values, unrounded. */
+export function renderDigestJson(view: DigestView): string {
+  const { digest } = view;
+  const ref = (r: RankedRequest) => ({ id: r.id, title: r.title, rank: r.rank, score: r.score, horizon: r.horizon ?? null });
+  const output = {
+    previous: view.previous,
+    current: view.current,
+    currency: view.currency ?? null,
+    new_requests: digest.newRequests.map((r) => ({ ...ref(r), deal_value: r.dealValue ?? null, accounts: r.accounts.map((a) => a.name) })),
+    new_accounts: digest.newAccounts.map((n) => ({
+      ...ref(n.request),
+      accounts: n.accounts.map((a) => a.name),
+      added_value: n.addedValue,
+    })),
+    movers: digest.movers.map((m) => ({ ...ref(m.request), previous_rank: m.previousRank, previous_horizon: m.previousHorizon ?? null })),
+    newly_escalated: digest.newlyEscalated.map((e) => ({ ...ref(e.request), rules: e.rules })),
+    patterns: digest.patterns.map((p) => ({ segment: p.segment, id: p.request.id, title: p.request.title, accounts: p.accounts })),
+    dropped: digest.dropped.map(ref),
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+function label(request: RankedRequest): string {
+  return request.title === request.id ? request.title : `${request.id} ${request.title}`;
+}

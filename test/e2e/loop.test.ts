@@ -1,0 +1,199 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, withTempDir } from '../helpers/exec.js';
+
+const REQUESTS = join(FIXTURES, 'requests.csv');
+const PREVIOUS = join(FIXTURES, 'requests-previous.csv');
+const DEALS = join(FIXTURES, 'deals.csv');
+
+/** Lost revenue (linear to $1M) and won deals (linear to 2), equal weights: score = 50 * (lost/1M + won/2). */
+const LOOP_CONFIG = `version: 1
+criteria:
+  lost_revenue: { weight: 1, field: lost_value, scale: linear, min: 0, max: 1000000 }
+  wins: { weight: 1, field: won_deals, scale: linear, min: 0, max: 2 }
+escalation:
+  - name: Strategic deal closing soon
+    owner: VP Sales
+    review_within: 5 business days
+    when:
+      deal_value: { min: 250000 }
+      segment: [Enterprise]
+      close_date: { within_days: 60 }
+  - name: Costing us deals
+    owner: Head of Product
+    review_within: 2 weeks
+    when:
+      lost_value: { min: 500000 }
+`;
+
+function withConfig<T>(callback: (config: string, dir: string) => T): T {
+  return withTempDir((dir) => {
+    const config = join(dir, 'loop.yaml');
+    writeFileSync(config, LOOP_CONFIG);
+    return callback(config, dir);
+  });
+}
+
+interface JsonOutput {
+  requests: { id: string; score: number; escalations: string[]; criteria: Record<string, { raw: unknown }> }[];
+  warnings: { row?: number; value?: string; field?: string; code: string }[];
+}
+
+describe('score --win-loss on the fixtures', () => {
+  it('adds each closed deal once to the requests it cites, by id or by title', () => {
+    const output = withConfig((config) => {
+      const result = runCli(['score', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28', '-f', 'json']);
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout) as JsonOutput;
+    });
+    const scores = output.requests.map((r) => [r.id, Number(r.score.toFixed(4))]);
+    // Lost deals (see fixtures/deals.csv): Northgate 420K (FR-104, FR-105), Copperline 180K ("Data residency (EU)" by title),
+    // Oregon 140K (FR-112, FR-103), Ironclad 85K (Gantt by title, FR-108), Lumen 15K ("Usage-based billing"), Kestrel 9K (FR-107),
+    // Meridian 45K (HIPAA and "sso via okta (saml)" by title, FR-109), Granite Bay 250K (FR-104, FR-114).
+    // Won: Harborview 120K (FR-101, FR-108), Crestline 150K on two rows (FR-101, FR-102 twice: once), Bluewater 24K (FR-106).
+    expect(scores.slice(0, 12)).toEqual([
+      ['FR-101', 52.25], // 50 * (45K/1M + 2/2) = 50 * 1.045
+      ['FR-104', 33.5], // 50 * (420K + 250K)/1M = 50 * 0.67
+      ['FR-105', 30], // 50 * (420K + 180K)/1M
+      ['FR-108', 29.25], // 50 * (85K/1M + 1/2) = 50 * 0.585
+      ['FR-102', 25], // 50 * (0 + 1/2): Crestline counted once; before FR-106 on deal value 245K > 102.5K
+      ['FR-106', 25], // 50 * 1/2
+      ['FR-114', 12.5], // 50 * 0.25
+      ['FR-112', 9.25], // 50 * (140K + 45K)/1M
+      ['FR-103', 7], // 50 * 0.14
+      ['Gantt chart view', 4.25], // 50 * 0.085
+      ['FR-109', 2.25], // 50 * 0.045
+      ['FR-107', 1.2], // 50 * (15K + 9K)/1M
+    ]);
+    expect(output.requests.find((r) => r.id === 'FR-104')!.escalations).toEqual(['Strategic deal closing soon', 'Costing us deals']);
+    expect(output.warnings.filter((w) => w.code === 'CITATION_UNMATCHED').map((w) => [w.row, w.value])).toEqual([
+      [2, 'Salesforce 2-way sync'],
+      [10, 'Zapier integration'],
+    ]);
+    expect(output.warnings.map((w) => w.code)).toContain('DEAL_NOT_CLOSED');
+  });
+
+  it('warns when the config uses win/loss fields but no --win-loss is given', () => {
+    const output = withConfig((config) => JSON.parse(runCli(['score', REQUESTS, '-c', config, '-f', 'json']).stdout) as JsonOutput);
+    // lost_value (a criterion and a rule: once) and won_deals
+    expect(output.warnings.filter((w) => w.code === 'WIN_LOSS_NOT_GIVEN').map((w) => w.field)).toEqual(['lost_value', 'won_deals']);
+  });
+
+  it('refuses to write over the win/loss export, and rejects a malformed --as-of', () => {
+    withConfig((config) => {
+      const overwrite = runCli(['score', REQUESTS, '-c', config, '--win-loss', DEALS, '-o', DEALS]);
+      expect(overwrite.code).toBe(2);
+      const badDate = runCli(['escalations', REQUESTS, '--as-of', '28/11/2026']);
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).not.toMatch(/at .*\.js:\d+/);
+    });
+  });
+});
+
+describe('pm-rank winloss', () => {
+  const result = runCli(['winloss', DEALS, '--requests', REQUESTS]);
+  const lines = result.stdout.split('\n');
+
+  it('totals closed deals, leaving the open one out', () => {
+    expect(result.code).toBe(0);
+    // won 120K + 150K + 24K = 294K; lost 60 + 180 + 250 + 85 + 9 + 15 + 45 + 420 + 140 = 1,204K
+    expect(lines).toContain(`12 closed deals in ${DEALS}: 3 won ($294K), 9 lost ($1.2M).`);
+  });
+
+  it('ranks loss reasons by lost value, per segment', () => {
+    // Missing integration: Northgate 420K (Enterprise) + Atlas 60K (Mid-Market) = 480K
+    // Security & compliance (any case): Copperline 180K + Meridian 45K (Enterprise) + Oregon 140K (Public Sector) = 365K
+    // Missing feature: Granite Bay 250K (Enterprise) + Ironclad 85K (Mid-Market) = 335K; Price: Lumen 15K + Kestrel 9K = 24K
+    expect(lines.filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith('| Reason') && !l.startsWith('| Request')).slice(0, 4)).toEqual([
+      '| Missing integration | 2 | $480K | Enterprise $420K (1), Mid-Market $60K (1) |',
+      '| Security & compliance | 3 | $365K | Enterprise $225K (2), Public Sector $140K (1) |',
+      '| Missing feature | 2 | $335K | Enterprise $250K (1), Mid-Market $85K (1) |',
+      '| Price | 2 | $24K | Startup $24K (2) |',
+    ]);
+  });
+
+  it('sets the requests cited in lost deals against their rank (ranks as in expected-rankings)', () => {
+    expect(lines).toContain('| FR-104 Salesforce two-way sync | $670K (2) | #8 of 15 | Next | $0 (0) |');
+    expect(lines).toContain('| FR-105 Data residency (EU) | $600K (2) | #4 of 15 | Now | $0 (0) |');
+    expect(lines).toContain('| FR-101 SSO via Okta (SAML) | $45K (1) | #2 of 15 | Now | $270K (2) |');
+  });
+
+  it('lists citations that match no request, with the closest title', () => {
+    expect(lines).toContain(
+      '- "Salesforce 2-way sync" (line 2): 1 lost deal ($60K), 0 won deals ($0); did you mean "Salesforce two-way sync"?',
+    );
+    expect(lines).toContain('- "Zapier integration" (line 10): 1 lost deal ($9K), 0 won deals ($0)');
+  });
+});
+
+describe('pm-rank winloss without --requests', () => {
+  it('lists the citations as written, without warning that each matches nothing', () => {
+    const result = runCli(['winloss', DEALS]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('cites');
+    // FR-101 as written: Crestline (line 5, won 150K) and Harborview (line 8, won 120K) = 270K
+    expect(result.stdout.split('\n')).toContain('- "FR-101" (lines 5, 8): 0 lost deals ($0), 2 won deals ($270K)');
+  });
+});
+
+describe('pm-rank escalations', () => {
+  it('explains each rule, who meets it and what near misses lack, as of a given date', () => {
+    const result = withConfig((config) => runCli(['escalations', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28']));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('Owner: VP Sales · review within 5 business days');
+    // FR-104: $1.26M, Enterprise, Northgate closes 12/18/2026, 20 days after 11/28
+    expect(lines).toContain(
+      '- #2 FR-104 Salesforce two-way sync (score 33.5): deal value $1.3M, segment Enterprise, close date 12/18/2026 (20 days away)',
+    );
+    // FR-105: 60K + 175K = 235K; Copperline's 12/15 is within 60 days
+    expect(lines).toContain('- #3 FR-105 Data residency (EU) (score 30.0): deal value $235K of the $250K needed');
+    // FR-114: Copperline's only date 6/30/2026 is Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 28 = 151 days before 11/28
+    expect(lines).toContain('- #7 FR-114 Sandbox environment (score 12.5): close date 6/30/2026 is 151 days away, needs within 60');
+    expect(lines).toContain('- #3 FR-105 Data residency (EU) (score 30.0): lost value $600K');
+  });
+});
+
+describe('pm-rank digest', () => {
+  // requests-previous.csv is requests.csv without FR-114, the two Gantt rows, Atlas's and Vantage Point's FR-111 rows and
+  // Crestline's FR-101 row, plus FR-099 Export to PDF (Pinecone Dental). Ranks from /tmp/fixture-work/reference.py on both files.
+  it('lists what changed between two exports (json)', () => {
+    const result = runCli(['digest', PREVIOUS, REQUESTS, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const digest = JSON.parse(result.stdout) as Record<string, { id: string; rank: number; [key: string]: unknown }[]>;
+    const ids = (section: string) => digest[section]!.map((r) => r.id);
+    expect(ids('new_requests')).toEqual(['FR-114', 'Gantt chart view']);
+    // FR-101 + Crestline 150K; FR-111 + Atlas 60K + Vantage Point 42.5K = 102.5K
+    expect(digest.new_accounts!.map((r) => [r.id, r.accounts, r.added_value])).toEqual([
+      ['FR-101', ['Crestline Financial Group'], 150000],
+      ['FR-111', ['Atlas Freight Systems', 'Vantage Point Media'], 102500],
+    ]);
+    // previous ranks: FR-111 #10 -> #7 (3), FR-113 #8 -> #10, FR-108 #9 -> #11, FR-112 #11 -> #13 (2 each), FR-101 #3 -> #2 (1)
+    expect(digest.movers!.map((r) => [r.id, r.previous_rank, r.rank])).toEqual([
+      ['FR-111', 10, 7],
+      ['FR-113', 8, 10],
+      ['FR-108', 9, 11],
+      ['FR-112', 11, 13],
+      ['FR-101', 3, 2],
+    ]);
+    // FR-101 was 192.5K (< 250K) before Crestline; FR-114 is new at 310K Enterprise
+    expect(ids('newly_escalated')).toEqual(['FR-101', 'FR-114']);
+    expect(digest.patterns!.map((p) => [p.segment, p.id, p.accounts])).toEqual([
+      ['Mid-Market', 'FR-111', ['Atlas Freight Systems', 'Vantage Point Media']],
+      ['Mid-Market', 'Gantt chart view', ['Atlas Freight Systems', 'Ironclad Manufacturing']],
+    ]);
+    expect(digest.dropped!.map((r) => [r.id, r.rank])).toEqual([['FR-099', 12]]);
+  });
+
+  it('writes markdown to a file with -o', () => {
+    withTempDir((dir) => {
+      const out = join(dir, 'digest.md');
+      const result = runCli(['digest', PREVIOUS, REQUESTS, '-o', out]);
+      expect([result.code, result.stdout]).toEqual([0, '']);
+      const text = readFileSync(out, 'utf8');
+      expect(text).toContain('- 2 new Mid-Market accounts asked for Outbound webhooks (Atlas Freight Systems, Vantage Point Media)');
+      expect(text).toContain('- FR-111 Outbound webhooks: #10 → #7 (score 73.8)');
+    });
+  });
+});
