@@ -1,3 +1,4 @@
+import { findUnscorable } from '../core/frameworks.js';
 import { rankRequests } from '../core/rank.js';
 import { scoreRequests } from '../core/score.js';
 import { ExitCode } from '../errors.js';
@@ -45,9 +46,10 @@ export async function buildRankingReport(
   const loaded = await loadConfig(options.config, context.cwd);
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
+  const scored = scoreRequests(read.requests, loaded.model);
   return {
-    ranked: rankRequests(scoreRequests(read.requests, loaded.model)),
-    issues: read.issues,
+    ranked: rankRequests(scored, loaded.model.tiebreak),
+    issues: [...read.issues, ...findUnscorable(scored)],
     summary: read.summary,
     model: loaded.model,
     modelSource: loaded.source,

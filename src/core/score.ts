@@ -1,5 +1,6 @@
 import { findEscalations } from './escalate.js';
 import { numericField } from './fields.js';
+import { scoreFramework } from './frameworks.js';
 import { foldText } from './model.js';
 import type { Criterion, CriterionScore, FeatureRequest, ScoredRequest, ScoringModel } from './types.js';
 
@@ -9,6 +10,27 @@ export function scoreRequests(requests: readonly FeatureRequest[], model: Scorin
 }
 
 export function scoreRequest(request: FeatureRequest, model: ScoringModel): ScoredRequest {
+  if (!model.framework) return withPlacement(request, model, scoreWeighted(request, model));
+  const { score, ...rest } = scoreFramework(model.framework, request);
+  return withPlacement(request, model, { score: score ?? 0, ...rest });
+}
+
+/** Adds what every model shares: the horizon (none when unscorable) and the escalations. */
+function withPlacement(
+  request: FeatureRequest,
+  model: ScoringModel,
+  scored: Pick<ScoredRequest, 'score' | 'criteria' | 'explanation' | 'unscorable'>,
+): ScoredRequest {
+  const horizon = scored.unscorable === undefined ? horizonFor(scored.score, model.horizons) : undefined;
+  return {
+    ...request,
+    ...scored,
+    ...(horizon === undefined ? {} : { horizon }),
+    escalations: findEscalations(request, model.escalation),
+  };
+}
+
+function scoreWeighted(request: FeatureRequest, model: ScoringModel): Pick<ScoredRequest, 'score' | 'criteria'> {
   const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
   const criteria: Record<string, CriterionScore> = {};
   let score = 0;
@@ -23,14 +45,7 @@ export function scoreRequest(request: FeatureRequest, model: ScoringModel): Scor
     };
     score += points;
   }
-  const horizon = horizonFor(score, model.horizons);
-  return {
-    ...request,
-    score,
-    criteria,
-    ...(horizon === undefined ? {} : { horizon }),
-    escalations: findEscalations(request, model.escalation),
-  };
+  return { score, criteria };
 }
 
 /** The criterion's value in [0,1] and the raw value behind it; normalized is undefined when the value is missing. */

@@ -1,10 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
+import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import { segmentsOf } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** The ranking flat, one request a row, safe to open in Excel and Google Sheets. */
 export function renderCsv(report: RankingReport, options: ReporterOptions): string {
+  const { framework } = report.model;
   const criteria = report.model.criteria.map((c) => c.name);
+  const terms = framework ? FRAMEWORK_TERMS[framework.name].map((t) => t.field) : [];
   const header = [
     'rank',
     'id',
@@ -18,6 +21,8 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'segments',
     'status',
     ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
+    ...terms,
+    ...(framework ? ['explanation'] : []),
   ];
   const rows = report.ranked
     .slice(0, options.top)
@@ -25,7 +30,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.rank,
       r.id,
       r.title,
-      round(r.score),
+      r.unscorable === undefined ? round(r.score) : '',
       r.horizon ?? '',
       r.escalations.join('; '),
       r.dealValue ?? '',
@@ -34,6 +39,8 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       segmentsOf(r).join('; '),
       r.status ?? '',
       ...criteria.flatMap((name) => [r.criteria[name]?.raw ?? '', round(r.criteria[name]?.points ?? 0)]),
+      ...terms.map((name) => r.criteria[name]?.raw ?? ''),
+      ...(framework ? [r.explanation ?? ''] : []),
     ]);
   return stringify([header, ...rows].map((row) => row.map(safeCell)));
 }

@@ -6,7 +6,7 @@ import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
 export const DEFAULT_TABLE_ROWS = 20;
-const HEADERS = ['#', 'Request', 'Score', 'Deal value', 'Accts', 'Segments', 'Horizon', 'Escalation', 'Top drivers'];
+const HEADERS = ['#', 'Request', 'Score', 'Deal value', 'Accts', 'Segments', 'Horizon', 'Escalation'];
 
 /** The ranked table a PM reads in the terminal. */
 export function renderTable(report: RankingReport, options: ReporterOptions): string {
@@ -14,7 +14,9 @@ export function renderTable(report: RankingReport, options: ReporterOptions): st
   const shown = report.ranked.slice(0, options.top ?? DEFAULT_TABLE_ROWS);
   const titleWidth = options.columns === undefined ? 40 : Math.max(24, Math.min(60, options.columns - 100));
   const table = new Table({
-    head: HEADERS.map((h) => chalk.bold(h)),
+    head: [...HEADERS, report.model.framework ? `${report.model.framework.name.toUpperCase()} score` : 'Top drivers'].map((h) =>
+      chalk.bold(h),
+    ),
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: ['right', 'left', 'right', 'right', 'right', 'left', 'left', 'left', 'left'],
@@ -27,13 +29,13 @@ function tableRow(request: RankedRequest, report: RankingReport, chalk: ChalkIns
   return [
     String(request.rank),
     requestLabel(request, chalk, titleWidth),
-    colorByHorizon(chalk, request, formatScore(request.score), report),
+    colorByHorizon(chalk, request, formatScore(request, report.model), report),
     formatMoney(request.dealValue, report.summary.currency),
     String(request.accounts.length),
     truncate(segmentsOf(request).join(', '), 24),
     request.horizon ?? '—',
     request.escalations.length > 0 ? chalk.red.bold(`⚑ ${truncate(request.escalations.join(', '), 22)}`) : '',
-    truncate(topDrivers(request), 36),
+    truncate(topDrivers(request), report.model.framework ? 72 : 36),
   ];
 }
 

@@ -8,6 +8,7 @@ export function modelOf(config: Partial<Config> & Pick<Config, 'criteria'>): Sco
     columns: {},
     currency: { rates: {} },
     aggregate: { deal_value: 'sum' },
+    model: 'weighted',
     horizons: [],
     escalation: [],
     ...config,
