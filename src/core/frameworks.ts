@@ -10,33 +10,18 @@ export interface Framework {
   combine: 'average' | 'product';
 }
 
-/** One input of a framework: the request field it reads and how the explanation names it. */
+/** One input of a framework: the request field it reads. */
 export interface FrameworkTerm {
   field: string;
-  label: string;
   /** A divisor (effort, job size): zero or missing cannot be scored, and smaller is better. */
   isDivisor?: boolean;
 }
 
 /** The inputs of each framework, in the order its formula names them. */
 export const FRAMEWORK_TERMS: Readonly<Record<FrameworkName, readonly FrameworkTerm[]>> = {
-  rice: [
-    { field: 'reach', label: 'reach' },
-    { field: 'impact', label: 'impact' },
-    { field: 'confidence', label: 'confidence' },
-    { field: 'effort', label: 'person-months', isDivisor: true },
-  ],
-  wsjf: [
-    { field: 'business_value', label: 'value' },
-    { field: 'time_criticality', label: 'time criticality' },
-    { field: 'risk_reduction', label: 'risk reduction' },
-    { field: 'job_size', label: 'job size', isDivisor: true },
-  ],
-  ice: [
-    { field: 'impact', label: 'impact' },
-    { field: 'confidence', label: 'confidence' },
-    { field: 'ease', label: 'ease' },
-  ],
+  rice: [{ field: 'reach' }, { field: 'impact' }, { field: 'confidence' }, { field: 'effort', isDivisor: true }],
+  wsjf: [{ field: 'business_value' }, { field: 'time_criticality' }, { field: 'risk_reduction' }, { field: 'job_size', isDivisor: true }],
+  ice: [{ field: 'impact' }, { field: 'confidence' }, { field: 'ease' }],
 };
 
 /** Intercom's impact scale, so an export may say "high" rather than 2. */
@@ -83,7 +68,8 @@ function computeScore(framework: Framework, v: (field: string) => number): numbe
 function explainTerms(framework: Framework, v: (field: string) => number): string {
   const term = (field: string, label: string) => `${formatNumber(v(field))} ${label}`;
   if (framework.name === 'rice') {
-    return `${term('reach', 'reach')} x ${term('impact', 'impact')} x ${formatNumber(v('confidence') * 100)}% / ${term('effort', 'person-months')}`;
+    const months = v('effort') === 1 ? 'person-month' : 'person-months';
+    return `${term('reach', 'reach')} x ${term('impact', 'impact')} x ${formatNumber(v('confidence') * 100)}% / ${term('effort', months)}`;
   }
   if (framework.name === 'wsjf') {
     const costOfDelay = `${term('business_value', 'value')} + ${term('time_criticality', 'time criticality')} + ${term('risk_reduction', 'risk reduction')}`;

@@ -4,6 +4,7 @@ import { TextDecoder } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
 import { fieldUsage, type FieldUsage } from '../core/fields.js';
 import { createRequestGrouper, type RequestGrouper } from '../core/group.js';
+import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import { decimalSeparatorOf, parseQuantity, type Decimal } from '../core/numbers.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
@@ -221,18 +222,28 @@ class ExportReader {
 
   private warnMissingColumns(): void {
     for (const criterion of this.model.criteria) {
-      if (this.columns!.indices.has(criterion.field) || criterion.field === 'accounts') continue;
-      const configured = this.model.columns[criterion.field];
-      const lookedFor = configured
-        ? `"${configured}" (columns.${criterion.field})`
-        : (COLUMN_SYNONYMS[criterion.field] ?? [criterion.field]).map((s) => `"${s}"`).join(', ');
-      this.issues.push({
-        code: 'COLUMN_NOT_FOUND',
-        severity: 'warning',
-        path: `criteria.${criterion.name}`,
-        message: `${this.source}: no column for ${criterion.field} (looked for ${lookedFor}); criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`,
-      });
+      if (criterion.field === 'accounts') continue;
+      const consequence = `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
+      this.warnMissingColumn(criterion.field, `criteria.${criterion.name}`, consequence);
     }
+    const { framework } = this.model;
+    for (const term of framework ? FRAMEWORK_TERMS[framework.name] : []) {
+      this.warnMissingColumn(term.field, 'model', `${framework!.name.toUpperCase()} cannot score any request`);
+    }
+  }
+
+  private warnMissingColumn(field: string, path: string, consequence: string): void {
+    if (this.columns!.indices.has(field)) return;
+    const configured = this.model.columns[field];
+    const lookedFor = configured
+      ? `"${configured}" (columns.${field})`
+      : (COLUMN_SYNONYMS[field] ?? [field]).map((s) => `"${s}"`).join(', ');
+    this.issues.push({
+      code: 'COLUMN_NOT_FOUND',
+      severity: 'warning',
+      path,
+      message: `${this.source}: no column for ${field} (looked for ${lookedFor}); ${consequence}`,
+    });
   }
 
   private flushLookahead(): void {

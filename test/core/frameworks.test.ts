@@ -104,6 +104,14 @@ describe('framework models', () => {
     ]);
   });
 
+  it.each([
+    ['wsjf', 'job_size', true], // a divisor: the smaller job first
+    ['wsjf', 'time_criticality', false],
+    ['rice', 'confidence', false],
+  ] as const)('%s tiebreak %s ranks ascending: %s', (name, tiebreak, isAscending) => {
+    expect(modelOf({ model: name, tiebreak }).tiebreak).toEqual({ name: tiebreak, isAscending });
+  });
+
   it('read their inputs as numbers, except RICE impact, which may be a word', () => {
     const usage = fieldUsage(model);
     expect(usage.get('reach')).toEqual({ isNumeric: true, isText: false });
