@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FRAMEWORK_TERMS, type FrameworkName } from './frameworks.js';
+import { FRAMEWORK_TERMS } from './frameworks.js';
 import type { ScoringModel, Transform } from './types.js';
 
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
@@ -56,50 +56,50 @@ const escalationSchema = z.strictObject({
   when: z.record(fieldName, conditionSchema).describe('Every condition must hold'),
 });
 
-/** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
-export const configSchema = z
-  .strictObject({
-    version: z.literal(1),
-    columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
-    currency: z
-      .strictObject({
-        base: z
-          .string()
-          .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
-          .optional(),
-        rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
-      })
-      .default({ rates: {} }),
-    aggregate: z
-      .strictObject({
-        split: z.string().min(1).optional().describe('Separator of several request ids in one cell'),
-        deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
-      })
-      .default({ deal_value: 'sum' }),
-    model: z
-      .enum(['weighted', 'rice', 'wsjf', 'ice'])
-      .default('weighted')
-      .describe('weighted criteria (0-100), or a framework scored in its own unit: rice, wsjf, ice'),
-    combine: z.enum(['average', 'product']).optional().describe('ice: average (default) or product of impact, confidence, ease'),
-    tiebreak: z.string().min(1).optional().describe('Criterion (or framework input) that breaks score ties before deal value'),
-    criteria: z
-      .record(z.string().min(1), criterionSchema)
-      .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } })
-      .optional()
-      .describe('Weighted criteria; required for model: weighted'),
-    horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
-    escalation: z.array(escalationSchema).default([]),
-  })
-  .superRefine(checkModelChoice);
+const configObject = z.strictObject({
+  version: z.literal(1),
+  columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
+  currency: z
+    .strictObject({
+      base: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
+        .optional(),
+      rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
+    })
+    .default({ rates: {} }),
+  aggregate: z
+    .strictObject({
+      split: z.string().min(1).optional().describe('Separator of several request ids in one cell'),
+      deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
+    })
+    .default({ deal_value: 'sum' }),
+  model: z
+    .enum(['weighted', 'rice', 'wsjf', 'ice'])
+    .default('weighted')
+    .describe('weighted criteria (0-100), or a framework scored in its own unit: rice, wsjf, ice'),
+  combine: z.enum(['average', 'product']).optional().describe('ice: average (default) or product of impact, confidence, ease'),
+  tiebreak: z.string().min(1).optional().describe('Criterion (or framework input) that breaks score ties before deal value'),
+  criteria: z
+    .record(z.string().min(1), criterionSchema)
+    .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } })
+    .optional()
+    .describe('Weighted criteria; required for model: weighted'),
+  horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
+  escalation: z.array(escalationSchema).default([]),
+});
 
-function checkModelChoice(c: { model: string; combine?: string; tiebreak?: string; criteria?: object }, ctx: z.RefinementCtx): void {
+/** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
+export const configSchema = configObject.superRefine(checkModelChoice);
+
+function checkModelChoice(c: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
   const fail = (code: string, message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path, params: { code } });
   if (c.model === 'weighted' && !c.criteria) fail('CRITERIA_MISSING', 'expected criteria for model: weighted', ['criteria']);
   if (c.model !== 'weighted' && c.criteria)
     fail('OPTION_NOT_APPLICABLE', `criteria apply to model: weighted, not ${c.model}`, ['criteria']);
   if (c.combine && c.model !== 'ice') fail('OPTION_NOT_APPLICABLE', `combine applies to model: ice, not ${c.model}`, ['combine']);
   if (c.tiebreak === undefined) return;
-  const known = c.model === 'weighted' ? Object.keys(c.criteria ?? {}) : FRAMEWORK_TERMS[c.model as FrameworkName].map((t) => t.field);
+  const known = c.model === 'weighted' ? Object.keys(c.criteria ?? {}) : FRAMEWORK_TERMS[c.model].map((t) => t.field);
   if (!known.includes(c.tiebreak)) fail('TIEBREAK_UNKNOWN', `expected one of ${known.join(', ')}, got "${c.tiebreak}"`, ['tiebreak']);
 }
 
