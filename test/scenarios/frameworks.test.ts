@@ -27,7 +27,7 @@ function rank(scenario: string): { requests: Ranked[]; warnings: Warning[] } {
 describe('framework scenarios reproduce published worked examples', () => {
   it('rice-intercom-worked-example', () => {
     // Sean McBride, "RICE: Simple prioritization for product managers", Intercom blog
-    // (https://www.intercom.com/blog/rice-simple-prioritization-for-product-managers/):
+    // (https://blog.intercom.io/rice-simple-prioritization-for-product-managers/), its three example projects:
     // score = reach x impact x confidence / effort; impact massive 3, high 2, medium 1; effort in person-months.
     // The fixture writes impact as a word or a number and confidence as 100%, 80% or 0.5, as exports do.
     // Project 1: 450 x 3 x 1.0 / 2 = 675; Project 2: 2000 x 1 x 0.8 / 4 = 400; Project 3: 800 x 2 x 0.5 / 1 = 800
@@ -42,7 +42,8 @@ describe('framework scenarios reproduce published worked examples', () => {
   });
 
   it('wsjf-safe-template-example', () => {
-    // Scaled Agile, Inc., "Prioritisation Framework: WSJF" template (SAFe; see https://scaledagileframework.com/wsjf/):
+    // Scaled Agile, Inc., "Prioritisation Framework: WSJF" template, first twelve features
+    // (https://docs.google.com/spreadsheets/d/1bGtMWfQDEQ6yzy--4iWuyoPsD87qBTrJ; definition: https://scaledagileframework.com/wsjf/):
     // WSJF = (user-business value + time criticality + risk reduction/opportunity enablement) / job size.
     // The fixture keeps the template's own headers and its CoD and WSJF columns (which pm-rank ignores).
     // The template shows WSJF rounded up to 2 decimals (16/13 = 1.2308 as 1.24, 12/13 = 0.923 as 0.93); we keep
@@ -69,7 +70,8 @@ describe('framework scenarios reproduce published worked examples', () => {
   });
 
   it('ice-product-worked-example', () => {
-    // ICE (Sean Ellis): impact, confidence and ease each 1-10; "ICE Score", innerview.co/terms/ice-score multiplies them:
+    // ICE (Sean Ellis): impact, confidence and ease each 1-10; the worked example of "ICE Score"
+    // (https://innerview.co/terms/ice-score) multiplies them:
     // referral program 8 x 7 x 5 = 280; website loading speed 6 x 9 x 8 = 432, so speed ranks first.
     const { requests } = rank('ice-product-worked-example');
     expect(requests.map((r) => [r.rank, r.id, r.score, r.explanation])).toEqual([
