@@ -1,4 +1,4 @@
-import { findUnscorable } from '../core/frameworks.js';
+import { findFrameworkIssues } from '../core/frameworks.js';
 import { rankRequests } from '../core/rank.js';
 import { scoreRequests } from '../core/score.js';
 import { ExitCode } from '../errors.js';
@@ -49,7 +49,7 @@ export async function buildRankingReport(
   const scored = scoreRequests(read.requests, loaded.model);
   return {
     ranked: rankRequests(scored, loaded.model.tiebreak),
-    issues: [...read.issues, ...findUnscorable(scored)],
+    issues: loaded.model.framework ? [...read.issues, ...findFrameworkIssues(scored, loaded.model.framework)] : read.issues,
     summary: read.summary,
     model: loaded.model,
     modelSource: loaded.source,

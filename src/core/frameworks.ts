@@ -109,19 +109,34 @@ export function formatNumber(value: number): string {
   return String(Number(value.toFixed(2)));
 }
 
-/** One warning per request a framework could not score, naming its rows. */
-export function findUnscorable(scored: readonly ScoredRequest[]): Issue[] {
+/**
+ * Warnings about framework inputs, naming each request's rows: one per request
+ * that cannot be scored, and one per input off its framework's scale (a RICE
+ * impact other than 3, 2, 1, 0.5, 0.25; a confidence above 100%; ICE outside 1-10).
+ */
+export function findFrameworkIssues(scored: readonly ScoredRequest[], framework: Framework): Issue[] {
   return scored.flatMap((r) => {
-    if (r.unscorable === undefined) return [];
     const rows = `${r.lines.length === 1 ? 'row' : 'rows'} ${r.lines.join(', ')}`;
-    return [
-      {
-        code: 'CANNOT_BE_SCORED',
-        severity: 'warning' as const,
-        line: r.lines[0]!,
-        path: r.id,
-        message: `"${r.id}" (${rows}) cannot be scored: ${r.unscorable}; ranked last`,
-      },
-    ];
+    const warn = (code: string, what: string): Issue => ({
+      code,
+      severity: 'warning',
+      line: r.lines[0]!,
+      path: r.id,
+      message: `"${r.id}" (${rows}) ${what}`,
+    });
+    if (r.unscorable !== undefined) return [warn('CANNOT_BE_SCORED', `cannot be scored: ${r.unscorable}; ranked last`)];
+    return FRAMEWORK_TERMS[framework.name].flatMap((t) => {
+      const problem = offScale(framework.name, t.field, r.criteria[t.field]!.normalized);
+      return problem === undefined ? [] : [warn('INPUT_OFF_SCALE', problem)];
+    });
   });
+}
+
+function offScale(name: FrameworkName, field: string, value: number): string | undefined {
+  if (name === 'rice' && field === 'impact' && !Object.values(RICE_IMPACT_SCALE).includes(value)) {
+    return `impact ${formatNumber(value)} is not on Intercom's scale (3, 2, 1, 0.5, 0.25)`;
+  }
+  if (name === 'rice' && field === 'confidence' && value > 1) return `confidence ${formatNumber(value * 100)}% is above 100%`;
+  if (name === 'ice' && (value < 1 || value > 10)) return `${field} ${formatNumber(value)} is outside ICE's 1-10`;
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldUsage } from '../../src/core/fields.js';
-import { findUnscorable, scoreFramework, type Framework } from '../../src/core/frameworks.js';
+import { findFrameworkIssues, scoreFramework, type Framework } from '../../src/core/frameworks.js';
 import { scoreRequest } from '../../src/core/score.js';
 import { modelOf, requestOf } from './model-fixtures.js';
 
@@ -99,9 +99,21 @@ describe('framework models', () => {
 
   it('warn once per unscorable request, naming its rows', () => {
     const scored = [scoreRequest({ ...riceOf(1, '1', 1, 0), lines: [4, 9] }, model), scoreRequest(riceOf(1, '1', 1, 1), model)];
-    expect(findUnscorable(scored).map((i) => [i.code, i.severity, i.line, i.message])).toEqual([
+    expect(findFrameworkIssues(scored, rice).map((i) => [i.code, i.severity, i.line, i.message])).toEqual([
       ['CANNOT_BE_SCORED', 'warning', 4, '"A" (rows 4, 9) cannot be scored: effort missing; ranked last'],
     ]);
+  });
+
+  it.each([
+    [rice, riceOf(100, '4', 0.8, 1), ['impact']], // 4 is not on 3/2/1/0.5/0.25
+    [rice, riceOf(100, '0.25', 150, 1), ['confidence']], // 150 -> 150%, above 100%
+    [rice, riceOf(100, 'low', 0.5, 1), []],
+    [ice, requestOf({ id: 'A', numbers: { impact: 0, confidence: 10, ease: 11 } }), ['impact', 'ease']],
+    [ice, requestOf({ id: 'A', numbers: { impact: 1, confidence: 10, ease: 5 } }), []],
+  ])('warn about inputs off the scale: %#', (framework, request, fields) => {
+    const issues = findFrameworkIssues([scoreRequest(request, modelOf({ model: framework.name }))], framework);
+    expect(issues.map((i) => i.code)).toEqual(fields.map(() => 'INPUT_OFF_SCALE'));
+    fields.forEach((field, i) => expect(issues[i]!.message).toContain(field));
   });
 
   it.each([
