@@ -3,6 +3,7 @@ export { configSchema, toScoringModel, foldText, type Config } from './core/mode
 export { groupRequests, createRequestGrouper } from './core/group.js';
 export { scoreRequests, scoreRequest, normalizeCriterion, horizonFor } from './core/score.js';
 export { findEscalations } from './core/escalate.js';
+export { scoreFramework, findFrameworkIssues, FRAMEWORK_TERMS, type Framework, type FrameworkName } from './core/frameworks.js';
 export { rankRequests } from './core/rank.js';
 export { parseQuantity } from './core/numbers.js';
 export { loadConfig, parseConfig } from './input/load-config.js';
