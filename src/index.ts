@@ -5,6 +5,7 @@ export { scoreRequests, scoreRequest, normalizeCriterion, horizonFor } from './c
 export { findEscalations, checkEscalation, reviewEscalations } from './core/escalate.js';
 export { joinWinLoss, outcomeOf, rankLossReasons } from './core/winloss.js';
 export { digestChanges } from './core/digest.js';
+export { scoreFramework, findFrameworkIssues, FRAMEWORK_TERMS, type Framework, type FrameworkName } from './core/frameworks.js';
 export { rankRequests } from './core/rank.js';
 export { findCounterfactuals, applyChange, type Counterfactual, type Change } from './core/counterfactual.js';
 export { explainContributions, findHoldbacks, buildExpediteLane } from './core/explain.js';

@@ -1,5 +1,6 @@
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
 import { isWinLossField } from '../core/fields.js';
+import { findFrameworkIssues } from '../core/frameworks.js';
 import { rankRequests } from '../core/rank.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
@@ -73,12 +74,15 @@ export async function rankExport(
     : undefined;
   const decided = applyDecisions(winLoss?.requests ?? read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
   const asOf = options.asOf ?? todayDay();
+  const scored = decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf));
+  const { framework } = loaded.model;
   return {
-    ranked: rankRequests(decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf))),
+    ranked: rankRequests(scored, loaded.model.tiebreak),
     issues: [
       ...read.issues,
       ...(winLoss ? winLoss.issues : missingWinLoss(loaded.model)),
       ...(decisions ? describeDecisionIssues(decisions, decided.issues, loaded.model) : []),
+      ...(framework ? findFrameworkIssues(scored, framework) : []),
     ],
     summary: read.summary,
     model: loaded.model,

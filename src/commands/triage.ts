@@ -190,7 +190,7 @@ async function askValue(session: Session, criterion: Criterion, label: string, c
 function listChoices(criterion: Criterion, config: Config): (number | string)[] | undefined {
   const t = criterion.transform;
   // The model folds map keys for matching; offer them as the config spells them.
-  if (t.kind === 'map') return Object.keys(config.criteria[criterion.name]?.map ?? {});
+  if (t.kind === 'map') return Object.keys(config.criteria?.[criterion.name]?.map ?? {});
   if (t.kind !== 'linear' || !Number.isInteger(t.min) || !Number.isInteger(t.max) || t.max - t.min > 10) return undefined;
   return Array.from({ length: t.max - t.min + 1 }, (_, i) => t.min + i);
 }

@@ -24,8 +24,8 @@ export function formatConfigPath(path: ConfigPath): string {
 /** `detectable`: fields the reader recognises by header (the synonym table), which a config may use without naming a column. */
 export function checkConfig(config: Config, detectable: Iterable<string> = []): ConfigFinding[] {
   return [
-    ...findFoldedClashes(Object.keys(config.criteria), ['criteria'], 'CRITERION_NAME_CLASH', 'criterion'),
-    ...Object.entries(config.criteria).flatMap(([name, c]) =>
+    ...findFoldedClashes(Object.keys(config.criteria ?? {}), ['criteria'], 'CRITERION_NAME_CLASH', 'criterion'),
+    ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) =>
       findFoldedClashes(Object.keys(c.map ?? {}), ['criteria', name, 'map'], 'MAP_KEY_CLASH', 'map key'),
     ),
     ...findHeaderClashes(config.columns),
@@ -84,7 +84,7 @@ export function definedFields(config: Config, detectable: Iterable<string>): Set
     ...DERIVED_FIELDS,
     ...WIN_LOSS_FIELDS,
     ...Object.keys(config.columns),
-    ...Object.values(config.criteria).map((c) => c.field),
+    ...Object.values(config.criteria ?? {}).map((c) => c.field),
   ]);
 }
 
@@ -147,7 +147,7 @@ export function checkConfigAgainstData(config: Config, data: DataProfile): Confi
   const absent = Object.entries(config.columns)
     .filter(([field]) => !(field in data.columns))
     .map(([field, header]) => finding('COLUMN_NOT_FOUND', `${data.source} has no column "${header}"`, ['columns', field]));
-  const undetected = Object.entries(config.criteria)
+  const undetected = Object.entries(config.criteria ?? {})
     .filter(([, c]) => !(c.field in config.columns) && !(c.field in data.columns) && !isDerived(c.field))
     .map(([name, c]) =>
       warning('FIELD_NOT_DETECTED', `${data.source} has no column recognisable as ${c.field}; name it under columns.${c.field}`, [
@@ -172,7 +172,7 @@ export function checkConfigAgainstData(config: Config, data: DataProfile): Confi
     ...absent,
     ...undetected,
     ...unmatched,
-    ...Object.entries(config.criteria).flatMap(([name, c]) => (c.map ? checkMapCoverage(name, c.field, c.map, data) : [])),
+    ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) => (c.map ? checkMapCoverage(name, c.field, c.map, data) : [])),
   ];
 }
 

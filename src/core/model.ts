@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FRAMEWORK_TERMS } from './frameworks.js';
 import type { ScoringModel, Transform } from './types.js';
 
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
@@ -64,8 +65,7 @@ const escalationSchema = z.strictObject({
     .describe('How soon the owner reviews an escalated request'),
 });
 
-/** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
-export const configSchema = z.strictObject({
+const configObject = z.strictObject({
   version: z.literal(1),
   columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
   currency: z
@@ -83,9 +83,17 @@ export const configSchema = z.strictObject({
       deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
     })
     .default({ deal_value: 'sum' }),
+  model: z
+    .enum(['weighted', 'rice', 'wsjf', 'ice'])
+    .default('weighted')
+    .describe('weighted criteria (0-100), or a framework scored in its own unit: rice, wsjf, ice'),
+  combine: z.enum(['average', 'product']).optional().describe('ice: average (default) or product of impact, confidence, ease'),
+  tiebreak: z.string().min(1).optional().describe('Criterion (or framework input) that breaks score ties before deal value'),
   criteria: z
     .record(z.string().min(1), criterionSchema)
-    .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } }),
+    .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } })
+    .optional()
+    .describe('Weighted criteria; required for model: weighted'),
   horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
   escalation: z.array(escalationSchema).default([]),
   triage: z
@@ -94,6 +102,20 @@ export const configSchema = z.strictObject({
     })
     .optional(),
 });
+
+/** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
+export const configSchema = configObject.superRefine(checkModelChoice);
+
+function checkModelChoice(c: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
+  const fail = (code: string, message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path, params: { code } });
+  if (c.model === 'weighted' && !c.criteria) fail('CRITERIA_MISSING', 'expected criteria for model: weighted', ['criteria']);
+  if (c.model !== 'weighted' && c.criteria)
+    fail('OPTION_NOT_APPLICABLE', `criteria apply to model: weighted, not ${c.model}`, ['criteria']);
+  if (c.combine && c.model !== 'ice') fail('OPTION_NOT_APPLICABLE', `combine applies to model: ice, not ${c.model}`, ['combine']);
+  if (c.tiebreak === undefined) return;
+  const known = c.model === 'weighted' ? Object.keys(c.criteria ?? {}) : FRAMEWORK_TERMS[c.model].map((t) => t.field);
+  if (!known.includes(c.tiebreak)) fail('TIEBREAK_UNKNOWN', `expected one of ${known.join(', ')}, got "${c.tiebreak}"`, ['tiebreak']);
+}
 
 function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {
   horizons.forEach((h, i) => {
@@ -133,7 +155,9 @@ export function toScoringModel(config: Config): ScoringModel {
     columns: config.columns,
     currency: config.currency,
     aggregate: config.aggregate,
-    criteria: Object.entries(config.criteria).map(([name, c]) => ({
+    ...(config.model === 'weighted' ? {} : { framework: { name: config.model, combine: config.combine ?? 'average' } }),
+    ...(config.tiebreak === undefined ? {} : { tiebreak: toTiebreak(config.model, config.tiebreak) }),
+    criteria: Object.entries(config.criteria ?? {}).map(([name, c]) => ({
       name,
       ...(c.description === undefined ? {} : { description: c.description }),
       weight: c.weight,
@@ -144,6 +168,11 @@ export function toScoringModel(config: Config): ScoringModel {
     horizons: config.horizons,
     escalation: config.escalation,
   };
+}
+
+function toTiebreak(model: Config['model'], name: string): NonNullable<ScoringModel['tiebreak']> {
+  const term = model === 'weighted' ? undefined : FRAMEWORK_TERMS[model].find((t) => t.field === name);
+  return { name, isAscending: term?.isDivisor === true };
 }
 
 function toTransform(c: CriterionConfig): Transform {

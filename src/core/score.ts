@@ -1,5 +1,6 @@
 import { findEscalations } from './escalate.js';
 import { numericField } from './fields.js';
+import { scoreFramework } from './frameworks.js';
 import { foldText } from './model.js';
 import type { Criterion, CriterionScore, FeatureRequest, ScoredRequest, ScoringModel } from './types.js';
 
@@ -10,6 +11,28 @@ export function scoreRequests(requests: readonly FeatureRequest[], model: Scorin
 
 /** `asOf` (a day number, see parseDate) is the day within_days escalation conditions count from. */
 export function scoreRequest(request: FeatureRequest, model: ScoringModel, asOf?: number): ScoredRequest {
+  if (!model.framework) return withPlacement(request, model, scoreWeighted(request, model), asOf);
+  const { score, ...rest } = scoreFramework(model.framework, request);
+  return withPlacement(request, model, { score: score ?? 0, ...rest }, asOf);
+}
+
+/** Adds what every model shares: the horizon (none when unscorable) and the escalations. */
+function withPlacement(
+  request: FeatureRequest,
+  model: ScoringModel,
+  scored: Pick<ScoredRequest, 'score' | 'criteria' | 'explanation' | 'unscorable'>,
+  asOf: number | undefined,
+): ScoredRequest {
+  const horizon = scored.unscorable === undefined ? horizonFor(scored.score, model.horizons) : undefined;
+  return {
+    ...request,
+    ...scored,
+    ...(horizon === undefined ? {} : { horizon }),
+    escalations: findEscalations(request, model.escalation, asOf),
+  };
+}
+
+function scoreWeighted(request: FeatureRequest, model: ScoringModel): Pick<ScoredRequest, 'score' | 'criteria'> {
   const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
   const criteria: Record<string, CriterionScore> = {};
   let score = 0;
@@ -24,14 +47,7 @@ export function scoreRequest(request: FeatureRequest, model: ScoringModel, asOf?
     };
     score += points;
   }
-  const horizon = horizonFor(score, model.horizons);
-  return {
-    ...request,
-    score,
-    criteria,
-    ...(horizon === undefined ? {} : { horizon }),
-    escalations: findEscalations(request, model.escalation, asOf),
-  };
+  return { score, criteria };
 }
 
 /** The criterion's value in [0,1] and the raw value behind it; normalized is undefined when the value is missing. */

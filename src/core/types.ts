@@ -1,3 +1,4 @@
+import type { Framework } from './frameworks.js';
 import type { Config, EscalationRule } from './model.js';
 
 /** A criterion's transform of a raw value to [0,1]. */
@@ -29,6 +30,10 @@ export interface ScoringModel {
   currency: Config['currency'];
   aggregate: Config['aggregate'];
   criteria: Criterion[];
+  /** Set when the score is a framework's own number (RICE, WSJF, ICE) rather than weighted criteria. */
+  framework?: Framework;
+  /** Breaks score ties before deal value: a criterion (higher first) or framework input (divisors smaller first). */
+  tiebreak?: { name: string; isAscending: boolean };
   horizons: Config['horizons'];
   escalation: EscalationRule[];
 }
@@ -106,6 +111,10 @@ export interface ScoredRequest extends FeatureRequest {
   criteria: Record<string, CriterionScore>;
   horizon?: string;
   escalations: string[];
+  /** Framework score term by term ("450 reach x 3 impact x 100% / 2 person-months = 675"). */
+  explanation?: string;
+  /** Why a framework could not score the request ("effort missing"); such requests rank last. */
+  unscorable?: string;
   /** The PM's triage decision, when a decisions file was applied. */
   decision?: Decision;
 }

@@ -1,5 +1,6 @@
 import { fieldUsage, isWinLossField, type FieldUsage } from '../core/fields.js';
 import { createRequestGrouper, type RequestGrouper } from '../core/group.js';
+import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { COLUMN_SYNONYMS } from './column-synonyms.js';
@@ -68,18 +69,28 @@ class ExportReader extends TableReader {
 
   private warnMissingColumns(columns: ColumnMap): void {
     for (const criterion of this.model.criteria) {
-      if (columns.indices.has(criterion.field) || criterion.field === 'accounts' || isWinLossField(criterion.field)) continue;
-      const configured = this.model.columns[criterion.field];
-      const lookedFor = configured
-        ? `"${configured}" (columns.${criterion.field})`
-        : (COLUMN_SYNONYMS[criterion.field] ?? [criterion.field]).map((s) => `"${s}"`).join(', ');
-      this.issues.push({
-        code: 'COLUMN_NOT_FOUND',
-        severity: 'warning',
-        path: `criteria.${criterion.name}`,
-        message: `${this.source}: no column for ${criterion.field} (looked for ${lookedFor}); criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`,
-      });
+      if (criterion.field === 'accounts' || isWinLossField(criterion.field)) continue;
+      const consequence = `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
+      this.warnMissingColumn(columns, criterion.field, `criteria.${criterion.name}`, consequence);
     }
+    const { framework } = this.model;
+    for (const term of framework ? FRAMEWORK_TERMS[framework.name] : []) {
+      this.warnMissingColumn(columns, term.field, 'model', `${framework!.name.toUpperCase()} cannot score any request`);
+    }
+  }
+
+  private warnMissingColumn(columns: ColumnMap, field: string, path: string, consequence: string): void {
+    if (columns.indices.has(field)) return;
+    const configured = this.model.columns[field];
+    const lookedFor = configured
+      ? `"${configured}" (columns.${field})`
+      : (COLUMN_SYNONYMS[field] ?? [field]).map((s) => `"${s}"`).join(', ');
+    this.issues.push({
+      code: 'COLUMN_NOT_FOUND',
+      severity: 'warning',
+      path,
+      message: `${this.source}: no column for ${field} (looked for ${lookedFor}); ${consequence}`,
+    });
   }
 
   protected readRecord(record: string[], line: number): void {

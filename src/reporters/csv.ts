@@ -1,12 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
+import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import { segmentsOf } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** The ranking flat, one request a row, safe to open in Excel and Google Sheets. */
 export function renderCsv(report: RankingReport, options: ReporterOptions): string {
+  const { framework } = report.model;
   const criteria = report.model.criteria.map((c) => c.name);
   // Decision columns only when a decisions file was applied, so plain exports keep their layout.
   const hasDecisions = report.ranked.some((r) => r.decision !== undefined || r.mergedIds !== undefined);
+  const terms = framework ? FRAMEWORK_TERMS[framework.name].map((t) => t.field) : [];
   const header = [
     'rank',
     'id',
@@ -21,6 +24,8 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'status',
     ...(hasDecisions ? ['decision', 'decision_reason', 'merged'] : []),
     ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
+    ...terms,
+    ...(framework ? ['explanation'] : []),
   ];
   const rows = report.ranked
     .slice(0, options.top)
@@ -28,7 +33,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.rank,
       r.id,
       r.title,
-      round(r.score),
+      r.unscorable === undefined ? round(r.score) : '',
       r.horizon ?? '',
       r.escalations.join('; '),
       r.dealValue ?? '',
@@ -38,6 +43,8 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.status ?? '',
       ...(hasDecisions ? [r.decision?.decision ?? '', r.decision?.reason ?? '', (r.mergedIds ?? []).join('; ')] : []),
       ...criteria.flatMap((name) => [r.criteria[name]?.raw ?? '', round(r.criteria[name]?.points ?? 0)]),
+      ...terms.map((name) => r.criteria[name]?.raw ?? ''),
+      ...(framework ? [r.explanation ?? ''] : []),
     ]);
   return stringify([header, ...rows].map((row) => row.map(safeCell)));
 }

@@ -1,4 +1,5 @@
-import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest } from '../core/types.js';
+import { formatNumber } from '../core/frameworks.js';
+import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from '../core/types.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
 
@@ -43,12 +44,23 @@ function scaleTo(abs: number, unit: number): string {
   return scaled.toFixed(unit > 0 && scaled < 100 ? 1 : 0).replace(/\.0$/, '');
 }
 
-export function formatScore(score: number): string {
-  return score.toFixed(1);
+/** Weighted scores to one decimal (0-100); framework scores in their own unit, up to two decimals; — when unscorable. */
+/** A score in its model's unit: 0-100 to one decimal, or a framework's own number. */
+export function formatScore(score: number, model?: Pick<ScoringModel, 'framework'>): string {
+  return model?.framework ? formatNumber(score) : score.toFixed(1);
 }
 
-/** The criteria that earned the most points, strongest first: "deal_value 36.8, alignment 22.5". */
+/** A request's score, or a dash when its framework could not score it. */
+export function formatRequestScore(request: Pick<RankedRequest, 'score' | 'unscorable'>, model: Pick<ScoringModel, 'framework'>): string {
+  return request.unscorable === undefined ? formatScore(request.score, model) : '—';
+}
+
+/**
+ * The criteria that earned the most points, strongest first: "deal_value 36.8, alignment 22.5";
+ * for a framework, its term-by-term explanation.
+ */
 export function topDrivers(request: RankedRequest, count = 2): string {
+  if (request.explanation !== undefined) return request.explanation;
   return Object.entries(request.criteria)
     .filter(([, c]) => c.points > 0)
     .sort((a, b) => b[1].points - a[1].points)

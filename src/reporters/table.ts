@@ -1,12 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { RankedRequest } from '../core/types.js';
-import { decisionLabel, formatMoney, formatScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
+import { decisionLabel, formatMoney, formatRequestScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
 export const DEFAULT_TABLE_ROWS = 20;
 const HEADERS = ['#', 'Request', 'Score', 'Deal value', 'Accts', 'Segments', 'Horizon', 'Escalation', 'Top drivers'];
+/** A framework's score is in its own unit, so the header names it, and the explanation replaces the drivers. */
+const FRAMEWORK_HEADERS = HEADERS.map((h) => (h === 'Top drivers' ? 'Explanation' : h));
 
 /** The ranked table a PM reads in the terminal. */
 export function renderTable(report: RankingReport, options: ReporterOptions): string {
@@ -14,7 +16,7 @@ export function renderTable(report: RankingReport, options: ReporterOptions): st
   const shown = report.ranked.slice(0, options.top ?? DEFAULT_TABLE_ROWS);
   const titleWidth = options.columns === undefined ? 40 : Math.max(24, Math.min(60, options.columns - 100));
   const table = new Table({
-    head: HEADERS.map((h) => chalk.bold(h)),
+    head: headers(report).map((h) => chalk.bold(h)),
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: ['right', 'left', 'right', 'right', 'right', 'left', 'left', 'left', 'left'],
@@ -23,17 +25,23 @@ export function renderTable(report: RankingReport, options: ReporterOptions): st
   return [table.toString(), ...footer(report, shown.length, chalk)].join('\n') + '\n';
 }
 
+function headers(report: RankingReport): string[] {
+  const { framework } = report.model;
+  if (!framework) return HEADERS;
+  return FRAMEWORK_HEADERS.map((h) => (h === 'Score' ? framework.name.toUpperCase() : h));
+}
+
 function tableRow(request: RankedRequest, report: RankingReport, chalk: ChalkInstance, titleWidth: number): string[] {
   return [
     String(request.rank),
     requestLabel(request, chalk, titleWidth),
-    colorByHorizon(chalk, request, formatScore(request.score), report),
+    colorByHorizon(chalk, request, formatRequestScore(request, report.model), report),
     formatMoney(request.dealValue, report.summary.currency),
     String(request.accounts.length),
     truncate(segmentsOf(request).join(', '), 24),
     request.horizon ?? '—',
     request.escalations.length > 0 ? chalk.red.bold(`⚑ ${truncate(request.escalations.join(', '), 22)}`) : '',
-    truncate(topDrivers(request), 36),
+    truncate(topDrivers(request), report.model.framework ? 72 : 36),
   ];
 }
 

@@ -2,12 +2,13 @@ import { toScoringModel, type Config } from '../../src/core/model.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
 
 /** A model from a partial config, so each test states only what it is about. */
-export function modelOf(config: Partial<Config> & Pick<Config, 'criteria'>): ScoringModel {
+export function modelOf(config: Partial<Config>): ScoringModel {
   return toScoringModel({
     version: 1,
     columns: {},
     currency: { rates: {} },
     aggregate: { deal_value: 'sum' },
+    model: 'weighted',
     horizons: [],
     escalation: [],
     ...config,

@@ -20,6 +20,23 @@ describe('rankRequests', () => {
     ]);
   });
 
+  it('breaks score ties by the tiebreak criterion before deal value; divisors rank smaller first', () => {
+    const withEffort = (id: string, effort: number | undefined, dealValue: number) => ({
+      ...scored(id, 2, dealValue),
+      criteria: { effort: { normalized: effort ?? 0, points: 0, isMissing: effort === undefined } },
+    });
+    const input = [withEffort('A', 8, 900), withEffort('B', 5, 10), withEffort('C', undefined, 999)];
+    // all score 2: ascending effort -> B (5) before A (8); C has no effort -> after both despite its deal value
+    expect(rankRequests(input, { name: 'effort', isAscending: true }).map((r) => r.id)).toEqual(['B', 'A', 'C']);
+    // descending (a weighted criterion's normalized value): A (8) before B (5)
+    expect(rankRequests(input, { name: 'effort', isAscending: false }).map((r) => r.id)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('ranks requests a framework cannot score last, whatever their deal value', () => {
+    const ranked = rankRequests([{ ...scored('A', 0, 1e6), unscorable: 'effort missing' }, scored('B', 0.1)]);
+    expect(ranked.map((r) => r.id)).toEqual(['B', 'A']);
+  });
+
   it('does not reorder its input', () => {
     const input = [scored('A', 1), scored('B', 2)];
     rankRequests(input);

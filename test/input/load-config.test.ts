@@ -13,8 +13,8 @@ describe('parseConfig', () => {
   it('accepts the shipped example, which is also the built-in model', () => {
     const { config, issues } = parseConfig(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'), 'scoring.example.yaml');
     expect(issues).toEqual([]);
-    expect(Object.keys(config!.criteria)).toEqual(['deal_value', 'segment_fit', 'alignment', 'effort']);
-    expect(Object.values(config!.criteria).map((c) => c.weight)).toEqual([40, 20, 30, 10]);
+    expect(Object.keys(config!.criteria ?? {})).toEqual(['deal_value', 'segment_fit', 'alignment', 'effort']);
+    expect(Object.values(config!.criteria ?? {}).map((c) => c.weight)).toEqual([40, 20, 30, 10]);
   });
 
   it.each([
@@ -42,7 +42,12 @@ describe('parseConfig', () => {
     ],
     ['wrong version', VALID.replace('version: 1', 'version: 2'), [['INVALID_VALUE', 'version', 1, 10]]],
     ['no criteria', 'version: 1\ncriteria: {}\n', [['NO_CRITERIA', 'criteria', 2, 11]]],
-    ['missing criteria', 'version: 1\n', [['INVALID_TYPE', 'criteria', 1, 1]]],
+    ['missing criteria', 'version: 1\n', [['CRITERIA_MISSING', 'criteria', 1, 1]]],
+    ['criteria with a framework', `model: rice\n${VALID}`, [['OPTION_NOT_APPLICABLE', 'criteria', 4, 3]]],
+    ['combine outside ice', 'version: 1\nmodel: wsjf\ncombine: product\n', [['OPTION_NOT_APPLICABLE', 'combine', 3, 10]]],
+    ['unknown model', 'version: 1\nmodel: moscow\n', [['INVALID_VALUE', 'model', 2, 8]]],
+    ['tiebreak naming no input', 'version: 1\nmodel: rice\ntiebreak: alignment\n', [['TIEBREAK_UNKNOWN', 'tiebreak', 3, 11]]],
+    ['tiebreak naming no criterion', `${VALID}tiebreak: reach\n`, [['TIEBREAK_UNKNOWN', 'tiebreak', 7, 11]]],
     [
       'horizons out of order',
       `${VALID}horizons:\n  - {name: Now, min_score: 50}\n  - {name: Next, min_score: 60}\n  - {name: Soon}\n  - {name: Later}\n`,

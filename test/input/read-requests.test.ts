@@ -88,6 +88,14 @@ describe('readRequests: CSV quirks', () => {
     expect(issues.map((i) => [i.code, i.value])).toEqual([['INVALID_NUMBER', 'TBD']]);
   });
 
+  it('reads framework inputs from their usual headers, and warns once per input without a column', async () => {
+    const rice = modelOf({ model: 'rice' });
+    const csv = 'Idea,Reach per quarter,Impact,Confidence %\nA,"1,200",High,80%\n';
+    const { requests, issues } = await readRequests({ name: 'rice.csv', stream: Readable.from([csv]) }, rice, {});
+    expect(requests[0]).toMatchObject({ numbers: { reach: 1200, confidence: 0.8 }, texts: { impact: ['High'] } });
+    expect(issues.map((i) => [i.code, i.path, i.message.includes('no column for effort')])).toEqual([['COLUMN_NOT_FOUND', 'model', true]]);
+  });
+
   it('warns once per criterion whose column is absent', async () => {
     const { issues } = await read('Title,Amount\nA,5\nB,6\n');
     expect(issues.map((i) => [i.code, i.path])).toEqual([

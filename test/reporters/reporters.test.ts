@@ -128,3 +128,49 @@ describe('formatMoney', () => {
     expect(formatMoney(value, currency)).toBe(expected);
   });
 });
+
+describe('framework reports', () => {
+  const riceModel = modelOf({ model: 'rice', horizons: [{ name: 'Now', min_score: 500 }, { name: 'Later' }] });
+  const riceRequest = (id: string, effort: number | undefined) =>
+    requestOf({
+      id,
+      title: `${id} title`,
+      numbers: { reach: 450, confidence: 1, ...(effort === undefined ? {} : { effort }) },
+      texts: { impact: ['massive'] },
+    });
+  const riceReport: RankingReport = {
+    ...report,
+    issues: [],
+    model: riceModel,
+    ranked: rankRequests(scoreRequests([riceRequest('B', undefined), riceRequest('A', 2)], riceModel)),
+  };
+
+  it('show the score in its own unit, the explanation, and unscorable requests last', () => {
+    // A: 450 x 3 x 100% / 2 = 675 -> Now; B has no effort
+    expect(renderTable(riceReport, { color: false })).toMatchInlineSnapshot(`
+      "┌───┬───────────┬──────┬────────────┬───────┬──────────┬─────────┬────────────┬─────────────────────────────────────────────────────┐
+      │ # │ Request   │ RICE │ Deal value │ Accts │ Segments │ Horizon │ Escalation │ Explanation                                         │
+      │ 1 │ A A title │  675 │          — │     0 │          │ Now     │            │ 450 reach x 3 impact x 100% / 2 person-months = 675 │
+      │ 2 │ B B title │    — │          — │     0 │          │ —       │            │ cannot be scored: effort missing                    │
+      └───┴───────────┴──────┴────────────┴───────┴──────────┴─────────┴────────────┴─────────────────────────────────────────────────────┘
+      2 requests from 2 rows of x.csv · model: scoring.yaml
+      "
+    `);
+  });
+
+  it('leave an unscorable score empty in csv and null in json', () => {
+    const lines = renderCsv(riceReport, { color: false }).trim().split('\n');
+    expect(lines[0]).toBe(
+      'rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,segments,status,reach,impact,confidence,effort,explanation',
+    );
+    expect(lines[1]).toBe('1,A,A title,675,Now,,,0,,,,450,massive,1,2,450 reach x 3 impact x 100% / 2 person-months = 675');
+    expect(lines[2]).toBe('2,B,B title,,,,,0,,,,450,massive,1,,cannot be scored: effort missing');
+    const json = JSON.parse(renderJson(riceReport, { color: false })) as {
+      requests: { score: number | null; unscorable: string | null }[];
+    };
+    expect(json.requests.map((r) => [r.score, r.unscorable])).toEqual([
+      [675, null],
+      [null, 'effort missing'],
+    ]);
+  });
+});
