@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Parser } from 'csv-parse';
 import { fieldUsage, type FieldUsage } from '../core/fields.js';
 import { createRequestGrouper, type RequestGrouper } from '../core/group.js';
 import { decimalSeparatorOf, parseQuantity, type Decimal } from '../core/numbers.js';
@@ -58,13 +58,7 @@ export async function readRequests(source: Source, model: ScoringModel, options:
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
   const reader = new ExportReader(source.name, model, delimiter, options.isDecimalComma);
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    from_line: excelSeparator ? 2 : 1,
-  });
+  const parser = createRecordParser(delimiter, excelSeparator ? 2 : 1);
   try {
     await pipeline(Readable.from(decode(head, chunks, decoder)), parser, async (records: AsyncIterable<string[]>) => {
       for await (const record of records) reader.push(record);
@@ -78,6 +72,11 @@ export async function readRequests(source: Source, model: ScoringModel, options:
     throw error;
   }
   return reader.finish(encoding, delimiter);
+}
+
+/** The CSV parser the reader uses: decoded text in, raw records (arrays of cells) out. */
+export function createRecordParser(delimiter: string, fromLine = 1): Parser {
+  return parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, from_line: fromLine });
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<{ head: Buffer; isWholeFile: boolean }> {
