@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, knownKeysAt, toScoringModel, type Config } from '../core/model.js';
 import { suggestClosest } from '../core/suggest.js';
@@ -15,6 +15,10 @@ export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
 /** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
+/** A broken file can have thousands of syntax errors; the first ones are what the user needs. */
+const MAX_SHOWN_ERRORS = 20;
+/** A scoring model nests 5 levels (escalation[0].when.deal_value.min); deeper is an attack or a mistake. */
+export const MAX_CONFIG_DEPTH = 32;
 
 export interface LoadedConfig {
   /** The path read, or "default model". */
@@ -41,7 +45,9 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   const errors = issues.filter((i) => i.severity === 'error');
   if (!config || errors.length > 0) {
     const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
-    throw new ConfigError(`invalid config (${count}):\n${errors.map(formatConfigIssue).join('\n')}`);
+    const more = errors.length > MAX_SHOWN_ERRORS ? `\n(${errors.length - MAX_SHOWN_ERRORS} more not shown)` : '';
+    const shown = errors.slice(0, MAX_SHOWN_ERRORS).map(formatConfigIssue).join('\n');
+    throw new ConfigError(`invalid config (${count}):\n${shown}${more}`);
   }
   return { source, isDefault: !found, config, model: toScoringModel(config) };
 }
@@ -74,8 +80,10 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       ],
     };
   }
+  // Checked before parsing too: the parser takes seconds on a megabyte of [[[[.
+  if (flowDepthOf(text) > MAX_CONFIG_DEPTH || compactDepthOf(text) > MAX_CONFIG_DEPTH) return { issues: [tooDeep(file)] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -87,6 +95,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
   }));
   if (doc.errors.length > 0) return { issues: syntax };
+  if (depthOf(doc.contents) > MAX_CONFIG_DEPTH) return { issues: [tooDeep(file)] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -106,6 +115,56 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   if (result.success) return { config: result.data, issues: syntax };
   const issues = result.error.issues.flatMap((issue) => toIssues(issue, doc, at));
   return { issues: [...syntax, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)) };
+}
+
+function tooDeep(file: string): Issue {
+  return {
+    code: 'CONFIG_TOO_DEEP',
+    severity: 'error',
+    file,
+    message: `nests deeper than ${MAX_CONFIG_DEPTH} levels; a scoring model needs 5`,
+  };
+}
+
+/** Deepest [ / { nesting outside quotes and comments: an upper bound of the flow depth, found in one pass. */
+export function flowDepthOf(text: string): number {
+  let [depth, max, quote, isComment] = [0, 0, '', false];
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (isComment) isComment = char !== '\n';
+    else if (quote) {
+      if (char === '\\' && quote === '"') i += 1;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) isComment = true;
+    else if (char === '[' || char === '{') max = Math.max(max, (depth += 1));
+    else if ((char === ']' || char === '}') && depth > 0) depth -= 1;
+  }
+  return max;
+}
+
+/** Most "- " / "? " indicators opening one line (`- - - a` is a list in a list in a list). */
+export function compactDepthOf(text: string): number {
+  let max = 0;
+  for (const match of text.matchAll(/^[ \t]*((?:[-?][ \t]+)+)/gm)) {
+    max = Math.max(max, match[1]!.replace(/[ \t]/g, '').length);
+  }
+  return max;
+}
+
+/** Nesting depth of a parsed document, keys included (`? ` makes a key a collection), without recursion. */
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (isPair(node)) stack.push([node.key, depth], [node.value, depth]);
+    else if (isCollection(node)) {
+      max = Math.max(max, depth);
+      if (depth <= MAX_CONFIG_DEPTH) for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return max;
 }
 
 type Locate = (offset: number) => { file: string; line: number; col: number };
