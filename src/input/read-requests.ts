@@ -9,6 +9,7 @@ import type { FeatureRequest, Issue, Mention, ScoringModel } from '../core/types
 import { InputError, UsageError } from '../errors.js';
 import { COLUMN_SYNONYMS } from './column-synonyms.js';
 import { mapColumns, type ColumnMap } from './map-columns.js';
+import { describeBytes, inputLimits, LIMITS, type InputLimits } from './limits.js';
 import type { Source } from './open-source.js';
 
 /** Overrides for what the reader otherwise detects. */
@@ -16,6 +17,8 @@ export interface ReadOptions {
   delimiter?: string;
   encoding?: string;
   isDecimalComma?: boolean;
+  /** Default: inputLimits() from the environment. */
+  limits?: InputLimits;
 }
 
 export interface ReadSummary {
@@ -49,21 +52,39 @@ const SILENT_NUMBER_PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', '
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
+  const limits = options.limits ?? inputLimits();
+  if (source.size !== undefined && source.size > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const chunks: AsyncIterator<Buffer | string> = source.stream[Symbol.asyncIterator]();
   const { head, isWholeFile } = await readHead(chunks);
   if (head.length === 0) throw new InputError(`${source.name} is empty: expected a header row and request rows`);
+  if (head.length > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
   const decoder = createDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
   const reader = new ExportReader(source.name, model, delimiter, options.isDecimalComma);
-  const parser = createRecordParser(delimiter, excelSeparator ? 2 : 1);
+  const fromLine = excelSeparator ? 2 : 1;
+  const parser = createRecordParser(delimiter, fromLine, limits.maxRowBytes);
+  const rest = limitSize(chunks, head.length, limits.maxFileBytes, () => fileTooLarge(source.name, limits));
   try {
-    await pipeline(Readable.from(decode(head, chunks, decoder)), parser, async (records: AsyncIterable<string[]>) => {
-      for await (const record of records) reader.push(record);
+    await pipeline(Readable.from(decode(head, rest, decoder)), parser, async (records: AsyncIterable<string[]>) => {
+      for await (const record of records) {
+        if (record.length > limits.maxColumns) {
+          throw new InputError(
+            `${source.name}:${parser.info.records + fromLine - 1}: ${record.length} columns, over the limit of ${limits.maxColumns}; set ${LIMITS.maxColumns.variable} to allow more`,
+          );
+        }
+        reader.push(record);
+      }
     });
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new InputError(
+        `${source.name}:${String(error.lines)}: a row over ${describeBytes(limits.maxRowBytes)} (a huge cell, or a quote that never closes); set ${LIMITS.maxRowBytes.variable} to allow more`,
+        { cause: error },
+      );
+    }
     if (error instanceof CsvError) {
       throw new InputError(`${source.name}:${typeof error.lines === 'number' ? error.lines : '?'}: malformed CSV: ${error.message}`, {
         cause: error,
@@ -75,8 +96,33 @@ export async function readRequests(source: Source, model: ScoringModel, options:
 }
 
 /** The CSV parser the reader uses: decoded text in, raw records (arrays of cells) out. */
-export function createRecordParser(delimiter: string, fromLine = 1): Parser {
-  return parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, from_line: fromLine });
+export function createRecordParser(delimiter: string, fromLine = 1, maxRowBytes = LIMITS.maxRowBytes.default): Parser {
+  return parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    from_line: fromLine,
+    max_record_size: maxRowBytes,
+  });
+}
+
+function fileTooLarge(name: string, limits: InputLimits): InputError {
+  return new InputError(`${name} is over ${describeBytes(limits.maxFileBytes)}; set ${LIMITS.maxFileBytes.variable} to read larger files`);
+}
+
+/** Passes the chunks through, failing once the total passes the limit: stdin has no size to check up front. */
+async function* limitSize(
+  chunks: AsyncIterator<Buffer | string>,
+  read: number,
+  max: number,
+  fail: () => Error,
+): AsyncGenerator<Buffer | string> {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    read += next.value.length;
+    if (read > max) throw fail();
+    yield next.value;
+  }
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<{ head: Buffer; isWholeFile: boolean }> {
