@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
+import { escapeControls } from './reporters/format.js';
 import { isReporterName, REPORTERS } from './reporters/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -86,12 +87,12 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
     return ExitCode.cancelled;
   }
   if (error instanceof PmRankError) {
-    stderr.write(`pm-rank: ${error.message}\n`);
+    stderr.write(`pm-rank: ${escapeControls(error.message)}\n`);
     if (isDebug && error.cause instanceof Error) stderr.write(`${error.cause.stack ?? ''}\n`);
     return ExitCode.failure;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  stderr.write(`pm-rank: unexpected error: ${detail}\n`);
+  stderr.write(`pm-rank: unexpected error: ${escapeControls(detail)}\n`);
   stderr.write(
     isDebug && error instanceof Error
       ? `${error.stack ?? ''}\nplease report it at https://github.com/pm-rank/pm-rank/issues\n`
