@@ -67,18 +67,23 @@ export async function readRequests(source: Source, model: ScoringModel, options:
   const fromLine = excelSeparator ? 2 : 1;
   const parser = createRecordParser(delimiter, fromLine, limits.maxRowBytes);
   const rest = limitSize(chunks, head.length, limits.maxFileBytes, () => fileTooLarge(source.name, limits));
+  // pipeline() may report an error thrown by the last stage as AbortError while the parser is busy: keep the real one.
+  let stopped: unknown;
   try {
     await pipeline(Readable.from(decode(head, rest, decoder)), parser, async (records: AsyncIterable<string[]>) => {
-      for await (const record of records) {
-        if (record.length > limits.maxColumns) {
-          throw new InputError(
-            `${source.name}:${parser.info.records + fromLine - 1}: ${record.length} columns, over the limit of ${limits.maxColumns}; set ${LIMITS.maxColumns.variable} to allow more`,
-          );
+      let line = fromLine - 1;
+      try {
+        for await (const record of records) {
+          line += 1;
+          if (record.length > limits.maxColumns) throw tooManyColumns(source.name, line, record.length, limits);
+          reader.push(record);
         }
-        reader.push(record);
+      } catch (error) {
+        throw (stopped = error);
       }
     });
-  } catch (error) {
+  } catch (caught) {
+    const error = stopped ?? caught;
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
       throw new InputError(
         `${source.name}:${String(error.lines)}: a row over ${describeBytes(limits.maxRowBytes)} (a huge cell, or a quote that never closes); set ${LIMITS.maxRowBytes.variable} to allow more`,
@@ -105,6 +110,12 @@ export function createRecordParser(delimiter: string, fromLine = 1, maxRowBytes 
     from_line: fromLine,
     max_record_size: maxRowBytes,
   });
+}
+
+function tooManyColumns(name: string, line: number, count: number, limits: InputLimits): InputError {
+  return new InputError(
+    `${name}:${line}: ${count} columns, over the limit of ${limits.maxColumns}; set ${LIMITS.maxColumns.variable} to allow more`,
+  );
 }
 
 function fileTooLarge(name: string, limits: InputLimits): InputError {
