@@ -78,7 +78,7 @@ describe('output safety', () => {
             if (!NUMERIC.has(column)) expect(cell).not.toMatch(FORMULA_START);
             else if (cell !== '') expect(Number(cell)).not.toBeNaN();
           });
-          expect(Number(record[header!.indexOf('deal_value')] || NaN)).toBe(report.ranked[i]!.dealValue ?? NaN);
+          expect(Number(record[header!.indexOf('deal_value')] || NaN) + 0).toBe((report.ranked[i]!.dealValue ?? NaN) + 0); // + 0: -0 prints as 0
         });
       }),
     );
