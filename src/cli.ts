@@ -102,6 +102,11 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
 }
 
 async function main(): Promise<void> {
+  // `pm-rank score export.csv | head` closes the pipe early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`pm-rank: cannot write the output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? ExitCode.ok : ExitCode.failure);
+  });
   const context: CommandContext = {
     cwd: process.cwd(),
     stdin: process.stdin,

@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/exec.js';
+import { BIN, runCli } from '../helpers/exec.js';
 import { runWithFault } from '../helpers/inject-fault.js';
 
 const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?\n/;
@@ -48,5 +52,27 @@ describe('exit codes (README "Exit codes")', () => {
     expect(runCli(['--version']).code).toBe(0);
     expect(runCli(['score', 'fixtures/requests.csv', '--frobnicate']).code).toBe(2);
     expect(runCli(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`pm-rank score ... | head -1` ends quietly with 0, not with an EPIPE stack', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'pm-rank-test-'));
+    try {
+      // 20,000 rows (2 MB of CSV) give far more output than the pipe buffer, so writing outlives the reader.
+      writeFileSync(join(tmp, 'export.csv'), `Title,Amount\n${Array.from({ length: 20_000 }, (_, i) => `R${i},${i}`).join('\n')}\n`);
+      const child = spawn(process.execPath, [BIN, 'score', 'export.csv', '--format', 'csv'], {
+        cwd: tmp,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
