@@ -83,19 +83,7 @@ export async function readRequests(source: Source, model: ScoringModel, options:
       }
     });
   } catch (caught) {
-    const error = stopped ?? caught;
-    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
-      throw new InputError(
-        `${source.name}:${String(error.lines)}: a row over ${describeBytes(limits.maxRowBytes)} (a huge cell, or a quote that never closes); set ${LIMITS.maxRowBytes.variable} to allow more`,
-        { cause: error },
-      );
-    }
-    if (error instanceof CsvError) {
-      throw new InputError(`${source.name}:${typeof error.lines === 'number' ? error.lines : '?'}: malformed CSV: ${error.message}`, {
-        cause: error,
-      });
-    }
-    throw error;
+    throw toInputError(stopped ?? caught, source.name, limits);
   }
   return reader.finish(encoding, delimiter);
 }
@@ -110,6 +98,19 @@ export function createRecordParser(delimiter: string, fromLine = 1, maxRowBytes 
     from_line: fromLine,
     max_record_size: maxRowBytes,
   });
+}
+
+/** A parser error in the user's words; other errors pass through. */
+function toInputError(error: unknown, name: string, limits: InputLimits): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const line = typeof error.lines === 'number' ? error.lines : '?';
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return new InputError(
+      `${name}:${line}: a row over ${describeBytes(limits.maxRowBytes)} (a huge cell, or a quote that never closes); set ${LIMITS.maxRowBytes.variable} to allow more`,
+      { cause: error },
+    );
+  }
+  return new InputError(`${name}:${line}: malformed CSV: ${error.message}`, { cause: error });
 }
 
 function tooManyColumns(name: string, line: number, count: number, limits: InputLimits): InputError {
