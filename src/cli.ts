@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { CommandContext } from './commands/context.js';
 import { parseDate } from './core/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
+import { escapeControls } from './reporters/format.js';
 import { isReporterName, REPORTERS } from './reporters/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -13,6 +14,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .description('Score, rank and explain the feature requests that come from sales.')
     .version(version)
     .option('--no-color', 'plain output, without colour')
+    .option('--debug', 'print the stack trace of an error')
     .showHelpAfterError('(run pm-rank --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => context.stdout.write(s), writeErr: (s) => context.stderr.write(s) });
@@ -278,8 +280,8 @@ function parseDelimiter(value: string): string {
   return delimiter;
 }
 
-/** The one place that turns outcomes into exit codes and error text. */
-export function exitCodeFor(error: unknown, stderr: CommandContext['stderr']): ExitCode {
+/** The one place that turns outcomes into exit codes and error text; stacks only with --debug. */
+export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], isDebug = false): ExitCode {
   if (error instanceof CommanderError) {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? ExitCode.ok : ExitCode.failure;
   }
@@ -288,12 +290,17 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr']): E
     return ExitCode.cancelled;
   }
   if (error instanceof PmRankError) {
-    stderr.write(`pm-rank: ${error.message}\n`);
-    if (process.env.PM_RANK_DEBUG && error.cause instanceof Error) stderr.write(`${error.cause.stack ?? ''}\n`);
+    stderr.write(`pm-rank: ${escapeControls(error.message)}\n`);
+    if (isDebug && error.cause instanceof Error) stderr.write(`${error.cause.stack ?? ''}\n`);
     return ExitCode.failure;
   }
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  stderr.write(`pm-rank: unexpected error, please report it at https://github.com/pm-rank/pm-rank/issues\n${stack}\n`);
+  const detail = error instanceof Error ? error.message : String(error);
+  stderr.write(`pm-rank: unexpected error: ${escapeControls(detail)}\n`);
+  stderr.write(
+    isDebug && error instanceof Error
+      ? `${error.stack ?? ''}\nplease report it at https://github.com/pm-rank/pm-rank/issues\n`
+      : 'this is a bug: run again with --debug and report the output at https://github.com/pm-rank/pm-rank/issues\n',
+  );
   return ExitCode.unexpected;
 }
 
@@ -317,6 +324,11 @@ function parseIsoDate(value: string): string {
 }
 
 async function main(): Promise<void> {
+  // `pm-rank score export.csv | head` closes the pipe early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`pm-rank: cannot write the output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? ExitCode.ok : ExitCode.failure);
+  });
   const context: CommandContext = {
     cwd: process.cwd(),
     stdin: process.stdin,
@@ -326,10 +338,11 @@ async function main(): Promise<void> {
     ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   };
   let code: ExitCode = ExitCode.ok;
+  const program = createProgram(context, (c) => (code = c));
   try {
-    await createProgram(context, (c) => (code = c)).parseAsync(process.argv);
+    await program.parseAsync(process.argv);
   } catch (error) {
-    code = exitCodeFor(error, context.stderr);
+    code = exitCodeFor(error, context.stderr, program.opts<{ debug?: boolean }>().debug === true);
   }
   process.exitCode = code;
 }

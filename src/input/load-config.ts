@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/check-config.js';
 import { configSchema, knownKeysAt, toScoringModel, type Config } from '../core/model.js';
@@ -19,6 +19,8 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
 export const MAX_NESTING_DEPTH = 32;
+/** A broken file can have thousands of syntax errors; the first ones are what the user needs. */
+const MAX_SHOWN_ERRORS = 20;
 
 export interface LoadedConfig {
   /** The path read, or "default model". */
@@ -49,7 +51,9 @@ export function loadConfigText(text: string, source: string, isDefault = false):
   const errors = issues.filter((i) => i.severity === 'error');
   if (!config || errors.length > 0) {
     const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
-    throw new ConfigError(`invalid config (${count}):\n${errors.map(formatConfigIssue).join('\n')}`);
+    const more = errors.length > MAX_SHOWN_ERRORS ? `\n(${errors.length - MAX_SHOWN_ERRORS} more not shown)` : '';
+    const shown = errors.slice(0, MAX_SHOWN_ERRORS).map(formatConfigIssue).join('\n');
+    throw new ConfigError(`invalid config (${count}):\n${shown}${more}`);
   }
   return { source, isDefault, config, model: toScoringModel(config) };
 }
@@ -102,11 +106,13 @@ export function parseYamlAs<S extends z.ZodType>(
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
     return unlocated('CONFIG_TOO_LARGE', `is over ${MAX_CONFIG_BYTES / 1024} KB; a scoring model is a page, not megabytes`);
   }
-  if (measureNesting(text) > MAX_NESTING_DEPTH) {
-    return unlocated('YAML_TOO_DEEP', `refused: nested more than ${MAX_NESTING_DEPTH} levels deep; a scoring model is a few levels deep`);
-  }
+  const tooDeep = unlocated(
+    'YAML_TOO_DEEP',
+    `refused: nested more than ${MAX_NESTING_DEPTH} levels deep; a scoring model is a few levels deep`,
+  );
+  if (measureNesting(text) > MAX_NESTING_DEPTH) return tooDeep;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -125,6 +131,8 @@ export function parseYamlAs<S extends z.ZodType>(
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
   }));
   if (doc.errors.length > 0) return { issues: syntax, locate };
+  // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
+  if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -175,16 +183,31 @@ export function measureNesting(text: string): number {
   return deepest;
 }
 
-/** Compact nested list items: "- - - x" is three levels on one line. */
+/** Compact nested items: "- - - x" (or "? ? x", explicit keys) is three levels on one line. */
 function countLeadingDashes(body: string): number {
   let count = 0;
   let i = 0;
-  while (body[i] === '-' && (body[i + 1] === ' ' || body[i + 1] === undefined)) {
+  while ((body[i] === '-' || body[i] === '?') && (body[i + 1] === ' ' || body[i + 1] === undefined)) {
     count += 1;
     i += 2;
     while (body[i] === ' ') i += 1;
   }
   return count;
+}
+
+/** Nesting depth of a parsed document, keys included (`? ` makes a key a collection), without recursion. */
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (isPair(node)) stack.push([node.key, depth], [node.value, depth]);
+    else if (isCollection(node)) {
+      max = Math.max(max, depth);
+      if (depth <= MAX_NESTING_DEPTH) for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return max;
 }
 
 function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string | number)[]) => string[]): ConfigFinding[] {

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Parser } from 'csv-parse';
 import { decimalSeparatorOf, parseQuantity, type Decimal } from '../core/numbers.js';
 import type { Issue, ScoringModel } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
+import { describeBytes, inputLimits, LIMITS, type InputLimits } from './limits.js';
 import type { ColumnMap } from './map-columns.js';
 import type { Source } from './open-source.js';
 
@@ -15,6 +16,8 @@ export interface ReadOptions {
   isDecimalComma?: boolean;
   /** Extra text fields to keep, beyond what the model reads (triage shows notes). */
   textFields?: readonly string[];
+  /** Default: inputLimits() from the environment. */
+  limits?: InputLimits;
 }
 
 export interface ReadSummary {
@@ -48,42 +51,96 @@ const SILENT_NUMBER_PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', '
 /** The field whose cells are money: converted to the base currency. */
 const MONEY_FIELD = 'deal_value';
 
-/** Streams a CSV export into a sink: detects encoding and delimiter, reports malformed CSV with its line. */
+/** Streams a CSV export into a sink: detects encoding and delimiter, enforces the input limits, reports malformed CSV with its line. */
 export async function streamCsv<T>(
   source: Source,
   options: ReadOptions,
   createSink: (delimiter: string) => RecordSink<T>,
   expected: string,
 ): Promise<T> {
+  const limits = options.limits ?? inputLimits();
+  if (source.size !== undefined && source.size > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const chunks: AsyncIterator<Buffer | string> = source.stream[Symbol.asyncIterator]();
   const { head, isWholeFile } = await readHead(chunks);
   if (head.length === 0) throw new InputError(`${source.name} is empty: expected ${expected}`);
+  if (head.length > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
   const decoder = createDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
   const sink = createSink(delimiter);
-  const parser = parse({
+  const fromLine = excelSeparator ? 2 : 1;
+  const parser = createRecordParser(delimiter, fromLine, limits.maxRowBytes);
+  const rest = limitSize(chunks, head.length, limits.maxFileBytes, () => fileTooLarge(source.name, limits));
+  // pipeline() may report an error thrown by the last stage as AbortError while the parser is busy: keep the real one.
+  let stopped: unknown;
+  try {
+    await pipeline(Readable.from(decode(head, rest, decoder)), parser, async (records: AsyncIterable<string[]>) => {
+      let line = fromLine - 1;
+      try {
+        for await (const record of records) {
+          line += 1;
+          if (record.length > limits.maxColumns) throw tooManyColumns(source.name, line, record.length, limits);
+          sink.push(record);
+        }
+      } catch (error) {
+        throw (stopped = error);
+      }
+    });
+  } catch (caught) {
+    throw toInputError(stopped ?? caught, source.name, limits);
+  }
+  return sink.finish(encoding, delimiter);
+}
+
+/** The CSV parser the reader uses: decoded text in, raw records (arrays of cells) out. */
+export function createRecordParser(delimiter: string, fromLine = 1, maxRowBytes = LIMITS.maxRowBytes.default): Parser {
+  return parse({
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    from_line: excelSeparator ? 2 : 1,
+    from_line: fromLine,
+    max_record_size: maxRowBytes,
   });
-  try {
-    await pipeline(Readable.from(decode(head, chunks, decoder)), parser, async (records: AsyncIterable<string[]>) => {
-      for await (const record of records) sink.push(record);
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new InputError(`${source.name}:${typeof error.lines === 'number' ? error.lines : '?'}: malformed CSV: ${error.message}`, {
-        cause: error,
-      });
-    }
-    throw error;
+}
+
+/** A parser error in the user's words; other errors pass through. */
+function toInputError(error: unknown, name: string, limits: InputLimits): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const line = typeof error.lines === 'number' ? error.lines : '?';
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return new InputError(
+      `${name}:${line}: a row over ${describeBytes(limits.maxRowBytes)} (a huge cell, or a quote that never closes); set ${LIMITS.maxRowBytes.variable} to allow more`,
+      { cause: error },
+    );
   }
-  return sink.finish(encoding, delimiter);
+  return new InputError(`${name}:${line}: malformed CSV: ${error.message}`, { cause: error });
+}
+
+function tooManyColumns(name: string, line: number, count: number, limits: InputLimits): InputError {
+  return new InputError(
+    `${name}:${line}: ${count} columns, over the limit of ${limits.maxColumns}; set ${LIMITS.maxColumns.variable} to allow more`,
+  );
+}
+
+function fileTooLarge(name: string, limits: InputLimits): InputError {
+  return new InputError(`${name} is over ${describeBytes(limits.maxFileBytes)}; set ${LIMITS.maxFileBytes.variable} to read larger files`);
+}
+
+/** Passes the chunks through, failing once the total passes the limit: stdin has no size to check up front. */
+async function* limitSize(
+  chunks: AsyncIterator<Buffer | string>,
+  read: number,
+  max: number,
+  fail: () => Error,
+): AsyncGenerator<Buffer | string> {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    read += next.value.length;
+    if (read > max) throw fail();
+    yield next.value;
+  }
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<{ head: Buffer; isWholeFile: boolean }> {

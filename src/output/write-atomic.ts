@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeFsError } from '../input/open-source.js';
@@ -24,9 +25,24 @@ export async function writeAtomic(path: string, text: string, options: { isExclu
   }
 }
 
-/** Refuses an output path that is one of the inputs: pm-rank never writes over what it reads. */
+/** Refuses an output path that is one of the inputs, also through a symlink or hard link: pm-rank never writes over what it reads. */
 export function assertNotAnInput(output: string, inputs: readonly (string | undefined)[], cwd: string, flag = '-o'): void {
   const target = resolve(cwd, output);
-  const clash = inputs.find((input) => input && input !== '-' && resolve(cwd, input) === target);
+  const targetId = fileId(target);
+  const clash = inputs.find((input) => {
+    if (!input || input === '-') return false;
+    const path = resolve(cwd, input);
+    return path === target || (targetId !== undefined && fileId(path) === targetId);
+  });
   if (clash) throw new UsageError(`${flag} ${output} would overwrite the input ${clash}; choose another output file`);
+}
+
+/** Device and inode: the same for every name of one file. */
+function fileId(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined; // not there (yet): only the path comparison applies
+  }
 }

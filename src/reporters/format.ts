@@ -75,7 +75,7 @@ export function segmentsOf(request: FeatureRequest): string[] {
 }
 
 export function truncate(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = escapeControls(text.replace(/\s+/g, ' ').trim());
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
 }
 
@@ -95,4 +95,12 @@ const DECISION_LABELS: Record<DecisionKind, string> = {
 export function decisionLabel(request: ScoredRequest): string {
   const kind = request.decision?.decision;
   return kind ? DECISION_LABELS[kind] : '';
+}
+
+// C0 and C1 controls but tab and newline, and the bidi overrides that reorder what a terminal shows.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Shows control characters from input as \u001b, so a cell cannot move the cursor, clear the screen or set a link. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, formatConfigIssue, loadConfig, parseConfig } from '../../src/input/load-config.js';
+import { DEFAULT_CONFIG_PATH, formatConfigIssue, loadConfig, MAX_NESTING_DEPTH, parseConfig } from '../../src/input/load-config.js';
 import { VALID } from '../helpers/configs.js';
 
 function problems(text: string) {
@@ -89,6 +89,26 @@ describe('parseConfig', () => {
 
   it('refuses a config over 1 MB', () => {
     expect(problems(`version: 1\n# ${'x'.repeat(1024 * 1024)}\n`)).toEqual([['CONFIG_TOO_LARGE', undefined, undefined, undefined]]);
+  });
+
+  const indented = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+  it.each([
+    ['flow sequences, a megabyte of them', `${'['.repeat(500_000)}${']'.repeat(500_000)}`],
+    ['flow mappings', `${'{a: '.repeat(33)}1${'}'.repeat(33)}`],
+    ['compact block sequences', `${'- '.repeat(400_000)}1`],
+    ['collection keys ("? ", slow to convert)', `${'? '.repeat(500)}1`],
+    ['indented mappings', indented(MAX_NESTING_DEPTH + 1)],
+  ])('refuses YAML nested deeper than the limit, fast: %s', (_name, text) => {
+    const started = performance.now();
+    expect(problems(text)).toEqual([['YAML_TOO_DEEP', undefined, undefined, undefined]]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('accepts nesting up to the limit, and brackets in strings and comments do not count', () => {
+    expect(problems(indented(MAX_NESTING_DEPTH)).map(([code]) => code)).not.toContain('YAML_TOO_DEEP');
+    const brackets = '[['.repeat(MAX_NESTING_DEPTH);
+    const text = `${VALID}    description: "${brackets}" # ${brackets}\n`;
+    expect(problems(text)).toEqual([]);
   });
 });
 

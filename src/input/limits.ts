@@ -1,0 +1,36 @@
+import { UsageError } from '../errors.js';
+
+/** How much pm-rank reads before refusing; hostile or broken files fail fast instead of eating memory. */
+export interface InputLimits {
+  maxFileBytes: number;
+  maxColumns: number;
+  /** One CSV record: a cell over this, or a quote that never closes, stops the read. */
+  maxRowBytes: number;
+}
+
+const MB = 1024 * 1024;
+
+/** Each limit, its default and the environment variable that raises it (documented in the README). */
+export const LIMITS = {
+  maxFileBytes: { variable: 'PM_RANK_MAX_FILE_MB', default: 1024 * MB, unit: MB },
+  maxColumns: { variable: 'PM_RANK_MAX_COLUMNS', default: 10_000, unit: 1 },
+  maxRowBytes: { variable: 'PM_RANK_MAX_ROW_MB', default: 1 * MB, unit: MB },
+} as const;
+
+export function inputLimits(env: Record<string, string | undefined> = process.env): InputLimits {
+  const read = (name: keyof InputLimits): number => {
+    const limit = LIMITS[name];
+    const text = env[limit.variable];
+    if (text === undefined || text === '') return limit.default;
+    const value = Number(text);
+    if (!(value > 0)) throw new UsageError(`${limit.variable} must be a positive number, got "${text}"`);
+    return Math.round(value * limit.unit);
+  };
+  return { maxFileBytes: read('maxFileBytes'), maxColumns: read('maxColumns'), maxRowBytes: read('maxRowBytes') };
+}
+
+/** "1 MB", "512 KB" or "100 bytes" for a limit in bytes. */
+export function describeBytes(bytes: number): string {
+  if (bytes >= MB) return `${Number((bytes / MB).toFixed(2))} MB`;
+  return bytes >= 1024 ? `${Number((bytes / 1024).toFixed(2))} KB` : `${bytes} bytes`;
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/exec.js';
+import { runWithFault } from '../helpers/inject-fault.js';
+
+const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?\n/;
+
+describe('exit codes (README "Exit codes")', () => {
+  it('0: a ranking', () => {
+    expect(runCli(['score', 'fixtures/hubspot-deals.csv']).code).toBe(0);
+  });
+
+  it('1: findings, here a warning under --strict', () => {
+    // requests.csv line 14 has Amount "TBD": a warning, which --strict makes a finding
+    const result = runCli(['score', 'fixtures/requests.csv', '--strict']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^warning: fixtures\/requests.csv:14 /);
+  });
+
+  it('2: a usage or input error is one line, without a stack unless --debug', () => {
+    const plain = runCli(['score', 'fixtures/requests.csv', '--encoding', 'klingon']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr.split('\n')).toHaveLength(2);
+    expect(plain.stderr).not.toMatch(STACK_FRAME);
+    const debug = runCli(['--debug', 'score', 'fixtures/requests.csv', '--encoding', 'klingon']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr.startsWith(plain.stderr)).toBe(true);
+    expect(debug.stderr).toMatch(STACK_FRAME);
+  });
+
+  it('3: an unexpected error asks for a report; the stack only with --debug', () => {
+    const plain = runWithFault('stdout-throws', ['score', 'fixtures/hubspot-deals.csv']);
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toMatch(/^pm-rank: unexpected error: simulated bug\n.*--debug/);
+    expect(plain.stderr).not.toMatch(STACK_FRAME);
+    const debug = runWithFault('stdout-throws', ['--debug', 'score', 'fixtures/hubspot-deals.csv']);
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(STACK_FRAME);
+  });
+
+  it('130: a cancelled prompt', () => {
+    const result = runWithFault('cancel', ['score', 'fixtures/hubspot-deals.csv']);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('pm-rank: cancelled\n');
+  });
+
+  it('--help and --version exit 0; an unknown option or command exits 2', () => {
+    expect(runCli(['--help']).code).toBe(0);
+    expect(runCli(['--version']).code).toBe(0);
+    expect(runCli(['score', 'fixtures/requests.csv', '--frobnicate']).code).toBe(2);
+    expect(runCli(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`pm-rank score ... | head -1` ends quietly with 0, not with an EPIPE stack', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'pm-rank-test-'));
+    try {
+      // 20,000 rows (2 MB of CSV) give far more output than the pipe buffer, so writing outlives the reader.
+      writeFileSync(join(tmp, 'export.csv'), `Title,Amount\n${Array.from({ length: 20_000 }, (_, i) => `R${i},${i}`).join('\n')}\n`);
+      const child = spawn(process.execPath, [BIN, 'score', 'export.csv', '--format', 'csv'], {
+        cwd: tmp,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
