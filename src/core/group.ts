@@ -17,6 +17,7 @@ export interface RequestGrouper {
 
 export function createRequestGrouper(aggregate: ScoringModel['aggregate']): RequestGrouper {
   const drafts = new Map<string, Draft>();
+  const fold = memoizeFold();
   return {
     add(mention) {
       const keys = requestKeys(mention);
@@ -31,7 +32,7 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       for (const { key, id } of keys) {
         let draft = drafts.get(key);
         if (!draft) drafts.set(key, (draft = newDraft(id)));
-        addMention(draft, mention);
+        addMention(draft, mention, fold);
       }
       return undefined;
     },
@@ -54,6 +55,7 @@ export function groupRequests(
 }
 
 function requestKeys(mention: Mention): { key: string; id: string }[] {
+  if (mention.ids.length === 1) return [{ key: `id:${foldText(mention.ids[0]!)}`, id: mention.ids[0]!.trim() }];
   if (mention.ids.length > 0) {
     const byKey = new Map(mention.ids.map((id) => [`id:${foldText(id)}`, id.trim()]));
     return [...byKey].map(([key, id]) => ({ key, id }));
@@ -76,46 +78,64 @@ function newDraft(id: string): Draft {
   };
 }
 
-function addMention(draft: Draft, mention: Mention): void {
+/** A text as first seen (shared, so a million rows naming one account hold its name once) and its folded form. */
+interface FoldedText {
+  text: string;
+  folded: string;
+}
+
+type Fold = (text: string) => FoldedText;
+
+/** foldText with a cache: exports repeat the same account names and categories on every row. */
+function memoizeFold(): Fold {
+  const cache = new Map<string, FoldedText>();
+  return (text) => {
+    let entry = cache.get(text);
+    if (entry === undefined) cache.set(text, (entry = { text, folded: foldText(text) }));
+    return entry;
+  };
+}
+
+function addMention(draft: Draft, mention: Mention, fold: Fold): void {
   draft.lines.push(mention.line);
   if (draft.isUntitled && mention.title) [draft.title, draft.isUntitled] = [mention.title, false];
-  addAccount(draft, mention);
+  addAccount(draft, mention, fold);
   for (const [field, value] of Object.entries(mention.numbers)) {
     if (field !== 'deal_value') draft.numbers[field] = value;
   }
   for (const [field, values] of Object.entries(mention.texts)) {
-    for (const value of values) addText(draft, field, value);
+    for (const value of values) addText(draft, field, fold(value));
   }
   const status = mention.texts.status?.at(-1);
   if (status) draft.status = status;
 }
 
-function addAccount(draft: Draft, mention: Mention): void {
+function addAccount(draft: Draft, mention: Mention, fold: Fold): void {
+  const account = mention.account?.trim();
   // A row without an account is an account of its own: it is still someone asking.
-  const name = mention.account?.trim() || `(no account, line ${mention.line})`;
-  const key = foldText(name);
+  const { text: name, folded: key } = account
+    ? fold(account)
+    : { text: `(no account, line ${mention.line})`, folded: `\u0000${mention.line}` };
   const dealValue = mention.numbers.deal_value;
   const existing = draft.accountsByKey.get(key);
   if (!existing) {
-    const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
-    draft.accountsByKey.set(key, account);
-    draft.accounts.push(account);
+    draft.accountsByKey.set(key, dealValue === undefined ? { name } : { name, dealValue });
   } else if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
     existing.dealValue = dealValue;
   }
 }
 
-function addText(draft: Draft, field: string, value: string): void {
+function addText(draft: Draft, field: string, { text: value, folded }: FoldedText): void {
   let seen = draft.foldedTexts.get(field);
   if (!seen) draft.foldedTexts.set(field, (seen = new Set()));
-  const folded = foldText(value);
   if (seen.has(folded)) return;
   seen.add(folded);
   (draft.texts[field] ??= []).push(value.trim());
 }
 
 function finish(draft: Draft, combine: 'sum' | 'max'): FeatureRequest {
-  const { isUntitled: _untitled, accountsByKey: _accounts, foldedTexts: _texts, ...request } = draft;
+  const { isUntitled: _untitled, accountsByKey, foldedTexts: _texts, ...request } = draft;
+  request.accounts = [...accountsByKey.values()];
   const values = request.accounts.flatMap((a) => (a.dealValue === undefined ? [] : [a.dealValue]));
   if (values.length > 0) {
     request.dealValue = values.reduce(combine === 'sum' ? (a, b) => a + b : (a, b) => Math.max(a, b));

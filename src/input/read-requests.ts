@@ -45,6 +45,7 @@ const LOOKAHEAD_ROWS = 1000;
 const WARNINGS_PER_KIND = 20;
 /** Cells that mean "no value"; TBD is one for text, but in a number column it deserves a warning. */
 const PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null', 'tbd']);
+const PLACEHOLDER_LENGTH = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 const SILENT_NUMBER_PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null']);
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. */
@@ -261,15 +262,15 @@ class ExportReader {
   }
 
   private readRow(record: string[], line: number): void {
-    const filled = record.filter((cell) => cell.trim() !== '');
-    if (filled.length === 0) {
+    const filled = countFilled(record);
+    if (filled === 0) {
       this.isAfterBlank = true;
       this.skippedRows += 1;
       return;
     }
     // Report footers (Salesforce's confidentiality and copyright lines) follow a blank line, one cell each.
-    if (this.isAfterBlank && filled.length === 1 && this.header.length > 1) {
-      this.footer.push({ line, text: filled[0]!.trim() });
+    if (this.isAfterBlank && filled === 1 && this.header.length > 1) {
+      this.footer.push({ line, text: record.find((cell) => cell.trim() !== '')!.trim() });
       return;
     }
     this.isAfterBlank = false;
@@ -301,12 +302,12 @@ class ExportReader {
     const split = this.model.aggregate.split;
     const cells = this.cellsOf(record, 'id');
     const ids = split ? cells.flatMap((cell) => cell.split(split)) : cells;
-    return ids.map((id) => id.trim()).filter((id) => !PLACEHOLDERS.has(id.toLowerCase()));
+    return ids.map((id) => id.trim()).filter((id) => !isPlaceholder(id));
   }
 
   private cellsOf(record: string[], field: string): string[] {
     const indices = this.columns!.indices.get(field) ?? [];
-    return indices.map((i) => (record[i] ?? '').trim()).filter((cell) => !PLACEHOLDERS.has(cell.toLowerCase()));
+    return indices.map((i) => (record[i] ?? '').trim()).filter((cell) => !isPlaceholder(cell));
   }
 
   private firstCell(record: string[], field: string): string | undefined {
@@ -378,4 +379,14 @@ class ExportReader {
       message: `${this.source}:${first.line} skipped ${this.footer.length} report footer line${this.footer.length === 1 ? '' : 's'} after the data ("${first.text}")`,
     });
   }
+}
+
+function isPlaceholder(cell: string): boolean {
+  return cell.length <= PLACEHOLDER_LENGTH && PLACEHOLDERS.has(cell.toLowerCase());
+}
+
+function countFilled(record: string[]): number {
+  let count = 0;
+  for (const cell of record) if (cell.trim() !== '') count += 1;
+  return count;
 }
