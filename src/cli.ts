@@ -28,6 +28,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
     .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
     .option('--strict', 'exit 1 when there are warnings')
+    .option('-q, --quiet', 'no progress line on stderr for long reads')
     .action(async (file: string, opts: ScoreFlags) => {
       const { runScore } = await import('./commands/score.js');
       const format = isReporterName(opts.format) ? opts.format : 'table';
@@ -39,6 +40,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             isStrict: opts.strict === true,
             ...pick(opts, ['config', 'top', 'output', 'delimiter', 'encoding']),
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
+            ...(opts.quiet ? { isQuiet: true } : {}),
           },
           { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
         ),
@@ -56,6 +58,7 @@ interface ScoreFlags {
   encoding?: string;
   decimalComma?: boolean;
   strict?: boolean;
+  quiet?: boolean;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     isColor: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    isProgress: process.stderr.isTTY === true,
     ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   };
   let code: ExitCode = ExitCode.ok;

@@ -16,6 +16,15 @@ export interface ReadOptions {
   delimiter?: string;
   encoding?: string;
   isDecimalComma?: boolean;
+  /** Called after each chunk read, for a progress line; the reader never prints. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  bytes: number;
+  rows: number;
+  /** The file's size, when known (not for stdin). */
+  size?: number;
 }
 
 export interface ReadSummary {
@@ -67,7 +76,9 @@ export async function readRequests(source: Source, model: ScoringModel, options:
     from_line: excelSeparator ? 2 : 1,
   });
   try {
-    await pipeline(Readable.from(decode(head, chunks, decoder)), parser, async (records: AsyncIterable<string[]>) => {
+    const onChunk = (bytes: number) =>
+      options.onProgress?.({ bytes, rows: reader.rowsRead, ...(source.size === undefined ? {} : { size: source.size }) });
+    await pipeline(Readable.from(decode(head, chunks, decoder, onChunk)), parser, async (records: AsyncIterable<string[]>) => {
       for await (const record of records) reader.push(record);
     });
   } catch (error) {
@@ -114,9 +125,17 @@ function createDecoder(encoding: string): TextDecoder {
   }
 }
 
-async function* decode(head: Buffer, rest: AsyncIterator<Buffer | string>, decoder: TextDecoder): AsyncGenerator<string> {
+async function* decode(
+  head: Buffer,
+  rest: AsyncIterator<Buffer | string>,
+  decoder: TextDecoder,
+  onChunk: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let bytes = head.length;
   yield decoder.decode(head, { stream: true });
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    onChunk(bytes);
+    bytes += next.value.length;
     yield decoder.decode(Buffer.from(next.value), { stream: true });
   }
   const tail = decoder.decode();
@@ -181,6 +200,10 @@ class ExportReader {
     if (!this.lookahead) return this.readRow(record, this.line);
     this.lookahead.push({ record, line: this.line });
     if (this.lookahead.length >= LOOKAHEAD_ROWS) this.flushLookahead();
+  }
+
+  get rowsRead(): number {
+    return this.rows;
   }
 
   finish(encoding: string, delimiter: string): RequestsRead {
