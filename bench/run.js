@@ -84,7 +84,7 @@ for (const size of flags.sizes.split(',')) {
   const runs = Number(flags.runs ?? (rows >= 1e6 ? 3 : 5));
   const results = [
     bench('csv-parse floor', rows, runs, process.execPath, ['bench/floor.js', path]),
-    bench('pm-rank score', rows, runs, process.execPath, ['bin/pm-rank.js', 'score', path, '-f', 'json']),
+    bench('pm-rank score', rows, runs, process.execPath, ['bin/pm-rank.js', 'score', path]),
   ];
   if (hasPandas) results.push(bench('pandas', rows, runs, '/usr/bin/python3', ['bench/pandas_score.py', path]));
   for (const r of results) {
