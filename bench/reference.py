@@ -4,6 +4,7 @@ fixtures in /work/main/fixtures/. Reads the files with Python's csv module and
 implements the aggregation and scoring rules from scratch.
 
 Usage: python3 bench/reference.py [OUT.json]  -> prints markdown tables (+ writes OUT.json)
+       python3 bench/reference.py --csv PATH [N] -> JSON top N (default 20) of a bench/generate.js export
 """
 import csv, json, math, os, re, sys
 
@@ -199,7 +200,25 @@ def table(reqs):
     return "\n".join(out)
 
 
-if __name__ == "__main__":
+GENERATED = dict(id="Request ID", title="Feature Request", account="Account Name", deal_value="Amount",
+                 segment="Segment", alignment="Strategic Alignment", effort="Effort")
+
+
+def top_of_generated(path, n):
+    """Streams a generated export (no footer, every row full) and returns its top n."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        header = next(rows)
+        idx = {field: header.index(col) for field, col in GENERATED.items()}
+        mentions = ({field: r[i] for field, i in idx.items()} for r in rows)
+        reqs = rank([score(r) for r in aggregate(mentions, ".")])
+    return [dict(id=r["id"] or r["title"], score=round(r["score"], 6), deal_value=round(r["deal_value"], 2))
+            for r in reqs[:n]]
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--csv"]:
+    json.dump(top_of_generated(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20), sys.stdout)
+elif __name__ == "__main__":
     result, warns = {}, []
     for name in FILES:
         res = run(name)

@@ -1,2 +1,6 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+import module from 'node:module';
+
+// Node 22.1+ caches compiled code on disk between runs; Node 20 has no such API and skips it.
+module.enableCompileCache?.();
+await import('../dist/cli.js');

@@ -34,6 +34,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
     .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
+    .option('-q, --quiet', 'no progress line on stderr for long reads')
     .action(async (file: string, opts: ScoreFlags) => {
       const { runScore } = await import('./commands/score.js');
       const format = isReporterName(opts.format) ? opts.format : 'table';
@@ -45,6 +46,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             isStrict: opts.strict === true,
             ...pick(opts, ['config', 'decisions', 'top', 'output', 'delimiter', 'encoding', 'winLoss', 'asOf']),
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
+            ...(opts.quiet ? { isQuiet: true } : {}),
           },
           { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
         ),
@@ -254,6 +256,7 @@ interface ScoreFlags {
   strict?: boolean;
   winLoss?: string;
   asOf?: number;
+  quiet?: boolean;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
@@ -335,6 +338,7 @@ async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     isColor: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    isProgress: process.stderr.isTTY === true,
     ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   };
   let code: ExitCode = ExitCode.ok;

@@ -7,6 +7,8 @@ export interface CommandContext {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   isColor: boolean;
+  /** stderr is a terminal, so a progress line can be drawn and erased. */
+  isProgress?: boolean;
   /** Terminal width when stdout is a terminal. */
   columns?: number;
 }

@@ -16,18 +16,24 @@ import { REPORTERS, type ReporterName } from '../reporters/index.js';
 import type { RankingReport } from '../reporters/types.js';
 import type { CommandContext } from './context.js';
 import { emitResult } from './emit.js';
+import { createProgressLine } from './progress-line.js';
 
 export interface ScoreOptions extends PipelineOptions {
   format: ReporterName;
   top?: number;
   output?: string;
   isStrict: boolean;
+  /** No progress line, even on a terminal. */
+  isQuiet?: boolean;
 }
 
 /** pm-rank score: export -> ranked table (or json/csv) on stdout, warnings on stderr. */
 export async function runScore(file: string, options: ScoreOptions, context: CommandContext): Promise<ExitCode> {
   if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
-  const report = await buildRankingReport(file, options, context);
+  const progress = context.isProgress && !options.isQuiet ? createProgressLine(context.stderr) : undefined;
+  const report = await buildRankingReport(file, { ...options, ...(progress ? { onProgress: progress.update } : {}) }, context).finally(() =>
+    progress?.clear(),
+  );
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const render = await REPORTERS[options.format]();
   const isFile = options.output !== undefined;

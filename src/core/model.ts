@@ -188,8 +188,12 @@ function toTransform(c: CriterionConfig): Transform {
 
 /** Case- and space-insensitive form of a text, for matching map keys, titles and accounts. */
 export function foldText(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Called for every cell that names a request, account or category: skip the regex when no run of spaces needs it.
+  const folded = text.trim().toLowerCase();
+  return NEEDS_SPACE_FOLD.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
 }
+
+const NEEDS_SPACE_FOLD = /\s\s|[^\S ]/;
 
 /** The keys the schema allows in the mapping at a config path, for "did you mean" hints. */
 export function knownKeysAt(path: readonly (string | number)[]): string[] {

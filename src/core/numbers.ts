@@ -27,6 +27,7 @@ const CURRENCY_PREFIX = new RegExp(`^(?:(${SYMBOL_PATTERN})|([A-Z]{3})(?![a-z]))
 const CURRENCY_SUFFIX = new RegExp(`\\s*(?:(${SYMBOL_PATTERN})|(?<![a-z])([A-Z]{3}))$`);
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 const DIGITS = /^\d[\d.,' ]*$|^[.,]\d+$/;
+const PLAIN_INTEGER = /^\d{1,15}$/;
 
 /**
  * Reads numbers as people type them into CRMs and spreadsheets: `USD 120,000.00`,
@@ -35,6 +36,8 @@ const DIGITS = /^\d[\d.,' ]*$|^[.,]\d+$/;
  * Returns undefined for anything that is not a number.
  */
 export function parseQuantity(text: string, decimal: Decimal = '.'): Quantity | undefined {
+  // Most cells are plain integers (ids, scores, amounts without decoration): skip the regex work.
+  if (PLAIN_INTEGER.test(text)) return { value: Number(text) };
   let s = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   let sign = 1;
   if (/^\(.*\)$/.test(s)) [s, sign] = [s.slice(1, -1).trim(), -1];

@@ -5,7 +5,7 @@ import type { RankedRequest, ScoredRequest, ScoringModel } from './types.js';
  * criterion, then total deal value desc, then id asc, so equal inputs always rank alike.
  */
 export function rankRequests(scored: readonly ScoredRequest[], tiebreak?: ScoringModel['tiebreak']): RankedRequest[] {
-  return [...scored].sort((a, b) => compareRequests(a, b, tiebreak)).map((request, i) => ({ ...request, rank: i + 1 }));
+  return [...scored].sort((a, b) => compareRequests(a, b, tiebreak)).map((request, i) => Object.assign({}, request, { rank: i + 1 }));
 }
 
 export function compareRequests(a: ScoredRequest, b: ScoredRequest, tiebreak?: ScoringModel['tiebreak']): number {

@@ -18,6 +18,16 @@ export interface ReadOptions {
   textFields?: readonly string[];
   /** Default: inputLimits() from the environment. */
   limits?: InputLimits;
+  /** Called as chunks are read, for a progress line; the reader never prints. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  bytes: number;
+  /** Records read so far (the header and any blank lines included). */
+  rows: number;
+  /** The file's size, when known (not for stdin). */
+  size?: number;
 }
 
 export interface ReadSummary {
@@ -75,9 +85,11 @@ export async function streamCsv<T>(
   const rest = limitSize(chunks, head.length, limits.maxFileBytes, () => fileTooLarge(source.name, limits));
   // pipeline() may report an error thrown by the last stage as AbortError while the parser is busy: keep the real one.
   let stopped: unknown;
+  let line = fromLine - 1;
+  const onChunk = (bytes: number) =>
+    options.onProgress?.({ bytes, rows: line, ...(source.size === undefined ? {} : { size: source.size }) });
   try {
-    await pipeline(Readable.from(decode(head, rest, decoder)), parser, async (records: AsyncIterable<string[]>) => {
-      let line = fromLine - 1;
+    await pipeline(Readable.from(decode(head, rest, decoder, onChunk)), parser, async (records: AsyncIterable<string[]>) => {
       try {
         for await (const record of records) {
           line += 1;
@@ -176,9 +188,17 @@ function createDecoder(encoding: string): TextDecoder {
   }
 }
 
-async function* decode(head: Buffer, rest: AsyncIterator<Buffer | string>, decoder: TextDecoder): AsyncGenerator<string> {
+async function* decode(
+  head: Buffer,
+  rest: AsyncIterator<Buffer | string>,
+  decoder: TextDecoder,
+  onChunk: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let bytes = head.length;
   yield decoder.decode(head, { stream: true });
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    onChunk(bytes);
+    bytes += next.value.length;
     yield decoder.decode(Buffer.from(next.value), { stream: true });
   }
   const tail = decoder.decode();

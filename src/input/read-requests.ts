@@ -8,7 +8,7 @@ import { mapColumns, type ColumnMap } from './map-columns.js';
 import type { Source } from './open-source.js';
 import { describeHeader, PLACEHOLDERS, streamCsv, TableReader, type ReadOptions, type ReadSummary } from './read-csv.js';
 
-export { detectDelimiter, detectEncoding, type ReadOptions, type ReadSummary } from './read-csv.js';
+export { detectDelimiter, detectEncoding, type ReadOptions, type ReadProgress, type ReadSummary } from './read-csv.js';
 
 export interface RequestsRead {
   requests: FeatureRequest[];

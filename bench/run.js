@@ -1,0 +1,110 @@
+// npm run bench [-- --sizes 10k,100k,1m --runs N]: generates exports into bench/data/, times pm-rank
+// against a bare csv-parse floor (and pandas when installed), checks the top 20, times start-up.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from './generate.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const DATA = join(ROOT, 'bench/data');
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const { values: flags } = parseArgs({ options: { sizes: { type: 'string', default: '10k,100k,1m' }, runs: { type: 'string' } } });
+const hasTime = existsSync('/usr/bin/time');
+const hasPandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Wall time (ms, from here) and peak RSS (MB, from GNU time) of one run, output discarded. */
+function measure(command, args) {
+  const rssFile = join(DATA, '.rss');
+  const [file, argv] = hasTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const rssMb = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
+  return { ms, rssMb };
+}
+
+function bench(label, rows, runs, command, args) {
+  const results = Array.from({ length: runs }, () => measure(command, args));
+  const ms = median(results.map((r) => r.ms));
+  return { label, ms, rowsPerSecond: (rows / ms) * 1000, rssMb: Math.max(...results.map((r) => r.rssMb)) };
+}
+
+function checkTop20(path) {
+  const json = (command, args) => JSON.parse(execFileSync(command, args, { cwd: ROOT, maxBuffer: 1 << 28, encoding: 'utf8' }));
+  const ours = json(process.execPath, ['bin/pm-rank.js', 'score', path, '-f', 'json', '-n', '20']).requests.map((r) => ({
+    id: r.id,
+    score: r.score,
+    deal_value: r.deal_value,
+  }));
+  const others = { reference: json('python3', ['bench/reference.py', '--csv', path, '20']) };
+  if (hasPandas) others.pandas = json('/usr/bin/python3', ['bench/pandas_score.py', path, '20']);
+  return Object.entries(others).map(([name, theirs]) => {
+    const same =
+      theirs.length === ours.length &&
+      theirs.every(
+        (t, i) => t.id === ours[i].id && Math.abs(t.score - ours[i].score) < 1e-6 && Math.abs(t.deal_value - ours[i].deal_value) < 0.01,
+      );
+    return `top 20 vs ${name}: ${same ? 'identical' : `DIFFERENT\n  ours:   ${JSON.stringify(ours)}\n  theirs: ${JSON.stringify(theirs)}`}`;
+  });
+}
+
+function startup() {
+  const hyperfine = spawnSync('hyperfine', ['--version']).status === 0;
+  if (!hyperfine) return console.log('\nstart-up: hyperfine not installed (apt-get install hyperfine), skipped');
+  const out = join(DATA, '.startup.json');
+  const commands = {
+    'node -e 0': `${process.execPath} -e 0`,
+    'pm-rank --version': `${process.execPath} bin/pm-rank.js --version`,
+    'pm-rank score (50 rows)': `${process.execPath} bin/pm-rank.js score fixtures/requests.csv`,
+  };
+  execFileSync('hyperfine', ['-N', '--warmup', '5', '--runs', '40', '--export-json', out, ...Object.values(commands)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const results = JSON.parse(readFileSync(out, 'utf8')).results;
+  const base = results[0].median;
+  console.log('\n| start-up | median ms | x node -e 0 |\n|---|---:|---:|');
+  Object.keys(commands).forEach((name, i) =>
+    console.log(`| ${name} | ${(results[i].median * 1000).toFixed(1)} | ${(results[i].median / base).toFixed(2)} |`),
+  );
+}
+
+mkdirSync(DATA, { recursive: true });
+console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cpus, ${hasPandas ? 'pandas' : 'no pandas'}`);
+console.log('\n| rows | MB | tool | median s | rows/s | peak RSS MB | x floor |\n|---:|---:|---|---:|---:|---:|---:|');
+const notes = [];
+for (const size of flags.sizes.split(',')) {
+  const rows = SIZES[size];
+  const path = join(DATA, `requests-${size}.csv`);
+  if (!existsSync(path)) generate(rows, path);
+  const mb = statSync(path).size / 1e6;
+  const runs = Number(flags.runs ?? (rows >= 1e6 ? 3 : 5));
+  const results = [
+    bench('csv-parse floor', rows, runs, process.execPath, ['bench/floor.js', path]),
+    bench('pm-rank score', rows, runs, process.execPath, ['bin/pm-rank.js', 'score', path]),
+  ];
+  if (hasPandas) results.push(bench('pandas', rows, runs, '/usr/bin/python3', ['bench/pandas_score.py', path]));
+  for (const r of results) {
+    const row = [
+      rows,
+      mb.toFixed(0),
+      r.label,
+      (r.ms / 1000).toFixed(2),
+      Math.round(r.rowsPerSecond),
+      r.rssMb.toFixed(0),
+      (r.ms / results[0].ms).toFixed(2),
+    ];
+    console.log(`| ${row.join(' | ')} |`);
+  }
+  notes.push(`${size}: ${checkTop20(path).join('; ')}`);
+  if (size === '100k')
+    notes.push(
+      `${size}: triage re-scoring ${execFileSync(process.execPath, ['bench/rescore.js', path], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
+    );
+}
+console.log(`\n${notes.join('\n')}`);
+startup();
+rmSync(join(DATA, '.rss'), { force: true });
