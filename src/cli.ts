@@ -71,11 +71,13 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .command('init')
     .description('write a commented starter scoring.yaml')
     .option('--from <file>', "fill columns and maps from a CSV export's headers and values")
+    .addOption(new Option('--preset <model>', 'starter model').choices(['weighted', 'rice', 'wsjf', 'ice']).default('weighted'))
     .option('-o, --output <path>', 'where to write', 'scoring.yaml')
     .option('--force', 'replace an existing file')
-    .action(async (opts: { from?: string; output: string; force?: boolean }) => {
+    .action(async (opts: { from?: string; output: string; force?: boolean; preset: import('./commands/init.js').Preset }) => {
       const { runInit } = await import('./commands/init.js');
-      setExitCode(await runInit({ isForce: opts.force === true, output: opts.output, ...pick(opts, ['from']) }, context));
+      const options = { isForce: opts.force === true, output: opts.output, preset: opts.preset, ...pick(opts, ['from']) };
+      setExitCode(await runInit(options, context));
     });
   program
     .command('diff')

@@ -75,3 +75,38 @@ describe('pm-rank init', () => {
     },
   );
 });
+
+describe('pm-rank init --preset', () => {
+  it.each(['rice', 'wsjf', 'ice', 'weighted'])('writes the %s preset, which check finds clean', (preset) => {
+    withTempDir((dir) => {
+      expect(runCli(['init', '--preset', preset], { cwd: dir }).code).toBe(0);
+      const check = runCli(['check', 'scoring.yaml', '--strict'], { cwd: dir });
+      expect(check.stdout).toBe('scoring.yaml: valid, no problems\n');
+      expect(check.code).toBe(0);
+    });
+  });
+
+  it("the RICE preset scores Intercom's worked example as Intercom does", () => {
+    // 450 x 3 x 100% / 2 = 675; 2000 x 1 x 80% / 4 = 400; 800 x 2 x 50% / 1 = 800
+    withTempDir((dir) => {
+      runCli(['init', '--preset', 'rice'], { cwd: dir });
+      const csv = join(ROOT, 'test/scenarios/rice-intercom-worked-example/requests.csv');
+      const result = runCli(['score', csv, '--format', 'json'], { cwd: dir });
+      expect(result.code).toBe(0);
+      const ranked = (JSON.parse(result.stdout) as { requests: { id: string; score: number }[] }).requests;
+      expect(ranked.map((r) => [r.id, r.score])).toEqual([
+        ['Project 3', 800],
+        ['Project 1', 675],
+        ['Project 2', 400],
+      ]);
+    });
+  });
+
+  it('refuses an unknown preset with exit 2', () => {
+    withTempDir((dir) => {
+      const result = runCli(['init', '--preset', 'moscow'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/argument 'moscow' is invalid/);
+    });
+  });
+});
