@@ -87,7 +87,9 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .argument('<file>', 'CSV export to rank with both')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'table', 'json']).default('table'))
     .option('-n, --top <n>', 'size of the top list that requests enter or leave', parsePositiveInt, 10)
-    .action(async (base: string, head: string, file: string, opts: { format: 'markdown' | 'table' | 'json'; top: number }) => {
+    .option('-d, --decisions <path>', 'triage decisions to apply under both configs (decisions.yaml)')
+    .option('--win-loss <path>', 'win/loss export, as for score')
+    .action(async (base: string, head: string, file: string, opts: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(base, head, file, opts, context));
     });
@@ -141,6 +143,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
       new Option('--audience <audience>', 'pm: scores and trade-offs; sales: commitments to relay').choices(['pm', 'sales']).default('pm'),
     )
     .option('-d, --decisions <path>', 'triage decisions to apply (decisions.yaml)')
+    .option('--win-loss <path>', 'win/loss export, as for score')
     .option('--account <name>', "sales: only this customer's requests")
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
@@ -157,7 +160,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             audience: opts.audience === 'sales' ? 'sales' : 'pm',
             top: opts.top,
             date: opts.date ?? new Date().toISOString().slice(0, 10),
-            ...pick(opts, ['config', 'decisions', 'account', 'output', 'delimiter', 'encoding']),
+            ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'output', 'delimiter', 'encoding']),
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
           },
           { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
@@ -310,6 +313,7 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
 }
 
 interface ReportFlags {
+  winLoss?: string;
   decisions?: string;
   config?: string;
   audience: string;

@@ -1,18 +1,15 @@
 import { foldText } from '../core/model.js';
 import { ExitCode, UsageError } from '../errors.js';
-import type { ReadOptions } from '../input/read-requests.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderPmReport } from '../reporters/markdown.js';
 import { renderSalesReport } from '../reporters/markdown-sales.js';
 import type { CommandContext } from './context.js';
-import { buildRankingReport } from './score.js';
+import { buildRankingReport, type PipelineOptions } from './score.js';
 
 export type Audience = 'pm' | 'sales';
 
-export interface ReportOptions extends ReadOptions {
-  config?: string;
-  decisions?: string;
+export interface ReportOptions extends PipelineOptions {
   audience: Audience;
   account?: string;
   top: number;
@@ -26,7 +23,7 @@ export async function runReport(file: string, options: ReportOptions, context: C
   if (options.account !== undefined && options.audience !== 'sales') {
     throw new UsageError('--account applies to --audience sales; add --audience sales');
   }
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions], context.cwd);
+  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
   const report = await buildRankingReport(file, options, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const account = options.account;

@@ -136,3 +136,15 @@ describe('pm-rank diff (no change)', () => {
     expect(markdown.stdout).toMatch(/\*\*\n\nNo request changed rank, horizon or escalation\.\n$/);
   });
 });
+
+describe('pm-rank diff --decisions', () => {
+  it('applies the same decisions under both configs: a merge leaves 14 of the 15 requests', () => {
+    withTempDir((dir) => {
+      writeFileSync(join(dir, 'decisions.yaml'), 'version: 1\ndecisions:\n  FR-113:\n    merge_into: FR-111\n');
+      const args = ['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv', '--format', 'json'];
+      const result = runCli([...args, '--decisions', join(dir, 'decisions.yaml')]);
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as { requests: number }).requests).toBe(14);
+    });
+  });
+});
