@@ -117,6 +117,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--only <which...>', 'untriaged, all, or request ids; give FILE before it', ['untriaged'])
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding (default: detected)')
+    .option('--win-loss <path>', 'win/loss export, as for score')
     .action(async (file: string, opts: TriageFlags) => {
       const { runTriage } = await import('./commands/triage.js');
       const [first] = opts.only;
@@ -128,7 +129,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             isInteractive: process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI,
             decider: process.env.PM_RANK_DECIDER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown',
             today: new Date().toISOString().slice(0, 10),
-            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding']),
+            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'winLoss']),
           },
           { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
         ),
@@ -212,6 +213,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
 }
 
 interface TriageFlags {
+  winLoss?: string;
   config?: string;
   decisions?: string;
   only: string[];

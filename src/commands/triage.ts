@@ -8,7 +8,6 @@ import { CancelledError, ExitCode, UsageError } from '../errors.js';
 import type { Config } from '../core/model.js';
 import { loadConfig } from '../input/load-config.js';
 import { loadDecisions } from '../input/load-decisions.js';
-import type { ReadOptions } from '../input/read-requests.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { writeDecisions } from '../output/write-decisions.js';
 import { askText, chooseOne, QUIT, SKIP, type Answer } from '../prompts/index.js';
@@ -16,10 +15,9 @@ import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { formatScore } from '../reporters/format.js';
 import { renderTriageCard } from '../reporters/triage-card.js';
 import type { CommandContext } from './context.js';
-import { rankExport } from './score.js';
+import { rankExport, type PipelineOptions } from './score.js';
 
-export interface TriageOptions extends ReadOptions {
-  config?: string;
+export interface TriageOptions extends PipelineOptions {
   /** Default: decisions.yaml beside the export. */
   decisions?: string;
   only: TriageSelection;
