@@ -31,6 +31,8 @@ describe('framework scenarios reproduce published worked examples', () => {
     // score = reach x impact x confidence / effort; impact massive 3, high 2, medium 1; effort in person-months.
     // The fixture writes impact as a word or a number and confidence as 100%, 80% or 0.5, as exports do.
     // Project 1: 450 x 3 x 1.0 / 2 = 675; Project 2: 2000 x 1 x 0.8 / 4 = 400; Project 3: 800 x 2 x 0.5 / 1 = 800
+    // Provenance: Project 1's inputs were checked against stored copies of the article; Projects 2 and 3 were
+    // not visible in those copies and are as recalled (unit tests also cover a fully sourced RICE example).
     const { requests, warnings } = rank('rice-intercom-worked-example');
     expect(requests.map((r) => [r.rank, r.id, r.score])).toEqual([
       [1, 'Project 3', 800],
