@@ -1,5 +1,6 @@
 import { rankMove, type RankChange, type RankingDiff, type Standing } from '../core/diff-rankings.js';
 import { formatScore } from './format.js';
+import { escapeMarkdown } from './markdown-text.js';
 
 /** A ranking diff with where its sides came from. */
 export interface DiffReport {
@@ -35,7 +36,8 @@ export function renderDiffMarkdown(report: DiffReport): string {
       '',
       `| ${headers.join(' | ')} |`,
       `|${headers.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-      ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      // The request column comes from the export: escaped, so a title cannot break the table or inject markup.
+      ...rows.map((r) => `| ${r.map((text, i) => (i === 0 ? escapeMarkdown(text) : cell(text))).join(' | ')} |`),
     ].join('\n'),
   );
   return (

@@ -1,6 +1,7 @@
 import type { Digest } from '../core/digest.js';
 import type { RankedRequest } from '../core/types.js';
 import { formatMoney, formatScore, plural } from './format.js';
+import { escapeMarkdown as md } from './markdown-text.js';
 
 export interface DigestView {
   digest: Digest;
@@ -16,7 +17,7 @@ export function renderDigestMarkdown(view: DigestView): string {
   const section = (heading: string, lines: string[]) => [`## ${heading}`, '', ...(lines.length > 0 ? lines : ['- none'])].join('\n');
   return (
     [
-      `# Weekly digest: ${view.previous} → ${view.current}`,
+      `# Weekly digest: ${md(view.previous)} → ${md(view.current)}`,
       section(
         `New requests (${digest.newRequests.length})`,
         digest.newRequests.map(
@@ -26,7 +27,7 @@ export function renderDigestMarkdown(view: DigestView): string {
       ),
       section(
         `New accounts asking (${digest.newAccounts.length})`,
-        digest.newAccounts.map((n) => `- ${label(n.request)}: ${n.accounts.map((a) => a.name).join(', ')} (+${money(n.addedValue)})`),
+        digest.newAccounts.map((n) => `- ${label(n.request)}: ${n.accounts.map((a) => md(a.name)).join(', ')} (+${money(n.addedValue)})`),
       ),
       section(
         'Biggest movers',
@@ -37,12 +38,12 @@ export function renderDigestMarkdown(view: DigestView): string {
       ),
       section(
         'Newly escalated',
-        digest.newlyEscalated.map((e) => `- ${label(e.request)}: ${e.rules.join(', ')}`),
+        digest.newlyEscalated.map((e) => `- ${label(e.request)}: ${e.rules.map(md).join(', ')}`),
       ),
       section(
         'Patterns by segment',
         digest.patterns.map(
-          (p) => `- ${p.accounts.length} new ${p.segment} accounts asked for ${p.request.title} (${p.accounts.join(', ')})`,
+          (p) => `- ${p.accounts.length} new ${md(p.segment)} accounts asked for ${md(p.request.title)} (${p.accounts.map(md).join(', ')})`,
         ),
       ),
       section(
@@ -75,6 +76,7 @@ export function renderDigestJson(view: DigestView): string {
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 
+/** "FR-101 SSO via Okta", escaped for markdown. */
 function label(request: RankedRequest): string {
-  return request.title === request.id ? request.title : `${request.id} ${request.title}`;
+  return md(request.title === request.id ? request.title : `${request.id} ${request.title}`);
 }

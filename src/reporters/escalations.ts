@@ -4,6 +4,7 @@ import { isNumericCondition } from '../core/fields.js';
 import type { Condition } from '../core/model.js';
 import type { RankedRequest } from '../core/types.js';
 import { formatMoney, formatScore, plural } from './format.js';
+import { escapeMarkdown as md } from './markdown-text.js';
 
 /** Fields whose numbers are money in the base currency. */
 const MONEY_FIELDS = new Set(['deal_value', 'lost_value', 'won_value']);
@@ -26,10 +27,10 @@ export function renderEscalations(reviews: readonly EscalationReview<RankedReque
 function renderRule(review: EscalationReview<RankedRequest>, words: Words): string {
   const { rule } = review;
   const when = Object.entries(rule.when).map(([field, condition]) => describeCondition(field, condition, words));
-  const who = [rule.owner && `Owner: ${rule.owner}`, rule.review_within && `review within ${rule.review_within}`]
+  const who = [rule.owner && `Owner: ${md(rule.owner)}`, rule.review_within && `review within ${md(rule.review_within)}`]
     .filter(Boolean)
     .join(' · ');
-  const lines = [`## ${rule.name}`, '', `When: ${when.join(' and ')}`];
+  const lines = [`## ${md(rule.name)}`, '', `When: ${when.join(' and ')}`];
   if (who) lines.push(`${who.charAt(0).toUpperCase()}${who.slice(1)}`);
   lines.push('', `Meets it (${review.met.length}):`);
   lines.push(
@@ -59,14 +60,14 @@ function renderRule(review: EscalationReview<RankedRequest>, words: Words): stri
 }
 
 function entryLine(request: RankedRequest, details: string[]): string {
-  const label = request.title === request.id ? request.title : `${request.id} ${request.title}`;
+  const label = md(request.title === request.id ? request.title : `${request.id} ${request.title}`);
   return `- #${request.rank} ${label} (score ${formatScore(request.score)}${request.horizon ? `, ${request.horizon}` : ''}): ${details.join(', ')}`;
 }
 
 /** "deal value at least $250K", "segment is Enterprise or Mid-Market", "close date within 60 days of 2026-11-28". */
 export function describeCondition(field: string, condition: Condition, words: Words): string {
   const name = fieldWords(field);
-  if (Array.isArray(condition)) return `${name} is ${condition.join(' or ')}`;
+  if (Array.isArray(condition)) return `${name} is ${condition.map(md).join(' or ')}`;
   if (!isNumericCondition(condition)) {
     return `${name} within ${plural(condition.within_days, 'day')} of ${words.asOf === undefined ? 'today' : formatDay(words.asOf)}`;
   }
@@ -82,7 +83,10 @@ function describeValue(check: ConditionCheck, words: Words): string {
   if (typeof check.actual === 'number') return `${name} ${formatNumber(check.field, check.actual, words)}`;
   if (Array.isArray(check.condition)) {
     const allowed = new Set(check.condition.map((v) => v.toLowerCase()));
-    return `${name} ${(check.actual ?? []).filter((v) => allowed.has(v.toLowerCase())).join(', ')}`;
+    return `${name} ${(check.actual ?? [])
+      .filter((v) => allowed.has(v.toLowerCase()))
+      .map(md)
+      .join(', ')}`;
   }
   return `${name} ${check.nearest!.date} (${plural(check.nearest!.daysAway, 'day')} away)`;
 }
@@ -92,8 +96,8 @@ export function describeShortfall(check: ConditionCheck, words: Words): string {
   const name = fieldWords(check.field);
   const { condition, actual } = check;
   if (Array.isArray(condition)) {
-    const have = Array.isArray(actual) && actual.length > 0 ? `${name} ${actual.join(', ')}` : `no ${name}`;
-    return `${have}, needs ${condition.join(' or ')}`;
+    const have = Array.isArray(actual) && actual.length > 0 ? `${name} ${actual.map(md).join(', ')}` : `no ${name}`;
+    return `${have}, needs ${condition.map(md).join(' or ')}`;
   }
   if (!isNumericCondition(condition)) {
     if (!check.nearest) return `no ${name} to compare (needs one within ${plural(condition.within_days, 'day')})`;

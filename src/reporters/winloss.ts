@@ -1,6 +1,7 @@
 import type { RankedRequest } from '../core/types.js';
 import { describeLines, rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/winloss.js';
 import { formatMoney, plural } from './format.js';
+import { escapeMarkdown } from './markdown-text.js';
 
 export interface WinLossReview {
   join: WinLossJoin;
@@ -30,7 +31,7 @@ function lossReasons(review: WinLossReview, money: (v: number) => string): strin
   const reasons = rankLossReasons(review.join.deals);
   const rows = reasons.map(
     (r) =>
-      `| ${cell(r.reason)} | ${r.deals} | ${money(r.value)} | ${r.segments.map((s) => `${s.segment} ${money(s.value)} (${s.deals})`).join(', ')} |`,
+      `| ${cell(r.reason)} | ${r.deals} | ${money(r.value)} | ${r.segments.map((s) => `${escapeMarkdown(s.segment)} ${money(s.value)} (${s.deals})`).join(', ')} |`,
   );
   return ['## Loss reasons by lost value', '', '| Reason | Lost deals | Lost value | By segment |', '|---|---:|---:|---|', ...rows].join(
     '\n',
@@ -58,13 +59,13 @@ function citations(unmatched: readonly UnmatchedCitation[], money: (v: number) =
   const sorted = [...unmatched].sort((a, b) => b.lostValue - a.lostValue || a.citation.localeCompare(b.citation));
   const lines = sorted.map((u) => {
     const where = describeLines(u.lines);
-    const hint = u.suggestions.length > 0 ? `; did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
-    return `- "${u.citation}" (${where}): ${plural(u.lostDeals, 'lost deal')} (${money(u.lostValue)}), ${plural(u.wonDeals, 'won deal')} (${money(u.wonValue)})${hint}`;
+    const hint = u.suggestions.length > 0 ? `; did you mean ${u.suggestions.map((s) => `"${escapeMarkdown(s)}"`).join(' or ')}?` : '';
+    return `- "${escapeMarkdown(u.citation)}" (${where}): ${plural(u.lostDeals, 'lost deal')} (${money(u.lostValue)}), ${plural(u.wonDeals, 'won deal')} (${money(u.wonValue)})${hint}`;
   });
   return [`## ${heading}`, '', ...(lines.length > 0 ? lines : ['- none'])].join('\n');
 }
 
-/** A markdown table cell: pipes escaped, line breaks flattened. */
+/** A markdown table cell from input: escaped, so a cell cannot break the table or inject markup. */
 export function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
+  return escapeMarkdown(text);
 }
