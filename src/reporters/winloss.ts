@@ -66,6 +66,6 @@ function citations(unmatched: readonly UnmatchedCitation[], money: (v: number) =
 }
 
 /** A markdown table cell from input: escaped, so a cell cannot break the table or inject markup. */
-export function cell(text: string): string {
+function cell(text: string): string {
   return escapeMarkdown(text);
 }
