@@ -48,7 +48,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
             ...(opts.quiet ? { isQuiet: true } : {}),
           },
-          { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
+          commandContext(),
         ),
       );
     });
@@ -64,7 +64,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
       async (config: string | undefined, opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number }) => {
         const { runCheck } = await import('./commands/check.js');
         const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top']) };
-        setExitCode(await runCheck(config, options, { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color }));
+        setExitCode(await runCheck(config, options, commandContext()));
       },
     );
   program
@@ -131,7 +131,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             today: new Date().toISOString().slice(0, 10),
             ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'winLoss']),
           },
-          { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
+          commandContext(),
         ),
       );
     });
@@ -164,7 +164,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'output', 'delimiter', 'encoding']),
             ...(opts.decimalComma ? { isDecimalComma: true } : {}),
           },
-          { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color },
+          commandContext(),
         ),
       );
     });
@@ -206,6 +206,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     setExitCode(await runEscalations(file, { ...readOptionsOf(opts), ...pick(opts, ['winLoss']) }, commandContext()));
   });
 
+  /** The context with colour as the shell and --no-color decide. */
   function commandContext(): CommandContext {
     return { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color };
   }

@@ -1,5 +1,5 @@
 import { rankMove, type RankChange, type RankingDiff, type Standing } from '../core/diff-rankings.js';
-import { formatScore } from './format.js';
+import { formatScore, requestName } from './format.js';
 import { escapeMarkdown } from './markdown-text.js';
 
 /** A ranking diff with where its sides came from. */
@@ -84,34 +84,30 @@ function toSections(diff: RankingDiff): Section[] {
     {
       title: `Entered the top ${diff.top}`,
       headers: ['Request', 'Rank', 'Score'],
-      rows: diff.entered.map((c) => [name(c), ranks(c), scores(c)]),
+      rows: diff.entered.map((c) => [requestName(c), ranks(c), scores(c)]),
     },
     {
       title: `Left the top ${diff.top}`,
       headers: ['Request', 'Rank', 'Score'],
-      rows: diff.left.map((c) => [name(c), ranks(c), scores(c)]),
+      rows: diff.left.map((c) => [requestName(c), ranks(c), scores(c)]),
     },
     {
       title: 'Moved horizon',
       headers: ['Request', 'Horizon', 'Rank', 'Score'],
-      rows: diff.horizonMoves.map((c) => [name(c), `${c.before?.horizon ?? '—'} → ${c.after?.horizon ?? '—'}`, ranks(c), scores(c)]),
+      rows: diff.horizonMoves.map((c) => [requestName(c), `${c.before?.horizon ?? '—'} → ${c.after?.horizon ?? '—'}`, ranks(c), scores(c)]),
     },
     {
       title: 'Escalation flags',
       headers: ['Request', 'Gained', 'Lost', 'Rank'],
-      rows: diff.escalationChanges.map((c) => [name(c), c.gained.join(', ') || '—', c.lost.join(', ') || '—', ranks(c)]),
+      rows: diff.escalationChanges.map((c) => [requestName(c), c.gained.join(', ') || '—', c.lost.join(', ') || '—', ranks(c)]),
     },
     {
       title: 'Largest rank moves',
       headers: ['Request', 'Move', 'Rank', 'Score'],
-      rows: diff.moves.map((c) => [name(c), `${rankMove(c) > 0 ? '▲' : '▼'}${Math.abs(rankMove(c))}`, ranks(c), scores(c)]),
+      rows: diff.moves.map((c) => [requestName(c), `${rankMove(c) > 0 ? '▲' : '▼'}${Math.abs(rankMove(c))}`, ranks(c), scores(c)]),
     },
   ];
   return sections.filter((s) => s.rows.length > 0);
-}
-
-function name(change: RankChange): string {
-  return change.id === change.title ? change.title : `${change.id} ${change.title}`;
 }
 
 function ranks(change: RankChange): string {

@@ -1,6 +1,6 @@
 import type { Digest } from '../core/digest.js';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural } from './format.js';
+import { formatMoney, formatScore, plural, requestName } from './format.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 
 export interface DigestView {
@@ -78,5 +78,5 @@ export function renderDigestJson(view: DigestView): string {
 
 /** "FR-101 SSO via Okta", escaped for markdown. */
 function label(request: RankedRequest): string {
-  return md(request.title === request.id ? request.title : `${request.id} ${request.title}`);
+  return md(requestName(request));
 }

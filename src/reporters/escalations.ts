@@ -3,7 +3,7 @@ import { formatDay } from '../core/dates.js';
 import { isNumericCondition } from '../core/fields.js';
 import type { Condition } from '../core/model.js';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural } from './format.js';
+import { formatMoney, formatScore, plural, requestName } from './format.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 
 /** Fields whose numbers are money in the base currency. */
@@ -60,7 +60,7 @@ function renderRule(review: EscalationReview<RankedRequest>, words: Words): stri
 }
 
 function entryLine(request: RankedRequest, details: string[]): string {
-  const label = md(request.title === request.id ? request.title : `${request.id} ${request.title}`);
+  const label = md(requestName(request));
   return `- #${request.rank} ${label} (score ${formatScore(request.score)}${request.horizon ? `, ${request.horizon}` : ''}): ${details.join(', ')}`;
 }
 

@@ -69,6 +69,11 @@ export function topDrivers(request: RankedRequest, count = 2): string {
     .join(', ');
 }
 
+/** "FR-101 SSO via Okta", or just the title when the request has no id of its own. */
+export function requestName(request: { id: string; title: string }): string {
+  return request.title === request.id ? request.title : `${request.id} ${request.title}`;
+}
+
 /** Segments of the accounts asking, as one cell. */
 export function segmentsOf(request: FeatureRequest): string[] {
   return request.texts.segment ?? [];

@@ -1,5 +1,5 @@
 import { FRAGILE_SHARE, type RequestSensitivity, type SensitivityOptions, type WeightChange } from '../core/sensitivity.js';
-import { formatScore } from './format.js';
+import { formatScore, requestName } from './format.js';
 
 export interface SensitivityReport {
   results: RequestSensitivity[];
@@ -18,7 +18,7 @@ export function renderSensitivityTable(report: SensitivityReport): string {
   const { top, spread, samples, seed } = report.options;
   const rows = report.results.map((r) => [
     `${r.isFragile ? '!' : ' '}${r.rank}`,
-    r.id === r.title ? r.title : `${r.id} ${r.title}`,
+    requestName(r),
     formatScore(r.score),
     `${Math.round(r.topShare * 100)}%`,
     r.change

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Duplicate } from '../core/similar.js';
 import type { ScoredRequest } from '../core/types.js';
-import { formatMoney, formatScore, segmentsOf, truncate } from './format.js';
+import { formatMoney, formatScore, requestName, segmentsOf, truncate } from './format.js';
 
 export interface TriageCardOptions {
   color: boolean;
@@ -21,7 +21,7 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const money = (value: number | undefined) => formatMoney(value, options.currency);
   const accounts = [...request.accounts].sort((a, b) => (b.dealValue ?? -1) - (a.dealValue ?? -1));
   const lines = [
-    chalk.bold(`[${options.index}/${options.count}] ${request.id === request.title ? request.title : `${request.id} ${request.title}`}`),
+    chalk.bold(`[${options.index}/${options.count}] ${requestName(request)}`),
     `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}`,
     `  deal value ${money(request.dealValue)} from ${accounts.length === 1 ? '1 account' : `${accounts.length} accounts`}`,
     ...accounts.map((a) => `    ${a.name} ${chalk.dim(money(a.dealValue))}`),

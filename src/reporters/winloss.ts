@@ -1,6 +1,6 @@
 import type { RankedRequest } from '../core/types.js';
 import { describeLines, rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/winloss.js';
-import { formatMoney, plural } from './format.js';
+import { formatMoney, plural, requestName } from './format.js';
 import { escapeMarkdown } from './markdown-text.js';
 
 export interface WinLossReview {
@@ -44,7 +44,7 @@ function citedRequests(ranked: readonly RankedRequest[], money: (v: number) => s
     .sort((a, b) => b.numbers.lost_value! - a.numbers.lost_value! || a.rank - b.rank);
   const rows = cited.map(
     (r) =>
-      `| ${cell(r.title === r.id ? r.title : `${r.id} ${r.title}`)} | ${money(r.numbers.lost_value!)} (${r.numbers.lost_deals}) | #${r.rank} of ${ranked.length} | ${r.horizon ?? '—'} | ${money(r.numbers.won_value ?? 0)} (${r.numbers.won_deals ?? 0}) |`,
+      `| ${cell(requestName(r))} | ${money(r.numbers.lost_value!)} (${r.numbers.lost_deals}) | #${r.rank} of ${ranked.length} | ${r.horizon ?? '—'} | ${money(r.numbers.won_value ?? 0)} (${r.numbers.won_deals ?? 0}) |`,
   );
   return [
     '## Requests cited in lost deals vs. their rank',
