@@ -1,6 +1,8 @@
 // Writes a deterministic Salesforce-style export of N rows: every field quoted, commas inside
 // names, multi-line notes, requests repeated across accounts, several amount formats.
 import { closeSync, openSync, writeSync } from 'node:fs';
+// The PRNG sensitivity uses, so every run writes the same bytes (npm run bench builds dist first).
+import { mulberry32 } from '../dist/core/sensitivity.js';
 
 const SEGMENTS = ['Enterprise', 'Enterprise', 'Mid-Market', 'Mid-Market', 'SMB', 'SMB', 'Startup', 'Public Sector', ''];
 const EFFORTS = ['XS', 'S', 'M', 'L', 'XL'];
@@ -27,20 +29,8 @@ const WORDS = [
 ];
 const SUFFIXES = ['Inc.', 'GmbH', 'Ltd', 'LLC', 'S.A.', 'AB', 'Group'];
 
-/** mulberry32: a small seeded PRNG, so every run writes the same bytes. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generate(rows, path, seed = 42) {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const requestCount = Math.min(20000, Math.max(50, Math.floor(rows / 50)));
   const accountCount = Math.min(5000, Math.max(40, Math.floor(rows / 200)));
