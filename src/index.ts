@@ -1,5 +1,7 @@
 export * from './core/types.js';
-export { configSchema, toScoringModel, foldText, type Config } from './core/model.js';
+export { configSchema, type Config } from './core/model.js';
+export { toScoringModel } from './core/scoring-model.js';
+export { foldText } from './core/text.js';
 export { groupRequests, createRequestGrouper } from './core/group.js';
 export { scoreRequests, scoreRequest, normalizeCriterion, horizonFor } from './core/score.js';
 export { findEscalations, checkEscalation, reviewEscalations } from './core/escalate.js';
@@ -11,9 +13,11 @@ export { findCounterfactuals, applyChange, type Counterfactual, type Change } fr
 export { explainContributions, findHoldbacks, buildExpediteLane } from './core/explain.js';
 export { commitmentOf, type Commitment } from './core/commitment.js';
 export { parseQuantity } from './core/numbers.js';
-export { loadConfig, parseConfig } from './input/load-config.js';
+export { loadConfig } from './input/load-config.js';
+export { parseConfig } from './input/parse-config.js';
 export { readRequests } from './input/read-requests.js';
-export { applyDecisions, decisionsFileSchema, type Decisions } from './core/decisions.js';
+export { applyDecisions, type Decisions } from './core/decisions.js';
+export { decisionsFileSchema } from './core/decisions-file.js';
 export { loadDecisions } from './input/load-decisions.js';
 export { readDeals } from './input/read-deals.js';
 export { openSource } from './input/open-source.js';

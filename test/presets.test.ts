@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/input/load-config.js';
+import { parseConfig } from '../src/input/parse-config.js';
 import { FIXTURES, ROOT, runCli } from './helpers/exec.js';
 
 const SCENARIOS = join(ROOT, 'test/scenarios');

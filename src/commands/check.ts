@@ -1,11 +1,12 @@
 import { checkConfigAgainstData, type ConfigFinding } from '../core/check-config.js';
-import { toScoringModel } from '../core/model.js';
+import { toScoringModel } from '../core/scoring-model.js';
 import { rankRequests } from '../core/rank.js';
 import { scoreRequests } from '../core/score.js';
 import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/sensitivity.js';
 import type { RankedRequest, ScoringModel } from '../core/types.js';
 import { ConfigError, ExitCode } from '../errors.js';
-import { DEFAULT_CONFIG_NAME, findLocalConfig, parseConfig, readConfigText, sortByPosition } from '../input/load-config.js';
+import { DEFAULT_CONFIG_NAME, findLocalConfig, readConfigText } from '../input/load-config.js';
+import { parseConfig, sortByPosition } from '../input/parse-config.js';
 import { openSource } from '../input/open-source.js';
 import { readRequests, type ReadOptions } from '../input/read-requests.js';
 import { CHECK_REPORTERS, hasFailures, type CheckFormat, type CheckReport } from '../reporters/check.js';

@@ -1,11 +1,10 @@
 import { diffRankings } from '../core/diff-rankings.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { readConfigSource } from '../input/config-source.js';
-import { loadConfigText } from '../input/load-config.js';
-import { loadDecisions } from '../input/load-decisions.js';
+import { loadConfigText } from '../input/parse-config.js';
 import { DIFF_REPORTERS, type DiffFormat } from '../reporters/diff.js';
 import type { CommandContext } from './context.js';
-import { rankExport, type PipelineOptions } from './score.js';
+import { loadDecisionsOption, rankExport, type PipelineOptions } from './score.js';
 
 export interface DiffOptions extends PipelineOptions {
   format: DiffFormat;
@@ -18,9 +17,9 @@ export async function runDiff(base: string, head: string, file: string, options:
   // Configs load one after the other, so a problem in BASE is always the one reported first.
   const baseConfig = loadConfigText(await readConfigSource(base, context.cwd), base);
   const headConfig = loadConfigText(await readConfigSource(head, context.cwd), head);
-  const decisions = options.decisions && { path: options.decisions, ...(await loadDecisions(options.decisions, context.cwd)) };
+  const decisions = await loadDecisionsOption(options.decisions, context.cwd);
   const [before, after] = await Promise.all(
-    [baseConfig, headConfig].map((loaded) => rankExport(loaded, file, options, context, decisions || undefined)),
+    [baseConfig, headConfig].map((loaded) => rankExport(loaded, file, options, context, decisions)),
   );
   const report = { base, head, data: file, requests: after!.ranked.length, diff: diffRankings(before!.ranked, after!.ranked, options.top) };
   context.stdout.write(DIFF_REPORTERS[options.format](report));

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode } from '../errors.js';
-import { DEFAULT_CONFIG_NAME, DEFAULT_CONFIG_PATH, loadConfigText } from '../input/load-config.js';
+import { DEFAULT_CONFIG_NAME, DEFAULT_CONFIG_PATH, DEFAULT_MODEL_SOURCE } from '../input/load-config.js';
+import { loadConfigText } from '../input/parse-config.js';
 import { openSource } from '../input/open-source.js';
 import { readRequests, type ReadOptions } from '../input/read-requests.js';
 import { renderStarterConfig, type ExportProfile } from '../input/starter-config.js';
@@ -40,7 +41,7 @@ function presetPath(preset: Preset): string {
 
 /** Reads the export with the chosen model, so the same column mapping as `score` finds each field. */
 async function profileExport(file: string, template: string, options: ReadOptions, context: CommandContext): Promise<ExportProfile> {
-  const { model } = loadConfigText(template, 'default model', true);
+  const { model } = loadConfigText(template, DEFAULT_MODEL_SOURCE, true);
   const read = await readRequests(await openSource(file, context.cwd, context.stdin), model, options);
   return { source: basename(read.summary.source), columns: read.summary.columns, requests: read.requests };
 }

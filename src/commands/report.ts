@@ -1,4 +1,4 @@
-import { foldText } from '../core/model.js';
+import { foldText } from '../core/text.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';

@@ -6,7 +6,6 @@ import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
-import { loadDecisions } from '../input/load-decisions.js';
 import { openSource } from '../input/open-source.js';
 import { readDeals } from '../input/read-deals.js';
 import { readRequests, type ReadOptions } from '../input/read-requests.js';
@@ -61,8 +60,17 @@ export interface PipelineOptions extends ReadOptions {
 /** Reads the config, the export and any decisions, then scores and ranks: the pipeline every ranking command shares. */
 export async function buildRankingReport(file: string, options: PipelineOptions, context: CommandContext): Promise<RankingReport> {
   const loaded = await loadConfig(options.config, context.cwd);
-  const decisions = options.decisions && { path: options.decisions, ...(await loadDecisions(options.decisions, context.cwd)) };
-  return rankExport(loaded, file, options, context, decisions || undefined);
+  return rankExport(loaded, file, options, context, await loadDecisionsOption(options.decisions, context.cwd));
+}
+
+/** The --decisions file, if given; its YAML parser and schema load only then. */
+export async function loadDecisionsOption(
+  path: string | undefined,
+  cwd: string,
+): Promise<{ path: string; decisions: Decisions } | undefined> {
+  if (path === undefined) return undefined;
+  const { loadDecisions } = await import('../input/load-decisions.js');
+  return { path, ...(await loadDecisions(path, cwd)) };
 }
 
 /** The pipeline after loading (diff loads two configs, triage its decisions): read, join win/loss, apply decisions, score, rank. */

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { DECISION_KINDS, KINDS_NEEDING_REASON, type Decisions } from '../core/decisions.js';
-import { foldText } from '../core/model.js';
+import { foldText } from '../core/text.js';
 import { findDuplicates } from '../core/similar.js';
 import { assessedCriteria, findPlace, potentialScore, redecide, triageQueue, type TriageSelection } from '../core/triage.js';
 import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../core/types.js';

@@ -1,5 +1,6 @@
 import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from './fields.js';
-import { foldText, type Config } from './model.js';
+import type { Config } from './model.js';
+import { foldText } from './text.js';
 import type { FeatureRequest, Severity } from './types.js';
 
 /** A path into the config document: keys and list indices. */

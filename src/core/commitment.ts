@@ -1,4 +1,4 @@
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import type { DecisionKind, FeatureRequest, ScoredRequest } from './types.js';
 
 /** How firmly a request is on the roadmap, as sales may relay it. */

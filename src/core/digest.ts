@@ -1,4 +1,4 @@
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import type { AccountMention, RankedRequest } from './types.js';
 
 /** Accounts that asked for a request since the previous export. */

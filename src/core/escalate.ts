@@ -1,6 +1,7 @@
 import { parseDate } from './dates.js';
 import { isNumericCondition, numericField } from './fields.js';
-import { foldText, type Condition, type EscalationRule } from './model.js';
+import type { Condition, EscalationRule } from './model.js';
+import { foldText } from './text.js';
 import type { FeatureRequest } from './types.js';
 
 /** One condition of a rule, checked against one request, with the value that decided it. */

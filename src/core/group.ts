@@ -1,4 +1,4 @@
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel } from './types.js';
 
 interface Draft extends FeatureRequest {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { FRAMEWORK_TERMS } from './frameworks.js';
-import type { ScoringModel, Transform } from './types.js';
 
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
 const unitInterval = z.number().min(0).max(1);
@@ -148,52 +147,6 @@ export type Config = z.output<typeof configSchema>;
 export type CriterionConfig = z.output<typeof criterionSchema>;
 export type EscalationRule = z.output<typeof escalationSchema>;
 export type Condition = z.output<typeof conditionSchema>;
-
-/** Turns a validated config into the model the scorer uses: criteria as a list, maps keyed case-insensitively. */
-export function toScoringModel(config: Config): ScoringModel {
-  return {
-    columns: config.columns,
-    currency: config.currency,
-    aggregate: config.aggregate,
-    ...(config.model === 'weighted' ? {} : { framework: { name: config.model, combine: config.combine ?? 'average' } }),
-    ...(config.tiebreak === undefined ? {} : { tiebreak: toTiebreak(config.model, config.tiebreak) }),
-    criteria: Object.entries(config.criteria ?? {}).map(([name, c]) => ({
-      name,
-      ...(c.description === undefined ? {} : { description: c.description }),
-      weight: c.weight,
-      field: c.field,
-      transform: toTransform(c),
-      missing: c.missing ?? 0,
-    })),
-    horizons: config.horizons,
-    escalation: config.escalation,
-  };
-}
-
-function toTiebreak(model: Config['model'], name: string): NonNullable<ScoringModel['tiebreak']> {
-  const term = model === 'weighted' ? undefined : FRAMEWORK_TERMS[model].find((t) => t.field === name);
-  return { name, isAscending: term?.isDivisor === true };
-}
-
-function toTransform(c: CriterionConfig): Transform {
-  if (c.map) {
-    const map = new Map(Object.entries(c.map).map(([k, v]) => [foldText(k), v]));
-    const labels = new Map(Object.keys(c.map).map((k) => [foldText(k), k.trim()]));
-    return { kind: 'map', map, default: c.default ?? 0, labels };
-  }
-  // The schema guarantees min/max for each scale.
-  if (c.scale === 'log') return { kind: 'log', max: c.max! };
-  return { kind: 'linear', min: c.min!, max: c.max! };
-}
-
-/** Case- and space-insensitive form of a text, for matching map keys, titles and accounts. */
-export function foldText(text: string): string {
-  // Called for every cell that names a request, account or category: skip the regex when no run of spaces needs it.
-  const folded = text.trim().toLowerCase();
-  return NEEDS_SPACE_FOLD.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
-}
-
-const NEEDS_SPACE_FOLD = /\s\s|[^\S ]/;
 
 /** The keys the schema allows in the mapping at a config path, for "did you mean" hints. */
 export function knownKeysAt(path: readonly (string | number)[]): string[] {

@@ -1,7 +1,7 @@
 import { findEscalations } from './escalate.js';
 import { numericField } from './fields.js';
 import { scoreFramework } from './frameworks.js';
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import type { Criterion, CriterionScore, FeatureRequest, ScoredRequest, ScoringModel } from './types.js';
 
 /** Scores each request: score = 100 * sum(w*s) / sum(w); each criterion's points add up to it. */

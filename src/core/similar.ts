@@ -1,4 +1,4 @@
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import type { FeatureRequest } from './types.js';
 
 /** Words that carry no meaning in a feature title ("SSO via Okta" ~ "SSO for Okta"). */

@@ -1,5 +1,5 @@
 import { countTexts } from './check-config.js';
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import type { FeatureRequest } from './types.js';
 
 /** A map rebuilt from the values an export uses: known values keep their score, new ones start at `fallback`. */

@@ -1,5 +1,5 @@
 import { decideRequest, mergeRequests, scoreDecidedRequest } from './decisions.js';
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import { compareRequests } from './rank.js';
 import type { Criterion, Decision, FeatureRequest, ScoredRequest, ScoringModel } from './types.js';
 

@@ -1,4 +1,4 @@
-import { foldText } from './model.js';
+import { foldText } from './text.js';
 import { suggestSimilar } from './suggest.js';
 import type { DealOutcome, DealRow, FeatureRequest, Issue } from './types.js';
 

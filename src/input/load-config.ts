@@ -1,26 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
-import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/check-config.js';
-import { configSchema, knownKeysAt, toScoringModel, type Config } from '../core/model.js';
-import { suggestClosest } from '../core/suggest.js';
-import type { Issue, ScoringModel } from '../core/types.js';
+import type { Config } from '../core/model.js';
+import { toScoringModel } from '../core/scoring-model.js';
+import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
-import { COLUMN_SYNONYMS } from './column-synonyms.js';
 import { describeFsError } from './open-source.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.yaml', import.meta.url));
+/** The example, validated at build time (scripts/write-default-config.js), so a run on the default model loads no YAML parser or schema. */
+export const DEFAULT_CONFIG_JSON = fileURLToPath(new URL('../default-config.json', import.meta.url));
 export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
-/** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
-const MAX_ALIAS_COUNT = 100;
-/** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
-export const MAX_NESTING_DEPTH = 32;
-/** A broken file can have thousands of syntax errors; the first ones are what the user needs. */
-const MAX_SHOWN_ERRORS = 20;
+export const DEFAULT_MODEL_SOURCE = 'default model';
 
 export interface LoadedConfig {
   /** The path read, or "default model". */
@@ -30,32 +22,24 @@ export interface LoadedConfig {
   model: ScoringModel;
 }
 
-export interface ParsedConfig {
-  config?: Config;
-  issues: Issue[];
-  /** Places a finding found later (against data, say) in the file, like the loader's own. */
-  locate: (finding: ConfigFinding) => Issue;
-}
-
 /** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
   const found = path ?? (await findLocalConfig(cwd));
-  const file = found ?? DEFAULT_CONFIG_PATH;
-  const text = await readConfigText(file, cwd);
-  return loadConfigText(text, found ?? 'default model', !found);
+  if (!found) return loadDefaultConfig();
+  const text = await readConfigText(found, cwd);
+  const { loadConfigText } = await import('./parse-config.js');
+  return loadConfigText(text, found);
 }
 
-/** Validates config text read elsewhere (a git revision, say); throws ConfigError listing every problem. */
-export function loadConfigText(text: string, source: string, isDefault = false): LoadedConfig {
-  const { config, issues } = parseConfig(text, source);
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (!config || errors.length > 0) {
-    const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
-    const more = errors.length > MAX_SHOWN_ERRORS ? `\n(${errors.length - MAX_SHOWN_ERRORS} more not shown)` : '';
-    const shown = errors.slice(0, MAX_SHOWN_ERRORS).map(formatConfigIssue).join('\n');
-    throw new ConfigError(`invalid config (${count}):\n${shown}${more}`);
+/** The embedded default; parsed from the example when the build's validated copy is missing (a tsc-only build). */
+async function loadDefaultConfig(): Promise<LoadedConfig> {
+  const validated = await readFile(DEFAULT_CONFIG_JSON, 'utf8').catch(() => undefined);
+  if (validated === undefined) {
+    const { loadConfigText } = await import('./parse-config.js');
+    return loadConfigText(await readConfigText(DEFAULT_CONFIG_PATH, ''), DEFAULT_MODEL_SOURCE, true);
   }
-  return { source, isDefault, config, model: toScoringModel(config) };
+  const config = JSON.parse(validated) as Config;
+  return { source: DEFAULT_MODEL_SOURCE, isDefault: true, config, model: toScoringModel(config) };
 }
 
 /** The text of a config file; a ConfigError naming the file when it cannot be read. */
@@ -71,227 +55,4 @@ export async function findLocalConfig(cwd: string): Promise<string | undefined> 
     () => DEFAULT_CONFIG_NAME,
     () => undefined,
   );
-}
-
-/** `scoring.yaml:14:11 criteria.effort.weight: expected a positive number, got "high"` */
-export function formatConfigIssue(issue: Issue): string {
-  const where = [issue.file, issue.line, issue.col].filter((part) => part !== undefined).join(':');
-  return `${where}${issue.path ? ` ${issue.path}` : ''}: ${issue.message}`;
-}
-
-/** Parses and validates config text; every problem comes back located by line and column. */
-export function parseConfig(text: string, file: string): ParsedConfig {
-  const { value, issues, locate } = parseYamlAs(text, file, configSchema, knownKeysAt, (config) =>
-    checkConfig(config, Object.keys(COLUMN_SYNONYMS)),
-  );
-  return value === undefined ? { issues, locate } : { config: value, issues, locate };
-}
-
-/**
- * Parses YAML (refusing huge, deep or alias-bombed input first), validates it
- * with a schema and then with `check` for what a schema cannot express; every
- * problem comes back as an issue located by line and column.
- */
-export function parseYamlAs<S extends z.ZodType>(
-  text: string,
-  file: string,
-  schema: S,
-  knownKeys: (path: readonly (string | number)[]) => string[],
-  check: (value: z.output<S>) => ConfigFinding[] = () => [],
-): { value?: z.output<S>; issues: Issue[]; locate: (finding: ConfigFinding) => Issue } {
-  const unlocated = (code: string, message: string) => ({
-    issues: [{ code, severity: 'error' as const, file, message }],
-    locate: (f: ConfigFinding): Issue => ({ code: f.code, severity: f.severity, file, path: formatConfigPath(f.path), message: f.message }),
-  });
-  if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
-    return unlocated('CONFIG_TOO_LARGE', `is over ${MAX_CONFIG_BYTES / 1024} KB; a scoring model is a page, not megabytes`);
-  }
-  const tooDeep = unlocated(
-    'YAML_TOO_DEEP',
-    `refused: nested more than ${MAX_NESTING_DEPTH} levels deep; a scoring model is a few levels deep`,
-  );
-  if (measureNesting(text) > MAX_NESTING_DEPTH) return tooDeep;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, col };
-  };
-  const locate = (f: ConfigFinding): Issue => ({
-    code: f.code,
-    severity: f.severity,
-    ...at(locatePath(doc, f.path, f.isKey === true)),
-    path: formatConfigPath(f.path),
-    message: f.message,
-  });
-  const syntax: Issue[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    code: e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
-    severity: doc.errors.includes(e) ? 'error' : 'warning',
-    ...at(e.pos[0]),
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-  }));
-  if (doc.errors.length > 0) return { issues: syntax, locate };
-  // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
-  if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    return unlocated('YAML_ALIAS_LIMIT', `refused: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const result = schema.safeParse(data ?? {}, { reportInput: true });
-  if (!result.success) {
-    const findings = result.error.issues.flatMap((issue) => toFindings(issue, knownKeys));
-    return { issues: sortByPosition([...syntax, ...findings.map(locate)]), locate };
-  }
-  return { value: result.data, issues: sortByPosition([...syntax, ...check(result.data).map(locate)]), locate };
-}
-
-/** File order, so a reader fixes problems top to bottom. */
-export function sortByPosition(issues: Issue[]): Issue[] {
-  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
-}
-
-/**
- * Nesting depth from the text alone, in one pass and without recursion: block
- * indentation levels, compact "- - " items, and flow brackets outside quotes.
- * Comments and block scalars may overcount, which matters only far above any real config.
- */
-export function measureNesting(text: string): number {
-  let deepest = 0;
-  let flow = 0;
-  const indents: number[] = [];
-  for (const line of text.split('\n')) {
-    const body = line.trimStart();
-    if (body === '' || body.startsWith('#')) continue;
-    if (flow === 0) {
-      const indent = line.length - body.length;
-      while (indents.length > 0 && indents.at(-1)! >= indent) indents.pop();
-      indents.push(indent);
-    }
-    const dashes = countLeadingDashes(body);
-    let quote: string | undefined;
-    for (const ch of body) {
-      if (quote) quote = ch === quote ? undefined : quote;
-      else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '#') break;
-      else if (ch === '[' || ch === '{') flow += 1;
-      else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
-      deepest = Math.max(deepest, indents.length + dashes + flow);
-    }
-  }
-  return deepest;
-}
-
-/** Compact nested items: "- - - x" (or "? ? x", explicit keys) is three levels on one line. */
-function countLeadingDashes(body: string): number {
-  let count = 0;
-  let i = 0;
-  while ((body[i] === '-' || body[i] === '?') && (body[i + 1] === ' ' || body[i + 1] === undefined)) {
-    count += 1;
-    i += 2;
-    while (body[i] === ' ') i += 1;
-  }
-  return count;
-}
-
-/** Nesting depth of a parsed document, keys included (`? ` makes a key a collection), without recursion. */
-function depthOf(root: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [node, depth] = next;
-    if (isPair(node)) stack.push([node.key, depth], [node.value, depth]);
-    else if (isCollection(node)) {
-      max = Math.max(max, depth);
-      if (depth <= MAX_NESTING_DEPTH) for (const item of node.items) stack.push([item, depth + 1]);
-    }
-  }
-  return max;
-}
-
-function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string | number)[]) => string[]): ConfigFinding[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      code: 'UNKNOWN_KEY',
-      severity: 'error',
-      path: [...path, key],
-      isKey: true,
-      message: unknownKeyMessage(key, knownKeys(path)),
-    }));
-  }
-  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue) }];
-}
-
-function unknownKeyMessage(key: string, known: string[]): string {
-  const suggestion = suggestClosest(key, known);
-  return suggestion ? `unknown key "${key}"; did you mean "${suggestion}"?` : `unknown key "${key}" (expected one of: ${known.join(', ')})`;
-}
-
-function issueCode(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return (issue.params?.code as string | undefined) ?? 'INVALID_VALUE';
-  const codes: Partial<Record<string, string>> = {
-    invalid_type: 'INVALID_TYPE',
-    too_small: 'OUT_OF_RANGE',
-    too_big: 'OUT_OF_RANGE',
-    invalid_value: 'INVALID_VALUE',
-    invalid_format: 'INVALID_FORMAT',
-    invalid_union: 'INVALID_VALUE',
-  };
-  return codes[issue.code] ?? 'INVALID_VALUE';
-}
-
-/** Zod's facts in the style of our messages: what was expected, what was found. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue ? describeValue(issue.input) : undefined;
-  const found = got === undefined ? '' : `, got ${got}`;
-  switch (issue.code) {
-    case 'invalid_type':
-      return got === 'nothing' ? `expected ${article(issue.expected)}, but it is missing` : `expected ${article(issue.expected)}${found}`;
-    case 'too_small':
-      if (issue.origin === 'number') return `expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${found}`;
-      return `${issue.message}${found}`;
-    case 'too_big':
-      if (issue.origin === 'number') return `expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}${found}`;
-      return `${issue.message}${found}`;
-    case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}${found}`;
-    case 'invalid_union':
-      return `expected {min, max} for a number or a list of values for text${found}`;
-    default:
-      return issue.message;
-  }
-}
-
-function article(type: string): string {
-  return type === 'object' ? 'a mapping' : type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
-  return JSON.stringify(value);
-}
-
-/** The offset of a path's node: a key's own scalar when the finding is about the key, else the deepest node that exists (a missing key is reported at its parent). */
-function locatePath(doc: Document, path: ConfigPath, isKey: boolean): number {
-  const key = isKey ? keyNode(doc, path.slice(0, -1), path.at(-1)!) : undefined;
-  return (key ?? nearestNode(doc, path))?.range?.[0] ?? 0;
-}
-
-function nearestNode(doc: Document, path: ConfigPath): YamlNode | undefined {
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (node && typeof node === 'object' && 'range' in node) return node as YamlNode;
-  }
-  return undefined;
-}
-
-function keyNode(doc: Document, path: ConfigPath, key: string | number): YamlNode | undefined {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-  return isScalar(pair?.key) ? pair.key : undefined;
 }

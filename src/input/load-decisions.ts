@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { decisionsFileSchema, knownDecisionKeys, toDecisions, type Decisions } from '../core/decisions.js';
+import type { Decisions } from '../core/decisions.js';
+import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../core/decisions-file.js';
 import { InputError } from '../errors.js';
-import { formatConfigIssue, parseYamlAs } from './load-config.js';
+import { formatConfigIssue, parseYamlAs } from './parse-config.js';
 import { describeFsError } from './open-source.js';
 
 export interface LoadedDecisions {

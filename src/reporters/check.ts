@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Issue } from '../core/types.js';
-import { formatConfigIssue } from '../input/load-config.js';
+import { formatConfigIssue } from '../input/parse-config.js';
 
 /** What `pm-rank check` found in one config (and, with --data, one export). */
 export interface CheckReport {

@@ -1,6 +1,6 @@
 import { commitmentOf, COMMITMENTS, type Commitment } from '../core/commitment.js';
 import { explainContributions } from '../core/explain.js';
-import { foldText } from '../core/model.js';
+import { foldText } from '../core/text.js';
 import type { RankedRequest } from '../core/types.js';
 import type { MarkdownOptions } from './markdown.js';
 import { createRedactor, escapeMarkdown, renderMarkdownTable } from './markdown-text.js';

@@ -1,5 +1,5 @@
 import type { ConditionCheck } from '../core/escalate.js';
-import { foldText } from '../core/model.js';
+import { foldText } from '../core/text.js';
 import { findCounterfactuals, type Change, type Counterfactual } from '../core/counterfactual.js';
 import {
   buildExpediteLane,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkConfigAgainstData } from '../../src/core/check-config.js';
 import type { FeatureRequest } from '../../src/core/types.js';
-import { DEFAULT_CONFIG_PATH, measureNesting, parseConfig } from '../../src/input/load-config.js';
+import { DEFAULT_CONFIG_PATH } from '../../src/input/load-config.js';
+import { measureNesting, parseConfig } from '../../src/input/parse-config.js';
 import { VALID } from '../helpers/configs.js';
 
 function problems(text: string) {

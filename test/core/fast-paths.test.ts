@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../../src/core/model.js';
+import { foldText } from '../../src/core/text.js';
 import { parseQuantity } from '../../src/core/numbers.js';
 
 // The hot path skips work when it can; these pin each shortcut to the plain definition it replaces.

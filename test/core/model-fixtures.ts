@@ -1,4 +1,5 @@
-import { toScoringModel, type Config } from '../../src/core/model.js';
+import type { Config } from '../../src/core/model.js';
+import { toScoringModel } from '../../src/core/scoring-model.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
 
 /** A model from a partial config, so each test states only what it is about. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema, toScoringModel } from '../../src/core/model.js';
+import { configSchema } from '../../src/core/model.js';
+import { toScoringModel } from '../../src/core/scoring-model.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequests } from '../../src/core/score.js';
 import { assessedCriteria, potentialScore, redecide, triageQueue } from '../../src/core/triage.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, withTempDir } from '../helpers/exec.js';
+import { BIN, FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
 
 /** The module URLs a run of the built CLI resolves, traced by a module hook. */
 function modulesLoadedBy(args: string[]): string[] {
@@ -24,5 +24,23 @@ describe('start-up cost', () => {
     expect(loaded.some((url) => url.endsWith('/dist/commands/score.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('/node_modules/csv-parse/'))).toBe(true);
     expect(loaded.filter((url) => url.includes('@inquirer') || url.includes('/dist/prompts/'))).toEqual([]);
+  });
+
+  it('score on the default model loads neither the YAML parser nor the schema library', () => {
+    const loaded = modulesLoadedBy(['score', 'fixtures/requests.csv']);
+    expect(loaded.filter((url) => url.includes('/node_modules/yaml/') || url.includes('/node_modules/zod/'))).toEqual([]);
+  });
+
+  it("the default model's build-time copy ranks exactly as parsing scoring.example.yaml does", () => {
+    withTempDir((dir) => {
+      const ranking = (args: string[]) => {
+        const result = runCli(['score', join(FIXTURES, 'requests.csv'), '--format', 'json', '--as-of', '2026-06-01', ...args], {
+          cwd: dir,
+        });
+        expect(result.code).toBe(0);
+        return (JSON.parse(result.stdout) as { requests: unknown }).requests;
+      };
+      expect(ranking([])).toEqual(ranking(['--config', join(ROOT, 'scoring.example.yaml')]));
+    });
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, formatConfigIssue, loadConfig, MAX_NESTING_DEPTH, parseConfig } from '../../src/input/load-config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/input/load-config.js';
+import { formatConfigIssue, MAX_NESTING_DEPTH, parseConfig } from '../../src/input/parse-config.js';
 import { VALID } from '../helpers/configs.js';
 
 function problems(text: string) {
