@@ -1,25 +1,46 @@
-import { foldText } from './text.js';
+import { createTextFolder, foldText, type FoldedText } from './text.js';
 import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel } from './types.js';
 
-interface Draft extends FeatureRequest {
+/**
+ * A request being grouped. Accounts are kept column-wise (a slot per account,
+ * names shared between requests) rather than as an object each: a 1M-row
+ * export holds about a million (request, account) pairs.
+ */
+interface Draft {
+  id: string;
+  title: string;
   /** True until a row gives the id-keyed request a title of its own. */
   isUntitled: boolean;
-  accountsByKey: Map<string, AccountMention>;
-  foldedTexts: Map<string, Set<string>>;
+  lines: number[];
+  /** Folded account name -> slot in names, deals and segments. */
+  slots: Map<string, number>;
+  names: string[];
+  /** The account's largest deal; NaN while it has none. */
+  deals: number[];
+  segments: (string | undefined)[];
+  numbers: Record<string, number>;
+  texts: Record<string, string[]>;
+  /** Field -> the folded values in texts, and every spelling already seen (most rows repeat one exactly). */
+  textsSeen: Map<string, { folded: Set<string>; spellings: string[] }>;
+  status?: string;
 }
 
 /** Combines mentions into requests as they stream in; memory grows with requests and accounts, not rows. */
 export interface RequestGrouper {
   /** Adds one row; returns an issue when the row names no request. */
   add(mention: Mention): Issue | undefined;
+  /** Ends the grouping: each draft is let go as its request is built, so the two are never all in memory at once. */
   requests(): FeatureRequest[];
 }
 
 export function createRequestGrouper(aggregate: ScoringModel['aggregate']): RequestGrouper {
-  const drafts = new Map<string, Draft>();
+  // Keyed by folded id or title: the folder hands out one string per distinct key, so lookups reuse its hash.
+  const drafts = { id: new Map<string, Draft>(), title: new Map<string, Draft>() };
+  const inOrder: Draft[] = [];
+  const fold = createTextFolder();
   return {
     add(mention) {
-      const keys = requestKeys(mention);
+      const keys = requestKeys(mention, fold);
       if (keys.length === 0) {
         return {
           code: 'ROW_WITHOUT_REQUEST',
@@ -28,14 +49,24 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
           message: 'names no request (no id and no title); skipped',
         };
       }
-      for (const { key, id } of keys) {
-        let draft = drafts.get(key);
-        if (!draft) drafts.set(key, (draft = newDraft(id)));
-        addMention(draft, mention);
+      for (const { kind, key, id } of keys) {
+        let draft = drafts[kind].get(key);
+        if (!draft) {
+          drafts[kind].set(key, (draft = newDraft(id)));
+          inOrder.push(draft);
+        }
+        addMention(draft, mention, fold);
       }
       return undefined;
     },
-    requests: () => [...drafts.values()].map((d) => finish(d, aggregate.deal_value)),
+    requests() {
+      drafts.id.clear();
+      drafts.title.clear();
+      const requests: FeatureRequest[] = [];
+      inOrder.reverse();
+      for (let draft = inOrder.pop(); draft; draft = inOrder.pop()) requests.push(finish(draft, aggregate.deal_value));
+      return requests;
+    },
   };
 }
 
@@ -53,13 +84,23 @@ export function groupRequests(
   return { requests: grouper.requests(), issues };
 }
 
-function requestKeys(mention: Mention): { key: string; id: string }[] {
-  if (mention.ids.length > 0) {
-    const byKey = new Map(mention.ids.map((id) => [`id:${foldText(id)}`, id.trim()]));
-    return [...byKey].map(([key, id]) => ({ key, id }));
+interface RequestKey {
+  kind: 'id' | 'title';
+  key: string;
+  id: string;
+}
+
+type Folder = (text: string) => FoldedText;
+
+function requestKeys(mention: Mention, fold: Folder): RequestKey[] {
+  const { ids } = mention;
+  if (ids.length === 1) return [{ kind: 'id', key: fold(ids[0]!).folded, id: ids[0]!.trim() }];
+  if (ids.length > 1) {
+    const byKey = new Map(ids.map((id) => [fold(id).folded, id.trim()]));
+    return [...byKey].map(([key, id]) => ({ kind: 'id', key, id }));
   }
   const title = mention.title?.trim();
-  return title ? [{ key: `title:${foldText(title)}`, id: title }] : [];
+  return title ? [{ kind: 'title', key: fold(title).folded, id: title }] : [];
 }
 
 function newDraft(id: string): Draft {
@@ -68,32 +109,46 @@ function newDraft(id: string): Draft {
     title: id,
     isUntitled: true,
     lines: [],
-    accounts: [],
+    slots: new Map(),
+    names: [],
+    deals: [],
+    segments: [],
     numbers: {},
     texts: {},
-    accountsByKey: new Map(),
-    foldedTexts: new Map(),
+    textsSeen: new Map(),
   };
 }
 
-function addMention(draft: Draft, mention: Mention): void {
+function addMention(draft: Draft, mention: Mention, fold: Folder): void {
   draft.lines.push(mention.line);
   if (draft.isUntitled && mention.title) [draft.title, draft.isUntitled] = [mention.title, false];
-  addAccount(draft, mention);
-  for (const [field, value] of Object.entries(mention.numbers)) {
-    if (field !== 'deal_value') draft.numbers[field] = value;
+  addAccount(draft, mention, fold);
+  for (const field in mention.numbers) {
+    if (field !== 'deal_value') draft.numbers[field] = mention.numbers[field]!;
   }
-  for (const [field, values] of Object.entries(mention.texts)) {
-    for (const value of values) addText(draft, field, value);
+  for (const field in mention.texts) {
+    for (const value of mention.texts[field]!) addText(draft, field, value, fold);
   }
   const status = mention.texts.status?.at(-1);
   if (status) draft.status = status;
 }
 
-function addAccount(draft: Draft, mention: Mention): void {
+/** Counts the row's account once per request (by folded name), keeping its largest deal value and the first segment seen. */
+function addAccount(draft: Draft, mention: Mention, fold: Folder): void {
   // A row without an account is an account of its own: it is still someone asking.
-  const name = mention.account?.trim() || `(no account, line ${mention.line})`;
-  countAccount(draft.accounts, draft.accountsByKey, name, mention.numbers.deal_value, mention.texts.segment?.[0]);
+  const account = fold(mention.account?.trim() || `(no account, line ${mention.line})`);
+  const deal = mention.numbers.deal_value ?? NaN;
+  const segment = mention.texts.segment?.[0];
+  const slot = draft.slots.get(account.folded);
+  if (slot === undefined) {
+    draft.slots.set(account.folded, draft.names.length);
+    draft.names.push(account.text);
+    draft.deals.push(deal);
+    draft.segments.push(segment ? fold(segment).text : undefined);
+    return;
+  }
+  if (segment) draft.segments[slot] ??= fold(segment).text;
+  if (deal > draft.deals[slot]! || Number.isNaN(draft.deals[slot]!)) draft.deals[slot] = deal;
 }
 
 /** Adds an account once (by folded name), keeping its largest deal value and the first segment seen. */
@@ -119,25 +174,41 @@ export function countAccount(
   }
 }
 
-function addText(draft: Draft, field: string, value: string): void {
-  let seen = draft.foldedTexts.get(field);
-  if (!seen) draft.foldedTexts.set(field, (seen = new Set()));
-  const folded = foldText(value);
-  if (seen.has(folded)) return;
-  seen.add(folded);
-  (draft.texts[field] ??= []).push(value.trim());
+const MAX_SPELLINGS_SCANNED = 8;
+
+function addText(draft: Draft, field: string, value: string, fold: Folder): void {
+  let seen = draft.textsSeen.get(field);
+  if (!seen) draft.textsSeen.set(field, (seen = { folded: new Set(), spellings: [] }));
+  if (seen.spellings.includes(value)) return;
+  const { text, folded } = fold(value);
+  // A free-text field (dates, notes) has a new spelling on every row: past a few, folding is cheaper than scanning.
+  if (seen.spellings.length < MAX_SPELLINGS_SCANNED) seen.spellings.push(text);
+  if (seen.folded.has(folded)) return;
+  seen.folded.add(folded);
+  (draft.texts[field] ??= []).push(text.trim());
 }
 
 function finish(draft: Draft, combine: 'sum' | 'max'): FeatureRequest {
-  const { isUntitled: _untitled, accountsByKey: _accounts, foldedTexts: _texts, ...request } = draft;
-  const dealValue = combineDealValues(request.accounts, combine);
+  const accounts = draft.names.map((name, slot) => toAccountMention(name, draft.deals[slot]!, draft.segments[slot]));
+  const { id, title, lines, numbers, texts, status } = draft;
+  const request: FeatureRequest = { id, title, lines, accounts, numbers, texts, ...(status === undefined ? {} : { status }) };
+  const dealValue = combineDealValues(accounts, combine);
   if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
   return request;
 }
 
+/** Written as whole literals: objects given a property later keep it out of line, 40 bytes more for each of a million accounts. */
+function toAccountMention(name: string, deal: number, segment: string | undefined): AccountMention {
+  if (Number.isNaN(deal)) return segment ? { name, segment } : { name };
+  return segment ? { name, dealValue: deal, segment } : { name, dealValue: deal };
+}
+
 /** The accounts' deal values summed or maxed; undefined when none has one. */
 export function combineDealValues(accounts: readonly AccountMention[], combine: 'sum' | 'max'): number | undefined {
-  const values = accounts.flatMap((a) => (a.dealValue === undefined ? [] : [a.dealValue]));
-  if (values.length === 0) return undefined;
-  return values.reduce(combine === 'sum' ? (a, b) => a + b : (a, b) => Math.max(a, b));
+  let combined: number | undefined;
+  for (const { dealValue } of accounts) {
+    if (dealValue === undefined) continue;
+    combined = combined === undefined ? dealValue : combine === 'sum' ? combined + dealValue : Math.max(combined, dealValue);
+  }
+  return combined;
 }

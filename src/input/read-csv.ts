@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
 import { CsvError, parse, type Parser } from 'csv-parse';
-import { decimalSeparatorOf, parseQuantity, type Decimal } from '../core/numbers.js';
+import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '../core/numbers.js';
 import type { Issue, ScoringModel } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { describeBytes, inputLimits, LIMITS, type InputLimits } from './limits.js';
@@ -227,7 +227,12 @@ interface NumericColumn {
   field: string;
   index: number;
   decimal: Decimal;
+  /** Cell text -> what it reads as (null: not a number); exports repeat amounts and scores across rows. */
+  parsed: Map<string, Quantity | null>;
 }
+
+/** Distinct cells a numeric column remembers parsing; past it, cells are parsed afresh. */
+const MAX_REMEMBERED_CELLS = 50_000;
 
 /**
  * What every export reader shares: maps the header, learns each numeric column's
@@ -307,28 +312,28 @@ export abstract class TableReader {
     const fallback: Decimal = this.isDecimalComma || this.delimiter === ';' ? ',' : '.';
     return [...this.numericFields()].flatMap((field) =>
       (this.columns!.indices.get(field) ?? []).map((index) => {
-        if (this.isDecimalComma !== undefined) return { field, index, decimal: fallback };
+        if (this.isDecimalComma !== undefined) return { field, index, decimal: fallback, parsed: new Map() };
         const votes = { '.': 0, ',': 0 };
         for (const record of records) {
           const separator = decimalSeparatorOf(record[index] ?? '');
           if (separator) votes[separator] += 1;
         }
         const decimal: Decimal = votes['.'] === votes[','] ? fallback : votes['.'] > votes[','] ? '.' : ',';
-        return { field, index, decimal };
+        return { field, index, decimal, parsed: new Map() };
       }),
     );
   }
 
   private readRow(record: string[], line: number): void {
-    const filled = record.filter((cell) => cell.trim() !== '');
-    if (filled.length === 0) {
+    const filled = record.findIndex(isFilled);
+    if (filled < 0) {
       this.isAfterBlank = true;
       this.skippedRows += 1;
       return;
     }
     // Report footers (Salesforce's confidentiality and copyright lines) follow a blank line, one cell each.
-    if (this.isAfterBlank && filled.length === 1 && this.header.length > 1) {
-      this.footer.push({ line, text: filled[0]!.trim() });
+    if (this.isAfterBlank && this.header.length > 1 && record.findIndex((cell, i) => i > filled && isFilled(cell)) < 0) {
+      this.footer.push({ line, text: record[filled]!.trim() });
       return;
     }
     this.isAfterBlank = false;
@@ -349,17 +354,26 @@ export abstract class TableReader {
 
   protected cellsOf(record: string[], field: string): string[] {
     const indices = this.columns!.indices.get(field) ?? [];
-    return indices.map((i) => (record[i] ?? '').trim()).filter((cell) => !PLACEHOLDERS.has(cell.toLowerCase()));
+    const cells: string[] = [];
+    for (const i of indices) {
+      const cell = (record[i] ?? '').trim();
+      if (!isPlaceholder(cell)) cells.push(cell);
+    }
+    return cells;
   }
 
   protected firstCell(record: string[], field: string): string | undefined {
-    return this.cellsOf(record, field)[0];
+    for (const i of this.columns!.indices.get(field) ?? []) {
+      const cell = (record[i] ?? '').trim();
+      if (!isPlaceholder(cell)) return cell;
+    }
+    return undefined;
   }
 
   private readNumber(cell: string, column: NumericColumn, line: number): number | undefined {
     const text = cell.trim();
-    if (SILENT_NUMBER_PLACEHOLDERS.has(text.toLowerCase())) return undefined;
-    const quantity = parseQuantity(text, column.decimal);
+    if (isPlaceholder(text, SILENT_NUMBER_PLACEHOLDERS)) return undefined;
+    const quantity = parseCell(text, column);
     const header = this.header[column.index]!.trim();
     if (!quantity) {
       const kind = column.field === MONEY_FIELD ? 'an amount' : 'a number';
@@ -421,6 +435,25 @@ export abstract class TableReader {
       message: `${this.source}:${first.line} skipped ${this.footer.length} report footer line${this.footer.length === 1 ? '' : 's'} after the data ("${first.text}")`,
     });
   }
+}
+
+function isFilled(cell: string): boolean {
+  return cell.trim() !== '';
+}
+
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+
+/** Whether a cell means "no value"; longer cells skip the lower-casing, which every cell of every row would pay. */
+export function isPlaceholder(cell: string, placeholders: ReadonlySet<string> = PLACEHOLDERS): boolean {
+  return cell.length <= LONGEST_PLACEHOLDER && placeholders.has(cell.toLowerCase());
+}
+
+function parseCell(text: string, column: NumericColumn): Quantity | undefined {
+  const remembered = column.parsed.get(text);
+  if (remembered !== undefined) return remembered ?? undefined;
+  const quantity = parseQuantity(text, column.decimal);
+  if (column.parsed.size < MAX_REMEMBERED_CELLS) column.parsed.set(text, quantity ?? null);
+  return quantity;
 }
 
 /** The header cells, quoted, for messages about a header that lacks something. */

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { COLUMN_SYNONYMS } from './column-synonyms.js';
 import { mapColumns, type ColumnMap } from './map-columns.js';
 import type { Source } from './open-source.js';
-import { describeHeader, PLACEHOLDERS, streamCsv, TableReader, type ReadOptions, type ReadSummary } from './read-csv.js';
+import { describeHeader, isPlaceholder, streamCsv, TableReader, type ReadOptions, type ReadSummary } from './read-csv.js';
 
 export { detectDelimiter, detectEncoding, type ReadOptions, type ReadProgress, type ReadSummary } from './read-csv.js';
 
@@ -32,6 +32,7 @@ export async function readRequests(source: Source, model: ScoringModel, options:
 class ExportReader extends TableReader {
   private readonly usage: Map<string, FieldUsage>;
   private readonly grouper: RequestGrouper;
+  private readonly textFields: string[];
 
   constructor(
     source: string,
@@ -44,6 +45,7 @@ class ExportReader extends TableReader {
     this.usage = fieldUsage(model);
     for (const field of textFields) this.usage.set(field, { isNumeric: false, ...this.usage.get(field), isText: true });
     this.grouper = createRequestGrouper(model.aggregate);
+    this.textFields = [...this.usage].flatMap(([field, usage]) => (usage.isText ? [field] : []));
   }
 
   finish(encoding: string, delimiter: string): RequestsRead {
@@ -104,8 +106,7 @@ class ExportReader extends TableReader {
     const mention: Mention = { line, ids: this.idsOf(record), numbers: this.numbersOf(record, line), texts: {} };
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
-    for (const [field, usage] of this.usage) {
-      if (!usage.isText) continue;
+    for (const field of this.textFields) {
       const values = this.cellsOf(record, field);
       if (values.length > 0) mention.texts[field] = values;
     }
@@ -115,7 +116,10 @@ class ExportReader extends TableReader {
   private idsOf(record: string[]): string[] {
     const split = this.model.aggregate.split;
     const cells = this.cellsOf(record, 'id');
-    const ids = split ? cells.flatMap((cell) => cell.split(split)) : cells;
-    return ids.map((id) => id.trim()).filter((id) => !PLACEHOLDERS.has(id.toLowerCase()));
+    if (!split) return cells;
+    return cells
+      .flatMap((cell) => cell.split(split))
+      .map((id) => id.trim())
+      .filter((id) => !isPlaceholder(id));
   }
 }

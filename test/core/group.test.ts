@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRequests } from '../../src/core/group.js';
+import { createRequestGrouper, groupRequests } from '../../src/core/group.js';
 import type { Mention } from '../../src/core/types.js';
 
 function mention(line: number, partial: Partial<Mention>): Mention {
@@ -66,5 +66,23 @@ describe('groupRequests', () => {
 
   it('leaves deal value undefined when no row has one', () => {
     expect(groupRequests([mention(2, { ids: ['A'] })], { deal_value: 'sum' }).requests[0]!.dealValue).toBeUndefined();
+  });
+
+  it('keeps each text once by its folded form, however many spellings a request has seen', () => {
+    // Ten dates fill the exact-spelling shortcut (8 kept); " 2026-01-0X" and the lower-case status still fold onto the first spellings.
+    const dates = Array.from({ length: 10 }, (_, i) => `2026-01-0${i}`);
+    const many = [...dates, ' 2026-01-09', '2026-01-00 '].map((date, i) =>
+      mention(i + 2, { ids: ['A'], account: 'Acme', texts: { close_date: [date], status: [i % 2 ? 'New' : 'NEW'] } }),
+    );
+    const [request] = groupRequests(many, { deal_value: 'sum' }).requests;
+    expect(request!.texts).toEqual({ close_date: dates, status: ['NEW'] });
+    expect(request!.accounts).toEqual([{ name: 'Acme' }]);
+  });
+
+  it('lets go of the grouping once the requests are built', () => {
+    const grouper = createRequestGrouper({ deal_value: 'sum' });
+    grouper.add(rows[0]!);
+    expect(grouper.requests()).toHaveLength(1);
+    expect(grouper.requests()).toEqual([]);
   });
 });

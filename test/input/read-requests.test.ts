@@ -112,6 +112,17 @@ describe('readRequests: CSV quirks', () => {
     expect(invalid.at(-1)!.message).toMatch(/5 more INVALID_NUMBER in column "Amount" not shown \(25 in all\)/);
   });
 
+  it('reads a cell repeated on many rows the same each time: converted, or warned about on each line', async () => {
+    // EUR 10 at the config's rate of 2 -> 20 USD on both rows; "soon" is not a number on lines 4 and 5.
+    const csv = `${HEADER}A,SSO,Acme,EUR 10,3,S\nB,SCIM,Acme,EUR 10,3,S\nC,Audit,Beta,soon,3,S\nD,Tags,Beta,soon,3,S\n`;
+    const { requests, issues } = await read(csv);
+    expect(requests.map((r) => r.dealValue)).toEqual([20, 20, undefined, undefined]);
+    expect(issues.map((i) => [i.code, i.line, i.value])).toEqual([
+      ['INVALID_NUMBER', 4, 'soon'],
+      ['INVALID_NUMBER', 5, 'soon'],
+    ]);
+  });
+
   it('honours an Excel sep= line', async () => {
     const { requests, summary } = await read('sep=|\nTitle|Amount\nA|1,5\n', { isDecimalComma: true });
     expect(summary.delimiter).toBe('|');
