@@ -3,4 +3,4 @@ import module from 'node:module';
 
 // Node 22.1+ caches compiled code on disk between runs; Node 20 has no such API and skips it.
 module.enableCompileCache?.();
-await import('../dist/cli.js');
+await import('../dist/bundle/cli.js');

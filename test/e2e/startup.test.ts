@@ -1,11 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
 
-/** The module URLs a run of the built CLI resolves, traced by a module hook. */
+/** The modules a run of the built CLI loads: the bundle's chunks, traced by a module hook, mapped to their sources by the bundler's metafile. */
 function modulesLoadedBy(args: string[]): string[] {
+  const chunks = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
+  return chunksLoadedBy(args).flatMap((url) => (url.startsWith('file:') ? (chunks[relative(ROOT, fileURLToPath(url))] ?? [url]) : []));
+}
+
+function chunksLoadedBy(args: string[]): string[] {
   return withTempDir((dir) => {
     const trace = join(dir, 'trace.txt');
     const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/helpers/trace-imports.js'), BIN, ...args], {
@@ -14,21 +20,22 @@ function modulesLoadedBy(args: string[]): string[] {
       env: { ...process.env, NO_COLOR: '1', PM_RANK_TRACE: trace },
     });
     expect(result.status).toBe(0);
-    return readFileSync(trace, 'utf8').split('\n');
+    return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
   });
 }
 
 describe('start-up cost', () => {
   it('score never loads inquirer, though the tracer sees its lazily loaded modules', () => {
     const loaded = modulesLoadedBy(['score', 'fixtures/requests.csv', '--format', 'json']);
-    expect(loaded.some((url) => url.endsWith('/dist/commands/score.js'))).toBe(true);
-    expect(loaded.some((url) => url.includes('/node_modules/csv-parse/'))).toBe(true);
-    expect(loaded.filter((url) => url.includes('@inquirer') || url.includes('/dist/prompts/'))).toEqual([]);
+    expect(loaded).toContain('src/commands/score.ts');
+    expect(loaded.some((path) => path.startsWith('node_modules/csv-parse/'))).toBe(true);
+    expect(loaded.filter((path) => path.includes('@inquirer') || path.startsWith('src/prompts/'))).toEqual([]);
   });
 
   it('score on the default model loads neither the YAML parser nor the schema library', () => {
     const loaded = modulesLoadedBy(['score', 'fixtures/requests.csv']);
-    expect(loaded.filter((url) => url.includes('/node_modules/yaml/') || url.includes('/node_modules/zod/'))).toEqual([]);
+    expect(loaded).toContain('src/input/load-config.ts');
+    expect(loaded.filter((path) => path.startsWith('node_modules/yaml/') || path.startsWith('node_modules/zod/'))).toEqual([]);
   });
 
   it("the default model's build-time copy ranks exactly as parsing scoring.example.yaml does", () => {
