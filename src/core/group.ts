@@ -1,23 +1,18 @@
+import { AccountPairs } from './account-pairs.js';
 import { createTextFolder, foldText, type FoldedText } from './text.js';
 import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel } from './types.js';
 
-/**
- * A request being grouped. Accounts are kept column-wise (a slot per account,
- * names shared between requests) rather than as an object each: a 1M-row
- * export holds about a million (request, account) pairs.
- */
+/** A request being grouped; its accounts are pairs in the grouper's AccountPairs. */
 interface Draft {
+  index: number;
   id: string;
   title: string;
   /** True until a row gives the id-keyed request a title of its own. */
   isUntitled: boolean;
   lines: number[];
-  /** Folded account name -> slot in names, deals and segments. */
-  slots: Map<string, number>;
-  names: string[];
-  /** The account's largest deal; NaN while it has none. */
-  deals: number[];
-  segments: (string | undefined)[];
+  /** The first and last of its pairs; -1 before any. */
+  firstPair: number;
+  lastPair: number;
   numbers: Record<string, number>;
   texts: Record<string, string[]>;
   /** Field -> the folded values in texts, and every spelling already seen (most rows repeat one exactly). */
@@ -38,6 +33,7 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
   const drafts = { id: new Map<string, Draft>(), title: new Map<string, Draft>() };
   const inOrder: Draft[] = [];
   const fold = createTextFolder();
+  const accounts = createAccountCounter();
   return {
     add(mention) {
       const keys = requestKeys(mention, fold);
@@ -52,10 +48,11 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       for (const { kind, key, id } of keys) {
         let draft = drafts[kind].get(key);
         if (!draft) {
-          drafts[kind].set(key, (draft = newDraft(id)));
+          drafts[kind].set(key, (draft = newDraft(inOrder.length, id)));
           inOrder.push(draft);
         }
         addMention(draft, mention, fold);
+        accounts.add(draft, mention, fold);
       }
       return undefined;
     },
@@ -64,7 +61,9 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       drafts.title.clear();
       const requests: FeatureRequest[] = [];
       inOrder.reverse();
-      for (let draft = inOrder.pop(); draft; draft = inOrder.pop()) requests.push(finish(draft, aggregate.deal_value));
+      for (let draft = inOrder.pop(); draft; draft = inOrder.pop()) {
+        requests.push(finish(draft, accounts.pairs.accounts(draft.firstPair), aggregate.deal_value));
+      }
       return requests;
     },
   };
@@ -103,16 +102,15 @@ function requestKeys(mention: Mention, fold: Folder): RequestKey[] {
   return title ? [{ kind: 'title', key: fold(title).folded, id: title }] : [];
 }
 
-function newDraft(id: string): Draft {
+function newDraft(index: number, id: string): Draft {
   return {
+    index,
     id,
     title: id,
     isUntitled: true,
     lines: [],
-    slots: new Map(),
-    names: [],
-    deals: [],
-    segments: [],
+    firstPair: -1,
+    lastPair: -1,
     numbers: {},
     texts: {},
     textsSeen: new Map(),
@@ -122,7 +120,6 @@ function newDraft(id: string): Draft {
 function addMention(draft: Draft, mention: Mention, fold: Folder): void {
   draft.lines.push(mention.line);
   if (draft.isUntitled && mention.title) [draft.title, draft.isUntitled] = [mention.title, false];
-  addAccount(draft, mention, fold);
   for (const field in mention.numbers) {
     if (field !== 'deal_value') draft.numbers[field] = mention.numbers[field]!;
   }
@@ -133,22 +130,25 @@ function addMention(draft: Draft, mention: Mention, fold: Folder): void {
   if (status) draft.status = status;
 }
 
-/** Counts the row's account once per request (by folded name), keeping its largest deal value and the first segment seen. */
-function addAccount(draft: Draft, mention: Mention, fold: Folder): void {
-  // A row without an account is an account of its own: it is still someone asking.
-  const account = fold(mention.account?.trim() || `(no account, line ${mention.line})`);
-  const deal = mention.numbers.deal_value ?? NaN;
-  const segment = mention.texts.segment?.[0];
-  const slot = draft.slots.get(account.folded);
-  if (slot === undefined) {
-    draft.slots.set(account.folded, draft.names.length);
-    draft.names.push(account.text);
-    draft.deals.push(deal);
-    draft.segments.push(segment ? fold(segment).text : undefined);
-    return;
-  }
-  if (segment) draft.segments[slot] ??= fold(segment).text;
-  if (deal > draft.deals[slot]! || Number.isNaN(draft.deals[slot]!)) draft.deals[slot] = deal;
+/** Counts each row's account once per request (by folded name), keeping its largest deal value and the first segment seen. */
+function createAccountCounter() {
+  const pairs = new AccountPairs();
+  const accountIds = new Map<string, number>();
+  return {
+    pairs,
+    add(draft: Draft, mention: Mention, fold: Folder): void {
+      // A row without an account is an account of its own: it is still someone asking.
+      const { text: name, folded } = fold(mention.account?.trim() || `(no account, line ${mention.line})`);
+      let account = accountIds.get(folded);
+      if (account === undefined) accountIds.set(folded, (account = accountIds.size));
+      const segment = mention.texts.segment?.[0];
+      const pair = pairs.count(draft.index, account, name, mention.numbers.deal_value ?? NaN, segment ? fold(segment).text : undefined);
+      if (pair === undefined) return;
+      if (draft.lastPair < 0) draft.firstPair = pair;
+      else pairs.link(draft.lastPair, pair);
+      draft.lastPair = pair;
+    },
+  };
 }
 
 /** Adds an account once (by folded name), keeping its largest deal value and the first segment seen. */
@@ -188,19 +188,12 @@ function addText(draft: Draft, field: string, value: string, fold: Folder): void
   (draft.texts[field] ??= []).push(text.trim());
 }
 
-function finish(draft: Draft, combine: 'sum' | 'max'): FeatureRequest {
-  const accounts = draft.names.map((name, slot) => toAccountMention(name, draft.deals[slot]!, draft.segments[slot]));
+function finish(draft: Draft, accounts: AccountMention[], combine: 'sum' | 'max'): FeatureRequest {
   const { id, title, lines, numbers, texts, status } = draft;
   const request: FeatureRequest = { id, title, lines, accounts, numbers, texts, ...(status === undefined ? {} : { status }) };
   const dealValue = combineDealValues(accounts, combine);
   if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
   return request;
-}
-
-/** Written as whole literals: objects given a property later keep it out of line, 40 bytes more for each of a million accounts. */
-function toAccountMention(name: string, deal: number, segment: string | undefined): AccountMention {
-  if (Number.isNaN(deal)) return segment ? { name, segment } : { name };
-  return segment ? { name, dealValue: deal, segment } : { name, dealValue: deal };
 }
 
 /** The accounts' deal values summed or maxed; undefined when none has one. */
