@@ -282,9 +282,9 @@ export class CsvRecordParser {
 /** V8 copies slices shorter than this; longer ones point into (and keep alive) the string they came from. */
 const SLICED_MIN = 13;
 
-/** A slice that owns its characters: slicing a concatenation makes V8 flatten it into a new string first. */
+/** A slice that owns its characters: join builds a new flat string (measured: faster and smaller than slicing a concatenation). */
 function flatSlice(buf: string, start: number, end: number): string {
-  return (' ' + buf.slice(start, end)).slice(1);
+  return [buf.slice(start, start + 1), buf.slice(start + 1, end)].join('');
 }
 
 function isLowSurrogate(code: number): boolean {
