@@ -52,13 +52,14 @@ function cut(text: string, offsets: readonly number[]): string[] {
 }
 
 const CHARS = ['a', 'b', ',', ',', '"', '"', '"', '\n', '\n', '\r', ' ', ';', '\t', '\0', 'é', '€', '😀'];
-const texts = fc.array(fc.constantFrom(...CHARS), { maxLength: 40 }).map((chars) => chars.join(''));
+const texts = fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((chars) => chars.join(''));
 const cases = fc.record({
   text: texts,
   offsets: fc.array(fc.nat(), { maxLength: 6 }),
   delimiter: fc.constantFrom(',', ';', '\t'),
   fromLine: fc.constantFrom(1, 1, 2, 3),
   maxRecordSize: fc.constantFrom(1 << 20, 1, 2, 3, 5, 8, 13),
+  isFlat: fc.boolean(),
 });
 
 describe('CsvRecordParser', () => {
