@@ -1,10 +1,8 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
-import { CsvError, parse, type Parser } from 'csv-parse';
 import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '../core/numbers.js';
 import type { Issue, ScoringModel } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
+import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type OnRecord } from './csv-records.js';
 import { describeBytes, inputLimits, LIMITS, type InputLimits } from './limits.js';
 import type { ColumnMap } from './map-columns.js';
 import type { Source } from './open-source.js';
@@ -81,46 +79,60 @@ export async function streamCsv<T>(
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
   const sink = createSink(delimiter);
   const fromLine = excelSeparator ? 2 : 1;
-  const parser = createRecordParser(delimiter, fromLine, limits.maxRowBytes);
+  const reader = await recordReader(delimiter);
   const rest = limitSize(chunks, head.length, limits.maxFileBytes, () => fileTooLarge(source.name, limits));
-  // pipeline() may report an error thrown by the last stage as AbortError while the parser is busy: keep the real one.
-  let stopped: unknown;
   let line = fromLine - 1;
   const onChunk = (bytes: number) =>
     options.onProgress?.({ bytes, rows: line, ...(source.size === undefined ? {} : { size: source.size }) });
+  const onRecord = (record: string[]) => {
+    line += 1;
+    if (record.length > limits.maxColumns) throw tooManyColumns(source.name, line, record.length, limits);
+    sink.push(record);
+  };
   try {
-    await pipeline(Readable.from(decode(head, rest, decoder, onChunk)), parser, async (records: AsyncIterable<string[]>) => {
-      try {
-        for await (const record of records) {
-          line += 1;
-          if (record.length > limits.maxColumns) throw tooManyColumns(source.name, line, record.length, limits);
-          sink.push(record);
-        }
-      } catch (error) {
-        throw (stopped = error);
-      }
-    });
+    await reader.read(decode(head, rest, decoder, onChunk), { delimiter, fromLine, maxRecordSize: limits.maxRowBytes }, onRecord);
   } catch (caught) {
-    throw toInputError(stopped ?? caught, source.name, limits);
+    throw toInputError(caught, reader.isCsvError, source.name, limits);
   }
   return sink.finish(encoding, delimiter);
 }
 
-/** The CSV parser the reader uses: decoded text in, raw records (arrays of cells) out. */
-export function createRecordParser(delimiter: string, fromLine = 1, maxRowBytes = LIMITS.maxRowBytes.default): Parser {
-  return parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    from_line: fromLine,
-    max_record_size: maxRowBytes,
-  });
+/** The environment variable that selects csv-parse, should the fast parser ever misread a file. */
+export const CSV_PARSER_VARIABLE = 'PM_RANK_CSV_PARSER';
+
+interface RecordReader {
+  read: (texts: AsyncIterable<string>, options: CsvRecordOptions, onRecord: OnRecord) => Promise<void>;
+  isCsvError: (error: unknown) => error is CsvErrorLike;
+}
+
+interface CsvErrorLike extends Error {
+  code: string;
+  lines?: unknown;
+}
+
+const FAST_READER: RecordReader = {
+  async read(texts, options, onRecord) {
+    const parser = new CsvRecordParser({ ...options, isFlat: true });
+    for await (const text of texts) parser.write(text, onRecord);
+    parser.end(onRecord);
+  },
+  isCsvError: (error) => error instanceof CsvRecordError,
+};
+
+/** CsvRecordParser, or csv-parse (loaded only then) when the environment asks for it or the delimiter is one the fast parser leaves alone. */
+async function recordReader(delimiter: string, env: Record<string, string | undefined> = process.env): Promise<RecordReader> {
+  const choice = env[CSV_PARSER_VARIABLE];
+  if (choice !== undefined && choice !== '' && choice !== 'csv-parse' && choice !== 'fast') {
+    throw new UsageError(`${CSV_PARSER_VARIABLE} must be csv-parse or fast, got "${choice}"`);
+  }
+  if (choice !== 'csv-parse' && canParseWith(delimiter)) return FAST_READER;
+  const { readWithCsvParse, isCsvParseError } = await import('./csv-parse-records.js');
+  return { read: readWithCsvParse, isCsvError: isCsvParseError };
 }
 
 /** A parser error in the user's words; other errors pass through. */
-function toInputError(error: unknown, name: string, limits: InputLimits): unknown {
-  if (!(error instanceof CsvError)) return error;
+function toInputError(error: unknown, isCsvError: RecordReader['isCsvError'], name: string, limits: InputLimits): unknown {
+  if (!isCsvError(error)) return error;
   const line = typeof error.lines === 'number' ? error.lines : '?';
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     return new InputError(

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createRecordParser } from '../../src/input/read-csv.js';
+import { createRecordParser } from '../../src/input/csv-parse-records.js';
+import { CsvRecordParser } from '../../src/input/csv-records.js';
 import { ROOT } from '../helpers/exec.js';
 
 // csv-spectrum (BSD-2-Clause, Max Ogden): CSV edge cases with their expected records, see its README.
@@ -14,13 +15,23 @@ const cases = readdirSync(join(SPECTRUM, 'csvs'))
   .map((file) => file.replace(/\.csv$/, ''))
   .sort();
 
-async function parseRecords(text: string): Promise<string[][]> {
-  const records: string[][] = [];
-  for await (const record of Readable.from([text]).pipe(createRecordParser(','))) records.push(record as string[]);
-  return records;
-}
+const PARSERS = {
+  'csv-parse': async (text: string): Promise<string[][]> => {
+    const records: string[][] = [];
+    for await (const record of Readable.from([text]).pipe(createRecordParser(','))) records.push(record as string[]);
+    return records;
+  },
+  fast: (text: string): Promise<string[][]> => {
+    const records: string[][] = [];
+    const parser = new CsvRecordParser({ delimiter: ',' });
+    parser.write(text, (record) => records.push(record));
+    parser.end((record) => records.push(record));
+    return Promise.resolve(records);
+  },
+};
 
-describe('csv-spectrum: the reader parses each case to its expected records', () => {
+describe.each(Object.keys(PARSERS) as (keyof typeof PARSERS)[])('csv-spectrum: %s parses each case to its expected records', (parser) => {
+  const parseRecords = PARSERS[parser];
   it('has the suite', () => {
     expect(cases.length).toBeGreaterThanOrEqual(12);
   });

@@ -1,0 +1,70 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
+
+// The fast CSV parser must be invisible: every export gives the same ranking, warnings and errors as csv-parse.
+const csvsUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.csv'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
+    .sort();
+
+const FILES = [...csvsUnder(FIXTURES), ...csvsUnder(join(ROOT, 'test/data/csv-spectrum/csvs'))];
+
+/** Malformed or unusual exports, each with the environment it runs in. */
+const MADE: [string, string, Record<string, string>][] = [
+  ['unclosed-quote.csv', 'Request ID,Title,Account\nFR-1,"SSO,Acme\nFR-2,Audit,Beta\n', {}],
+  ['row-over-limit.csv', 'Request ID,Title,Account\nFR-1,SSO,Acme\nFR-2,' + 'x'.repeat(200) + ',Beta\n', { PM_RANK_MAX_ROW_MB: '0.0001' }],
+  ['too-many-columns.csv', 'Request ID,Title,Account\nFR-1,SSO,Acme,,,,,\n', { PM_RANK_MAX_COLUMNS: '5' }],
+  ['excel-sep.csv', 'sep=;\r\nRequest ID;Title;Account;Amount\r\nFR-1;"SSO; SAML";Acme;"$1,000"\r\nFR-1;SSO;"Beta ""B""";2000\r\n', {}],
+  ['quote-after-text.csv', 'Request ID,Title,Account\nFR-1,"SSO" SAML,Acme\nFR-2,Audit "log",Beta\r\n', {}],
+];
+
+function scoreBoth(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }) {
+  const fast = runCli(['score', ...args, '-f', 'json', '--as-of', '2026-06-01'], options);
+  const plain = runCli(['score', ...args, '-f', 'json', '--as-of', '2026-06-01'], {
+    ...options,
+    env: { ...options.env, PM_RANK_CSV_PARSER: 'csv-parse' },
+  });
+  return { fast, plain };
+}
+
+describe('PM_RANK_CSV_PARSER=csv-parse and the default parser score every export the same', () => {
+  it.each(FILES)('%s', (file) => {
+    withTempDir((cwd) => {
+      const { fast, plain } = scoreBoth([join(ROOT, file)], { cwd });
+      expect(fast).toEqual(plain);
+    });
+  });
+
+  it('with a win/loss export', () => {
+    withTempDir((cwd) => {
+      const { fast, plain } = scoreBoth([join(FIXTURES, 'requests.csv'), '--win-loss', join(FIXTURES, 'deals.csv')], { cwd });
+      expect(fast.code).toBe(0);
+      expect(fast).toEqual(plain);
+    });
+  });
+
+  it('from stdin', () => {
+    withTempDir((cwd) => {
+      const { fast, plain } = scoreBoth(['-'], { cwd, input: 'Request ID,Title,Account\r\nFR-1,"SSO\r\nSAML",Acme\r\n' });
+      expect(fast.code).toBe(0);
+      expect(fast).toEqual(plain);
+    });
+  });
+
+  it.each(MADE)('%s', (name, text, env) => {
+    withTempDir((cwd) => {
+      writeFileSync(join(cwd, name), text);
+      const { fast, plain } = scoreBoth([name], { cwd, env });
+      expect(fast).toEqual(plain);
+    });
+  });
+
+  it('names the values PM_RANK_CSV_PARSER takes when given another', () => {
+    const result = runCli(['score', 'fixtures/requests.csv'], { env: { PM_RANK_CSV_PARSER: 'papaparse' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('pm-rank: PM_RANK_CSV_PARSER must be csv-parse or fast, got "papaparse"\n');
+  });
+});
