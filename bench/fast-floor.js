@@ -9,7 +9,7 @@ const onRecord = () => {
   records += 1;
 };
 const decoder = new TextDecoder('utf-8');
-for await (const chunk of createReadStream(process.argv[2], { highWaterMark: 1 << 20 })) {
+for await (const chunk of createReadStream(process.argv[2], { highWaterMark: 1 << 16 })) {
   parser.write(decoder.decode(chunk, { stream: true }), onRecord);
 }
 parser.write(decoder.decode(), onRecord);

