@@ -36,16 +36,9 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
   const accounts = createAccountCounter();
   return {
     add(mention) {
-      const keys = requestKeys(mention, fold);
-      if (keys.length === 0) {
-        return {
-          code: 'ROW_WITHOUT_REQUEST',
-          severity: 'warning',
-          line: mention.line,
-          message: 'names no request (no id and no title); skipped',
-        };
-      }
-      for (const { kind, key, id } of keys) {
+      const issue = requestlessRowIssue(mention);
+      if (issue) return issue;
+      for (const { kind, key, id } of requestKeys(mention, fold)) {
         let draft = drafts[kind].get(key);
         if (!draft) {
           drafts[kind].set(key, (draft = newDraft(inOrder.length, id)));
@@ -66,6 +59,17 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       }
       return requests;
     },
+  };
+}
+
+/** The warning for a row that names no request (no id and no title), which grouping skips. */
+export function requestlessRowIssue(mention: Mention): Issue | undefined {
+  if (mention.ids.length > 0 || mention.title?.trim()) return undefined;
+  return {
+    code: 'ROW_WITHOUT_REQUEST',
+    severity: 'warning',
+    line: mention.line,
+    message: 'names no request (no id and no title); skipped',
   };
 }
 

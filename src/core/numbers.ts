@@ -57,9 +57,10 @@ export function parseQuantity(text: string, decimal: Decimal = '.'): Quantity | 
   if (!DIGITS.test(s)) return undefined;
   const plain = toPlainDecimal(s, decimal);
   if (plain === undefined) return undefined;
-  const value = Number(plain);
+  const value = sign * Number(plain) * scale;
   if (!Number.isFinite(value)) return undefined;
-  const quantity: Quantity = { value: sign * value * scale };
+  // + 0 makes -0 plain 0: a negative zero means nothing in an export, and JSON (the reading thread's format) cannot carry it.
+  const quantity: Quantity = { value: value + 0 };
   if (currency.code) quantity.currency = currency.code;
   return quantity;
 }

@@ -11,6 +11,8 @@ export interface Source {
   stream: Readable;
   /** Size in bytes when known (files), for progress and limits. */
   size?: number;
+  /** The absolute path of a file, so another thread can open it too. */
+  path?: string;
 }
 
 /**
@@ -28,8 +30,13 @@ export async function openSource(path: string, cwd: string, stdin: Readable): Pr
     throw new InputError(`cannot read ${path}: ${describeFsError(error)}`, { cause: error });
   });
   if (info.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory, expected a CSV file`);
+  return fileSource(path, absolute, info.size);
+}
+
+/** A file known to exist, as a source named `name` in messages. */
+export function fileSource(name: string, absolute: string, size: number): Source {
   const stream: ReadStream = createReadStream(absolute, { highWaterMark: CHUNK_BYTES });
-  return { name: path, stream, size: info.size };
+  return { name, stream, size, path: absolute };
 }
 
 /** A file system error in plain words ("no such file", "permission denied"). */

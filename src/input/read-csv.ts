@@ -413,7 +413,13 @@ export abstract class TableReader {
         `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" is in ${currency}, but the config has no currency.rates.${currency} to convert it to ${this.baseCurrency}`,
       );
     }
-    return value * rate;
+    const converted = value * rate;
+    if (!Number.isFinite(converted)) {
+      throw new InputError(
+        `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" is too large to convert to ${this.baseCurrency}`,
+      );
+    }
+    return converted;
   }
 
   protected warn(issue: Issue): void {

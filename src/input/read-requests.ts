@@ -1,5 +1,5 @@
 import { fieldUsage, isWinLossField, type FieldUsage } from '../core/fields.js';
-import { createRequestGrouper, type RequestGrouper } from '../core/group.js';
+import { createRequestGrouper, requestlessRowIssue } from '../core/group.js';
 import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
@@ -17,21 +17,44 @@ export interface RequestsRead {
 }
 
 const EXPECTED = 'a header row and request rows';
+/** From this size a file is parsed on a second thread: below it, starting one costs more than it saves. */
+const THREAD_MIN_BYTES = 16 * 1024 * 1024;
 
-/** Streams a CSV export into requests, collecting warnings about bad rows and cells. */
+export type MentionsRead = Omit<RequestsRead, 'requests'>;
+
+/** Streams a CSV export into requests, collecting warnings about bad rows and cells. A large file is read on a second thread while this one groups. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
+  if (isWorthAThread(source)) return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
+  const grouper = createRequestGrouper(model.aggregate);
+  const read = await readMentions(source, model, options, (mention) => grouper.add(mention));
+  return { requests: grouper.requests(), ...read };
+}
+
+/** PM_RANK_READ_THREAD=always|never overrides the size rule, for tests and for a machine with one core. */
+function isWorthAThread(source: Source): source is Source & { path: string } {
+  const setting = process.env.PM_RANK_READ_THREAD;
+  if (source.path === undefined || setting === 'never') return false;
+  return setting === 'always' || (source.size ?? 0) >= THREAD_MIN_BYTES;
+}
+
+/** Streams a CSV export's rows, as mentions of requests, to `onMention`; rows that name no request are warned about, not passed on. */
+export async function readMentions(
+  source: Source,
+  model: ScoringModel,
+  options: ReadOptions,
+  onMention: (mention: Mention) => void,
+): Promise<MentionsRead> {
   return streamCsv(
     source,
     options,
-    (delimiter) => new ExportReader(source.name, model, delimiter, options.isDecimalComma, options.textFields ?? []),
+    (delimiter) => new ExportReader(source.name, model, delimiter, options.isDecimalComma, options.textFields ?? [], onMention),
     EXPECTED,
   );
 }
 
-/** Turns CSV records into mentions and groups them into requests as they stream in. */
+/** Turns CSV records into mentions as they stream in. */
 class ExportReader extends TableReader {
   private readonly usage: Map<string, FieldUsage>;
-  private readonly grouper: RequestGrouper;
   private readonly textFields: string[];
 
   constructor(
@@ -40,17 +63,17 @@ class ExportReader extends TableReader {
     delimiter: string,
     isDecimalComma: boolean | undefined,
     textFields: readonly string[],
+    private readonly onMention: (mention: Mention) => void,
   ) {
     super(source, model.currency, delimiter, isDecimalComma);
     this.usage = fieldUsage(model);
     for (const field of textFields) this.usage.set(field, { isNumeric: false, ...this.usage.get(field), isText: true });
-    this.grouper = createRequestGrouper(model.aggregate);
     this.textFields = [...this.usage].flatMap(([field, usage]) => (usage.isText ? [field] : []));
   }
 
-  finish(encoding: string, delimiter: string): RequestsRead {
+  finish(encoding: string, delimiter: string): MentionsRead {
     const summary = this.finishTable(encoding, delimiter, EXPECTED);
-    return { requests: this.grouper.requests(), issues: this.issues, summary };
+    return { issues: this.issues, summary };
   }
 
   protected mapHeader(record: string[]): ColumnMap {
@@ -96,8 +119,10 @@ class ExportReader extends TableReader {
   }
 
   protected readRecord(record: string[], line: number): void {
-    const issue = this.grouper.add(this.toMention(record, line));
+    const mention = this.toMention(record, line);
+    const issue = requestlessRowIssue(mention);
     if (issue) this.warn({ ...issue, message: `${this.source}:${line} ${issue.message}` });
+    else this.onMention(mention);
   }
 
   private toMention(record: string[], line: number): Mention {

@@ -32,6 +32,17 @@ describe('parseQuantity', () => {
   it.each(['TBD', 'abc', '1.2.3', '12,34,567', '$', '1e5', '5x', '', 'k'])('%j is not a number', (text) => {
     expect(parseQuantity(text)).toBeUndefined();
   });
+
+  it('reads past the largest double as no number, scaled or not', () => {
+    // 9...9 (306 digits) is 1e306; times k (1e3) is 1e309, past 1.8e308.
+    expect(parseQuantity(`${'9'.repeat(306)}k`)).toBeUndefined();
+    expect(parseQuantity('9'.repeat(400))).toBeUndefined();
+  });
+
+  it('reads a negative zero as plain 0', () => {
+    expect(Object.is(parseQuantity('-0')?.value, 0)).toBe(true);
+    expect(Object.is(parseQuantity('(0.00)')?.value, 0)).toBe(true);
+  });
 });
 
 describe('decimalSeparatorOf', () => {

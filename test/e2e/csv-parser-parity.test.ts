@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
 
-// The fast CSV parser must be invisible: every export gives the same ranking, warnings and errors as csv-parse.
+// The fast CSV parser and the reading thread must be invisible: every export gives the same ranking, warnings
+// and errors as csv-parse on one thread.
 const csvsUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.csv'))
@@ -21,19 +23,30 @@ const MADE: [string, string, Record<string, string>][] = [
   ['quote-after-text.csv', 'Request ID,Title,Account\nFR-1,"SSO" SAML,Acme\nFR-2,Audit "log",Beta\r\n', {}],
 ];
 
+/** The default run, csv-parse on one thread, and the fast parser on a reading thread (used by itself only from 16 MB). */
 function scoreBoth(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }) {
-  const fast = runCli(['score', ...args, '-f', 'json', '--as-of', '2026-06-01'], options);
-  const plain = runCli(['score', ...args, '-f', 'json', '--as-of', '2026-06-01'], {
-    ...options,
-    env: { ...options.env, PM_RANK_CSV_PARSER: 'csv-parse' },
-  });
+  const score = (env: Record<string, string>) =>
+    runCli(['score', ...args, '-f', 'json', '--as-of', '2026-06-01'], { ...options, env: { ...options.env, ...env } });
+  const fast = score({});
+  const plain = score({ PM_RANK_CSV_PARSER: 'csv-parse', PM_RANK_READ_THREAD: 'never' });
+  expect(score({ PM_RANK_READ_THREAD: 'always' })).toEqual(fast);
   return { fast, plain };
 }
 
-describe('PM_RANK_CSV_PARSER=csv-parse and the default parser score every export the same', () => {
+describe('PM_RANK_CSV_PARSER=csv-parse, the default parser and the reading thread score every export the same', () => {
   it.each(FILES)('%s', (file) => {
     withTempDir((cwd) => {
       const { fast, plain } = scoreBoth([join(ROOT, file)], { cwd });
+      expect(fast).toEqual(plain);
+    });
+  });
+
+  it('a generated 3,000-row export: quoted commas, multi-line notes, requests repeated across accounts', () => {
+    withTempDir((cwd) => {
+      spawnSync(process.execPath, [join(ROOT, 'bench/generate.js'), '3000', join(cwd, 'export.csv')]);
+      const { fast, plain } = scoreBoth(['export.csv'], { cwd });
+      expect(fast.code).toBe(0);
+      expect(JSON.parse(fast.stdout)).toMatchObject({ summary: { rows: 3000 } });
       expect(fast).toEqual(plain);
     });
   });
