@@ -15,21 +15,28 @@ const hasPandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Wall time (ms, from here) and peak RSS (MB, from GNU time) of one run, output discarded. */
-function measure(command, args) {
+function measure([command, args, env = {}]) {
   const rssFile = join(DATA, '.rss');
   const [file, argv] = hasTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   const rssMb = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
   return { ms, rssMb };
 }
 
-function bench(label, rows, runs, command, args) {
-  const results = Array.from({ length: runs }, () => measure(command, args));
-  const ms = median(results.map((r) => r.ms));
-  return { label, ms, rowsPerSecond: (rows / ms) * 1000, rssMb: Math.max(...results.map((r) => r.rssMb)) };
+/**
+ * Runs every tool once per round, round after round, so a machine whose speed drifts (a shared VM)
+ * slows all of them alike; each tool's median over the rounds.
+ */
+function bench(tools, rows, runs) {
+  const rounds = Array.from({ length: runs }, () => Object.values(tools).map(measure));
+  return Object.keys(tools).map((label, i) => {
+    const results = rounds.map((round) => round[i]);
+    const ms = median(results.map((r) => r.ms));
+    return { label, ms, rowsPerSecond: (rows / ms) * 1000, rssMb: Math.max(...results.map((r) => r.rssMb)) };
+  });
 }
 
 function checkTop20(path) {
@@ -82,11 +89,14 @@ for (const size of flags.sizes.split(',')) {
   if (!existsSync(path)) generate(rows, path);
   const mb = statSync(path).size / 1e6;
   const runs = Number(flags.runs ?? (rows >= 1e6 ? 3 : 5));
-  const results = [
-    bench('csv-parse floor', rows, runs, process.execPath, ['bench/floor.js', path]),
-    bench('pm-rank score', rows, runs, process.execPath, ['bin/pm-rank.js', 'score', path]),
-  ];
-  if (hasPandas) results.push(bench('pandas', rows, runs, '/usr/bin/python3', ['bench/pandas_score.py', path]));
+  const tools = {
+    'csv-parse floor': [process.execPath, ['bench/floor.js', path]],
+    'pm-rank score': [process.execPath, ['bin/pm-rank.js', 'score', path]],
+    'pm-rank score, one thread': [process.execPath, ['bin/pm-rank.js', 'score', path], { PM_RANK_READ_THREAD: 'never' }],
+    "pm-rank's parser alone": [process.execPath, ['bench/fast-floor.js', path]],
+    ...(hasPandas ? { pandas: ['/usr/bin/python3', ['bench/pandas_score.py', path]] } : {}),
+  };
+  const results = bench(tools, rows, runs);
   for (const r of results) {
     const row = [
       rows,

@@ -6,10 +6,14 @@ import { fileSource } from './open-source.js';
 import type { WorkerInput, WorkerMessage } from './read-in-worker.js';
 import { readMentions } from './read-requests.js';
 
-/** Mentions per message: large enough that posting costs little per row. */
-const BATCH_SIZE = 4096;
+/**
+ * Mentions per message: enough that posting costs little per row, few enough
+ * that a batch's JSON (about 60 KB) stays under V8's 128 KB large-object size
+ * and dies young on the grouping thread.
+ */
+const BATCH_SIZE = 512;
 /** Batches posted but not yet grouped before this thread waits: bounds the memory a slower grouper can make pile up. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 16;
 
 const input = workerData as WorkerInput;
 const consumed = new Int32Array(input.consumed);
