@@ -2,7 +2,7 @@
 // run reads a handful of files instead of a few hundred modules (Node 20 has no compile cache to hide
 // that cost). Every module keeps the import.meta.url tsc's layout gives it, so asset paths resolve as
 // in dist/. meta.json maps each chunk to the modules in it, for the start-up tests.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { build } from 'esbuild';
 
@@ -19,6 +19,8 @@ const keepModuleUrls = {
   },
 };
 
+// Chunk names carry content hashes: clear out the previous build's, which nothing would load.
+await rm(`${ROOT}dist/bundle`, { recursive: true, force: true });
 const { metafile } = await build({
   entryPoints: [`${ROOT}src/cli.ts`],
   outdir: `${ROOT}dist/bundle`,

@@ -2,7 +2,7 @@ import { fieldUsage, isWinLossField, type FieldUsage } from '../core/fields.js';
 import { createRequestGrouper, requestlessRowIssue } from '../core/group.js';
 import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../core/types.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { COLUMN_SYNONYMS } from './column-synonyms.js';
 import { mapColumns, type ColumnMap } from './map-columns.js';
 import type { Source } from './open-source.js';
@@ -30,9 +30,12 @@ export async function readRequests(source: Source, model: ScoringModel, options:
   return { requests: grouper.requests(), ...read };
 }
 
-/** PM_RANK_READ_THREAD=always|never overrides the size rule, for tests and for a machine with one core. */
+/** PM_RANK_READ_THREAD=always|never overrides the size rule (auto), for tests and for a machine with one core. */
 function isWorthAThread(source: Source): source is Source & { path: string } {
   const setting = process.env.PM_RANK_READ_THREAD;
+  if (setting && !['always', 'never', 'auto'].includes(setting)) {
+    throw new UsageError(`PM_RANK_READ_THREAD must be always, never or auto, got "${setting}"`);
+  }
   if (source.path === undefined || setting === 'never') return false;
   return setting === 'always' || (source.size ?? 0) >= THREAD_MIN_BYTES;
 }

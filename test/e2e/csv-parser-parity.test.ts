@@ -80,4 +80,10 @@ describe('PM_RANK_CSV_PARSER=csv-parse, the default parser and the reading threa
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('pm-rank: PM_RANK_CSV_PARSER must be csv-parse or fast, got "papaparse"\n');
   });
+
+  it('names the values PM_RANK_READ_THREAD takes when given another', () => {
+    const result = runCli(['score', 'fixtures/requests.csv'], { env: { PM_RANK_READ_THREAD: 'sometimes' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('pm-rank: PM_RANK_READ_THREAD must be always, never or auto, got "sometimes"\n');
+  });
 });
