@@ -14,8 +14,11 @@ export class AccountPairs {
   private dealOf = new Float64Array(this.capacity);
   /** The request's next pair, in the order its accounts first asked; -1 ends the list. */
   private nextOf = new Int32Array(this.capacity);
-  private readonly nameOf: string[] = [];
-  private readonly segmentOf: (string | undefined)[] = [];
+  /** Indices into texts: the account's name as first spelled in the request, and its segment (-1: none). */
+  private nameOf = new Int32Array(this.capacity);
+  private segmentOf = new Int32Array(this.capacity);
+  private readonly texts: string[] = [];
+  private readonly textIds = new Map<string, number>();
   /** Pair index + 1 by hash of (request, account); 0 is an empty slot. Never more than half full. */
   private table = new Int32Array(this.capacity * 2);
 
@@ -30,7 +33,7 @@ export class AccountPairs {
       const pair = entry - 1;
       if (this.requestOf[pair] === request && this.accountOf[pair] === account) {
         if (deal > this.dealOf[pair]! || Number.isNaN(this.dealOf[pair]!)) this.dealOf[pair] = deal;
-        this.segmentOf[pair] ??= segment;
+        if (this.segmentOf[pair] === -1 && segment !== undefined) this.segmentOf[pair] = this.idOf(segment);
         return undefined;
       }
       slot = (slot + 1) & mask;
@@ -47,7 +50,8 @@ export class AccountPairs {
   accounts(first: number): AccountMention[] {
     const accounts: AccountMention[] = [];
     for (let pair = first; pair >= 0; pair = this.nextOf[pair]!) {
-      accounts.push(toAccountMention(this.nameOf[pair]!, this.dealOf[pair]!, this.segmentOf[pair]));
+      const segment = this.segmentOf[pair]!;
+      accounts.push(toAccountMention(this.texts[this.nameOf[pair]!]!, this.dealOf[pair]!, segment < 0 ? undefined : this.texts[segment]));
     }
     return accounts;
   }
@@ -60,10 +64,20 @@ export class AccountPairs {
     this.accountOf[pair] = account;
     this.dealOf[pair] = deal;
     this.nextOf[pair] = -1;
-    this.nameOf.push(name);
-    this.segmentOf.push(segment);
+    this.nameOf[pair] = this.idOf(name);
+    this.segmentOf[pair] = segment === undefined ? -1 : this.idOf(segment);
     if (this.size === this.capacity) this.grow();
     return pair;
+  }
+
+  /** Names and segments repeat across requests: each distinct one is stored once. */
+  private idOf(text: string): number {
+    let id = this.textIds.get(text);
+    if (id === undefined) {
+      id = this.texts.push(text) - 1;
+      this.textIds.set(text, id);
+    }
+    return id;
   }
 
   private grow(): void {
@@ -72,6 +86,8 @@ export class AccountPairs {
     this.accountOf = resized(this.accountOf, this.capacity);
     this.dealOf = resized(this.dealOf, this.capacity);
     this.nextOf = resized(this.nextOf, this.capacity);
+    this.nameOf = resized(this.nameOf, this.capacity);
+    this.segmentOf = resized(this.segmentOf, this.capacity);
     this.table = new Int32Array(this.capacity * 2);
     const mask = this.table.length - 1;
     for (let pair = 0; pair < this.size; pair += 1) {

@@ -14,9 +14,8 @@ interface Draft {
   firstPair: number;
   lastPair: number;
   numbers: Record<string, number>;
-  texts: Record<string, string[]>;
-  /** Field -> the folded values in texts, and every spelling already seen (most rows repeat one exactly). */
-  textsSeen: Map<string, { folded: Set<string>; spellings: string[] }>;
+  /** Field -> its distinct texts, as first spelled. */
+  texts: Record<string, FieldTexts>;
   status?: string;
 }
 
@@ -117,7 +116,6 @@ function newDraft(index: number, id: string): Draft {
     lastPair: -1,
     numbers: {},
     texts: {},
-    textsSeen: new Map(),
   };
 }
 
@@ -178,22 +176,33 @@ export function countAccount(
   }
 }
 
-const MAX_SPELLINGS_SCANNED = 8;
+const MAX_TEXTS_SCANNED = 8;
+
+/**
+ * A field's distinct texts in one request. Most requests have a handful, so
+ * they are scanned (no Set per field and request: a million rows make tens of
+ * thousands of requests); a field with many, like dates, gets a Set.
+ */
+interface FieldTexts {
+  distinct: FoldedText[];
+  folded?: Set<string>;
+}
 
 function addText(draft: Draft, field: string, value: string, fold: Folder): void {
-  let seen = draft.textsSeen.get(field);
-  if (!seen) draft.textsSeen.set(field, (seen = { folded: new Set(), spellings: [] }));
-  if (seen.spellings.includes(value)) return;
-  const { text, folded } = fold(value);
-  // A free-text field (dates, notes) has a new spelling on every row: past a few, folding is cheaper than scanning.
-  if (seen.spellings.length < MAX_SPELLINGS_SCANNED) seen.spellings.push(text);
-  if (seen.folded.has(folded)) return;
-  seen.folded.add(folded);
-  (draft.texts[field] ??= []).push(text.trim());
+  const seen = (draft.texts[field] ??= { distinct: [] });
+  // Most rows repeat a text exactly as first spelled: found without folding.
+  if (!seen.folded && seen.distinct.some((d) => d.text === value)) return;
+  const entry = fold(value);
+  if (seen.folded ? seen.folded.has(entry.folded) : seen.distinct.some((d) => d.folded === entry.folded)) return;
+  seen.distinct.push(entry);
+  if (seen.folded) seen.folded.add(entry.folded);
+  else if (seen.distinct.length > MAX_TEXTS_SCANNED) seen.folded = new Set(seen.distinct.map((d) => d.folded));
 }
 
 function finish(draft: Draft, accounts: AccountMention[], combine: 'sum' | 'max'): FeatureRequest {
-  const { id, title, lines, numbers, texts, status } = draft;
+  const { id, title, lines, numbers, status } = draft;
+  const texts: Record<string, string[]> = {};
+  for (const field in draft.texts) texts[field] = draft.texts[field]!.distinct.map((d) => d.text.trim());
   const request: FeatureRequest = { id, title, lines, accounts, numbers, texts, ...(status === undefined ? {} : { status }) };
   const dealValue = combineDealValues(accounts, combine);
   if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
