@@ -1,4 +1,3 @@
-import { TextDecoder } from 'node:util';
 import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '../core/numbers.js';
 import type { Issue, ScoringModel } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
@@ -192,7 +191,7 @@ export function detectEncoding(head: Uint8Array, isWholeFile: boolean): string {
   }
 }
 
-function createDecoder(encoding: string): TextDecoder {
+function createDecoder(encoding: string): InstanceType<typeof TextDecoder> {
   try {
     return new TextDecoder(encoding);
   } catch (error) {
@@ -203,7 +202,7 @@ function createDecoder(encoding: string): TextDecoder {
 async function* decode(
   head: Buffer,
   rest: AsyncIterator<Buffer | string>,
-  decoder: TextDecoder,
+  decoder: InstanceType<typeof TextDecoder>,
   onChunk: (bytes: number) => void,
 ): AsyncGenerator<string> {
   let bytes = head.length;

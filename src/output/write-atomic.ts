@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,6 +9,8 @@ import { InputError, UsageError } from '../errors.js';
  * disk leaves either the old file or the new one, never half of either.
  */
 export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
+  // Loaded here, not at start-up: crypto costs every run a few milliseconds, and most runs write to stdout.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, text, { flag: 'wx' });
