@@ -42,16 +42,25 @@ export async function readRequestsInWorker(
   const decode = createMentionDecoder();
   const counter = new Int32Array(consumed);
   return new Promise<RequestsRead>((resolve, reject) => {
+    // Whatever stops this side stops the reader too: left alone, it would wait for a grouper that never comes.
+    const fail = (error: unknown) => {
+      void worker.terminate();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
     worker.on('message', (message: WorkerMessage) => {
-      if ('mentions' in message) {
-        for (const mention of decode(message.mentions)) grouper.add(mention);
-        Atomics.add(counter, 0, 1);
-        Atomics.notify(counter, 0);
-      } else if ('progress' in message) onProgress?.(message.progress);
-      else if ('done' in message) resolve({ requests: grouper.requests(), ...message.done });
-      else reject(new (ERRORS[message.error.name] ?? Error)(message.error.message));
+      try {
+        if ('mentions' in message) {
+          for (const mention of decode(message.mentions)) grouper.add(mention);
+          Atomics.add(counter, 0, 1);
+          Atomics.notify(counter, 0);
+        } else if ('progress' in message) onProgress?.(message.progress);
+        else if ('done' in message) resolve({ requests: grouper.requests(), ...message.done });
+        else reject(new (ERRORS[message.error.name] ?? Error)(message.error.message));
+      } catch (error) {
+        fail(error);
+      }
     });
-    worker.on('error', reject);
+    worker.on('error', fail);
     worker.on('exit', (code) => reject(new Error(`the reading thread stopped (exit code ${code}) before the end of ${source.name}`)));
   });
 }

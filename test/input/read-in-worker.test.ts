@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The built modules: the reading thread runs dist/input/read-worker.js, which the TypeScript sources do not have.
+import { InputError } from '../../dist/errors.js';
+import { loadConfig } from '../../dist/input/load-config.js';
+import { fileSource } from '../../dist/input/open-source.js';
+import { readRequests } from '../../dist/input/read-requests.js';
+
+/** A 2,000-row export (about 90 KB, so two chunks and a progress report), with `last` as its final row. */
+function exportWith(dir: string, last: string): string {
+  const rows = Array.from({ length: 2000 }, (_, i) => `FR-${i % 40},Request ${i % 40},Account ${i},"$${i},000"`);
+  const path = join(dir, 'export.csv');
+  writeFileSync(path, `Request ID,Title,Account,Amount\n${rows.join('\n')}\n${last}\n`);
+  return path;
+}
+
+describe('reading on a second thread', () => {
+  let dir = '';
+  beforeEach(() => {
+    process.env.PM_RANK_READ_THREAD = 'always';
+    dir = mkdtempSync(join(tmpdir(), 'pm-rank-test-'));
+  });
+  afterEach(() => {
+    delete process.env.PM_RANK_READ_THREAD;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rebuilds an error of the reading thread as the same class, with its message', async () => {
+    const { model } = await loadConfig(undefined, '/');
+    const read = readRequests(fileSource('export.csv', exportWith(dir, 'FR-1,"unterminated,Acme,1'), 90_000), model);
+    await expect(read).rejects.toThrow(InputError);
+    await expect(read).rejects.toThrow(/^export.csv:2002: malformed CSV: Quote Not Closed/);
+  });
+
+  it('rejects with an error thrown on this side, here by the progress callback', async () => {
+    const { model } = await loadConfig(undefined, '/');
+    const onProgress = () => {
+      throw new Error('stderr closed');
+    };
+    const read = readRequests(fileSource('export.csv', exportWith(dir, 'FR-1,Last,Acme,1'), 90_000), model, { onProgress });
+    await expect(read).rejects.toThrow('stderr closed');
+  });
+});
