@@ -360,4 +360,4 @@ async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-await main();
+void main();

@@ -1,7 +1,6 @@
 // Preloaded with NODE_OPTIONS=--import to inject one fault into the built CLI, chosen by PM_RANK_TEST_FAULT.
-import { readFileSync } from 'node:fs';
 import fsp from 'node:fs/promises';
-import { syncBuiltinESMExports } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 
 const fault = process.env.PM_RANK_TEST_FAULT;
 const { writeFile } = fsp;
@@ -38,20 +37,13 @@ const faults = {
   },
   // A prompt cancelled by the user (Ctrl+C in inquirer), before the score commands have prompts of their own.
   cancel: async () => {
-    const CancelledError = await bundledClass('src/errors.ts', 'CancelledError');
+    // The bundle's own error classes (dist/errors.js would be a second copy, which its instanceof checks do not recognise).
+    const { CancelledError } = createRequire(import.meta.url)('../../dist/bundle/errors.js');
     process.stdout.write = () => {
       throw new CancelledError('cancelled');
     };
   },
 };
-
-/** A class as the bundled CLI sees it: dist/errors.js would be a second copy, which its instanceof checks do not recognise. */
-async function bundledClass(source, name) {
-  const chunks = JSON.parse(readFileSync(new URL('../../dist/bundle/meta.json', import.meta.url), 'utf8'));
-  const [chunk] = Object.entries(chunks).find(([, inputs]) => inputs.includes(source));
-  const exports = await import(new URL(`../../${chunk}`, import.meta.url).href);
-  return Object.values(exports).find((value) => typeof value === 'function' && value.name === name);
-}
 
 if (fault) {
   if (!faults[fault]) throw new Error(`unknown PM_RANK_TEST_FAULT ${fault}`);
