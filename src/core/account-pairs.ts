@@ -46,6 +46,13 @@ export class AccountPairs {
     this.nextOf[previous] = next;
   }
 
+  /** Ends counting: lets go of what only finding a pair needs (a third of the memory) before the accounts are built. */
+  seal(): void {
+    this.table = new Int32Array(0);
+    this.requestOf = new Int32Array(0);
+    this.accountOf = new Int32Array(0);
+  }
+
   /** A request's accounts, from its first pair, in the order they first asked. */
   accounts(first: number): AccountMention[] {
     const accounts: AccountMention[] = [];

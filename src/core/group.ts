@@ -51,6 +51,7 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
     requests() {
       drafts.id.clear();
       drafts.title.clear();
+      accounts.pairs.seal();
       const requests: FeatureRequest[] = [];
       inOrder.reverse();
       for (let draft = inOrder.pop(); draft; draft = inOrder.pop()) {

@@ -41,6 +41,7 @@ export async function readRequestsInWorker(
   const grouper = createRequestGrouper(model.aggregate);
   const decode = createMentionDecoder();
   const counter = new Int32Array(consumed);
+  let done: MentionsRead | undefined;
   return new Promise<RequestsRead>((resolve, reject) => {
     // Whatever stops this side stops the reader too: left alone, it would wait for a grouper that never comes.
     const fail = (error: unknown) => {
@@ -54,13 +55,21 @@ export async function readRequestsInWorker(
           Atomics.add(counter, 0, 1);
           Atomics.notify(counter, 0);
         } else if ('progress' in message) onProgress?.(message.progress);
-        else if ('done' in message) resolve({ requests: grouper.requests(), ...message.done });
+        else if ('done' in message) done = message.done;
         else reject(new (ERRORS[message.error.name] ?? Error)(message.error.message));
       } catch (error) {
         fail(error);
       }
     });
     worker.on('error', fail);
-    worker.on('exit', (code) => reject(new Error(`the reading thread stopped (exit code ${code}) before the end of ${source.name}`)));
+    // The requests are built once the reading thread has exited, so its memory is given back first.
+    worker.on('exit', (code) => {
+      if (!done) return fail(new Error(`the reading thread stopped (exit code ${code}) before the end of ${source.name}`));
+      try {
+        resolve({ requests: grouper.requests(), ...done });
+      } catch (error) {
+        fail(error);
+      }
+    });
   });
 }
