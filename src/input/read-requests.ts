@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fieldUsage, isWinLossField, type FieldUsage } from '../core/fields.js';
 import { createRequestGrouper, requestlessRowIssue } from '../core/group.js';
 import { FRAMEWORK_TERMS } from '../core/frameworks.js';
@@ -30,14 +31,14 @@ export async function readRequests(source: Source, model: ScoringModel, options:
   return { requests: grouper.requests(), ...read };
 }
 
-/** PM_RANK_READ_THREAD=always|never overrides the size rule (auto), for tests and for a machine with one core. */
+/** PM_RANK_READ_THREAD=always|never overrides the rule (auto): a large file, and a second core to read it on. */
 function isWorthAThread(source: Source): source is Source & { path: string } {
   const setting = process.env.PM_RANK_READ_THREAD;
   if (setting && !['always', 'never', 'auto'].includes(setting)) {
     throw new UsageError(`PM_RANK_READ_THREAD must be always, never or auto, got "${setting}"`);
   }
   if (source.path === undefined || setting === 'never') return false;
-  return setting === 'always' || (source.size ?? 0) >= THREAD_MIN_BYTES;
+  return setting === 'always' || ((source.size ?? 0) >= THREAD_MIN_BYTES && availableParallelism() > 1);
 }
 
 /** Streams a CSV export's rows, as mentions of requests, to `onMention`; rows that name no request are warned about, not passed on. */
