@@ -19,7 +19,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .exitOverride()
     .configureOutput({ writeOut: (s) => context.stdout.write(s), writeErr: (s) => context.stderr.write(s) });
 
-  program
+  const score = program
     .command('score')
     .description('rank the requests of a CSV export (FILE may be - for stdin)')
     .argument('<file>', 'CSV export: Salesforce, HubSpot, Jira, or any spreadsheet')
@@ -27,10 +27,8 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-d, --decisions <path>', 'apply triage decisions (decisions.yaml): assessed values, merges, declines')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('table'))
     .option('-n, --top <n>', 'show only the top N requests', parsePositiveInt)
-    .option('-o, --output <path>', 'write the result to a file instead of stdout')
-    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
-    .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
-    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
+    .option('-o, --output <path>', 'write the result to a file instead of stdout');
+  withCsvOptions(score)
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
     .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
@@ -44,8 +42,8 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           {
             format,
             isStrict: opts.strict === true,
-            ...pick(opts, ['config', 'decisions', 'top', 'output', 'delimiter', 'encoding', 'winLoss', 'asOf']),
-            ...(opts.decimalComma ? { isDecimalComma: true } : {}),
+            ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf']),
+            ...csvOptionsOf(opts),
             ...(opts.quiet ? { isQuiet: true } : {}),
           },
           commandContext(),
@@ -135,7 +133,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
         ),
       );
     });
-  program
+  const report = program
     .command('report')
     .description('write a markdown report that justifies the ranking, for PMs or for sales')
     .argument('<file>', 'CSV export (FILE may be - for stdin)')
@@ -148,26 +146,23 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--account <name>', "sales: only this customer's requests")
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
-    .option('-o, --output <path>', 'write the report to a file instead of stdout')
-    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
-    .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
-    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
-    .action(async (file: string, opts: ReportFlags) => {
-      const { runReport } = await import('./commands/report.js');
-      setExitCode(
-        await runReport(
-          file,
-          {
-            audience: opts.audience === 'sales' ? 'sales' : 'pm',
-            top: opts.top,
-            date: opts.date ?? new Date().toISOString().slice(0, 10),
-            ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'output', 'delimiter', 'encoding']),
-            ...(opts.decimalComma ? { isDecimalComma: true } : {}),
-          },
-          commandContext(),
-        ),
-      );
-    });
+    .option('-o, --output <path>', 'write the report to a file instead of stdout');
+  withCsvOptions(report).action(async (file: string, opts: ReportFlags) => {
+    const { runReport } = await import('./commands/report.js');
+    setExitCode(
+      await runReport(
+        file,
+        {
+          audience: opts.audience === 'sales' ? 'sales' : 'pm',
+          top: opts.top,
+          date: opts.date ?? new Date().toISOString().slice(0, 10),
+          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'output']),
+          ...csvOptionsOf(opts),
+        },
+        commandContext(),
+      ),
+    );
+  });
 
   withReadOptions(
     program
@@ -233,17 +228,30 @@ interface ReadFlags {
 
 /** The options every command that reads an export shares. */
 function withReadOptions(command: Command): Command {
-  return command
+  command
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
-    .option('-o, --output <path>', 'write the result to a file instead of stdout')
-    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
-    .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
-    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
-    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf);
+    .option('-o, --output <path>', 'write the result to a file instead of stdout');
+  return withCsvOptions(command).option(
+    '--as-of <date>',
+    'the date within_days conditions count from, YYYY-MM-DD (default: today)',
+    parseAsOf,
+  );
 }
 
 function readOptionsOf(opts: ReadFlags) {
-  return { ...pick(opts, ['config', 'output', 'delimiter', 'encoding', 'asOf']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
+  return { ...pick(opts, ['config', 'output', 'asOf']), ...csvOptionsOf(opts) };
+}
+
+/** How to read the CSV itself, where detection may guess wrong. */
+function withCsvOptions(command: Command): Command {
+  return command
+    .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
+    .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
+    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)');
+}
+
+function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma'>) {
+  return { ...pick(opts, ['delimiter', 'encoding']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
 }
 
 function parseAsOf(value: string): number {
