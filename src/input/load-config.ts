@@ -25,20 +25,20 @@ export interface LoadedConfig {
 /** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
   const found = path ?? (await findLocalConfig(cwd));
-  if (!found) return loadDefaultConfig();
-  const text = await readConfigText(found, cwd);
+  if (!found) {
+    const validated = await readValidatedDefault();
+    if (validated) return validated;
+  }
+  const text = await readConfigText(found ?? DEFAULT_CONFIG_PATH, cwd);
   const { loadConfigText } = await import('./parse-config.js');
-  return loadConfigText(text, found);
+  return loadConfigText(text, found ?? DEFAULT_MODEL_SOURCE, !found);
 }
 
-/** The embedded default; parsed from the example when the build's validated copy is missing (a tsc-only build). */
-async function loadDefaultConfig(): Promise<LoadedConfig> {
-  const validated = await readFile(DEFAULT_CONFIG_JSON, 'utf8').catch(() => undefined);
-  if (validated === undefined) {
-    const { loadConfigText } = await import('./parse-config.js');
-    return loadConfigText(await readConfigText(DEFAULT_CONFIG_PATH, ''), DEFAULT_MODEL_SOURCE, true);
-  }
-  const config = JSON.parse(validated) as Config;
+/** The build's validated copy of the default model; undefined after a tsc-only build, which parses the example instead. */
+async function readValidatedDefault(): Promise<LoadedConfig | undefined> {
+  const json = await readFile(DEFAULT_CONFIG_JSON, 'utf8').catch(() => undefined);
+  if (json === undefined) return undefined;
+  const config = JSON.parse(json) as Config;
   return { source: DEFAULT_MODEL_SOURCE, isDefault: true, config, model: toScoringModel(config) };
 }
 
