@@ -1,8 +1,8 @@
 import type { DecisionEntry } from './decisions-file.js';
-import { combineDealValues, countAccount } from './group.js';
+import { combineDealValues } from './group.js';
 import { foldText } from './text.js';
 import { scoreRequest } from './score.js';
-import type { Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from './types.js';
+import type { AccountMention, Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from './types.js';
 
 export const DECISION_KINDS = ['accept', 'defer', 'decline', 'escalate', 'needs-info'] as const satisfies readonly DecisionKind[];
 /** Decisions sales relays to the customer, so they need a reason. */
@@ -98,7 +98,7 @@ export function decideRequest(request: FeatureRequest, decision: Decision): Deci
 export function mergeRequests(target: FeatureRequest, source: FeatureRequest, aggregate: ScoringModel['aggregate']): FeatureRequest {
   const accounts = target.accounts.map((a) => ({ ...a }));
   const byKey = new Map(accounts.map((a) => [foldText(a.name), a]));
-  for (const a of source.accounts) countAccount(accounts, byKey, a.name, a.dealValue, a.segment);
+  for (const account of source.accounts) countAccount(accounts, byKey, account);
   const texts: Record<string, string[]> = { ...target.texts };
   for (const [field, values] of Object.entries(source.texts)) {
     const seen = new Set((texts[field] ?? []).map(foldText));
@@ -118,6 +118,23 @@ export function mergeRequests(target: FeatureRequest, source: FeatureRequest, ag
   const dealValue = combineDealValues(accounts, aggregate.deal_value);
   if (dealValue !== undefined) [merged.dealValue, merged.numbers.deal_value] = [dealValue, dealValue];
   return merged;
+}
+
+/** Adds a merged request's account once (by folded name), keeping its largest deal value and the first segment: grouping's rule for rows. */
+function countAccount(accounts: AccountMention[], byKey: Map<string, AccountMention>, { name, dealValue, segment }: AccountMention): void {
+  const key = foldText(name);
+  const existing = byKey.get(key);
+  if (!existing) {
+    const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
+    if (segment) account.segment = segment;
+    byKey.set(key, account);
+    accounts.push(account);
+    return;
+  }
+  if (segment) existing.segment ??= segment;
+  if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
+    existing.dealValue = dealValue;
+  }
 }
 
 /** Scores a request, keeping its decision for the reporters. */

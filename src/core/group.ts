@@ -1,5 +1,5 @@
 import { AccountPairs } from './account-pairs.js';
-import { createTextFolder, foldText, type FoldedText } from './text.js';
+import { createTextFolder, type FoldedText } from './text.js';
 import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel } from './types.js';
 
 /** A request being grouped; its accounts are pairs in the grouper's AccountPairs. */
@@ -152,29 +152,6 @@ function createAccountCounter() {
       draft.lastPair = pair;
     },
   };
-}
-
-/** Adds an account once (by folded name), keeping its largest deal value and the first segment seen. */
-export function countAccount(
-  accounts: AccountMention[],
-  byKey: Map<string, AccountMention>,
-  name: string,
-  dealValue: number | undefined,
-  segment?: string,
-): void {
-  const key = foldText(name);
-  const existing = byKey.get(key);
-  if (!existing) {
-    const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
-    if (segment) account.segment = segment;
-    byKey.set(key, account);
-    accounts.push(account);
-    return;
-  }
-  if (segment) existing.segment ??= segment;
-  if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
-    existing.dealValue = dealValue;
-  }
 }
 
 const MAX_TEXTS_SCANNED = 8;
