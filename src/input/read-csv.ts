@@ -323,13 +323,7 @@ export abstract class TableReader {
     const fallback: Decimal = this.isDecimalComma || this.delimiter === ';' ? ',' : '.';
     return [...this.numericFields()].flatMap((field) =>
       (this.columns!.indices.get(field) ?? []).map((index) => {
-        if (this.isDecimalComma !== undefined) return { field, index, decimal: fallback, parsed: new Map() };
-        const votes = { '.': 0, ',': 0 };
-        for (const record of records) {
-          const separator = decimalSeparatorOf(record[index] ?? '');
-          if (separator) votes[separator] += 1;
-        }
-        const decimal: Decimal = votes['.'] === votes[','] ? fallback : votes['.'] > votes[','] ? '.' : ',';
+        const decimal = this.isDecimalComma === undefined ? voteDecimal(records, index, fallback) : fallback;
         return { field, index, decimal, parsed: new Map() };
       }),
     );
@@ -364,19 +358,19 @@ export abstract class TableReader {
   }
 
   protected cellsOf(record: string[], field: string): string[] {
-    const indices = this.columns!.indices.get(field) ?? [];
     const cells: string[] = [];
-    for (const i of indices) {
-      const cell = (record[i] ?? '').trim();
-      if (!isPlaceholder(cell)) cells.push(cell);
+    for (const i of this.columns!.indices.get(field) ?? []) {
+      const cell = valueAt(record, i);
+      if (cell !== undefined) cells.push(cell);
     }
     return cells;
   }
 
+  /** cellsOf's first, without building the list: every row asks for its title and account. */
   protected firstCell(record: string[], field: string): string | undefined {
     for (const i of this.columns!.indices.get(field) ?? []) {
-      const cell = (record[i] ?? '').trim();
-      if (!isPlaceholder(cell)) return cell;
+      const cell = valueAt(record, i);
+      if (cell !== undefined) return cell;
     }
     return undefined;
   }
@@ -452,6 +446,22 @@ export abstract class TableReader {
       message: `${this.source}:${first.line} skipped ${this.footer.length} report footer line${this.footer.length === 1 ? '' : 's'} after the data ("${first.text}")`,
     });
   }
+}
+
+/** The separator most of a column's cells prove; the fallback on a tie. */
+function voteDecimal(records: readonly string[][], index: number, fallback: Decimal): Decimal {
+  const votes = { '.': 0, ',': 0 };
+  for (const record of records) {
+    const separator = decimalSeparatorOf(record[index] ?? '');
+    if (separator) votes[separator] += 1;
+  }
+  return votes['.'] === votes[','] ? fallback : votes['.'] > votes[','] ? '.' : ',';
+}
+
+/** The cell trimmed, or undefined when it means "no value". */
+function valueAt(record: readonly string[], index: number): string | undefined {
+  const cell = (record[index] ?? '').trim();
+  return isPlaceholder(cell) ? undefined : cell;
 }
 
 function isFilled(cell: string): boolean {
