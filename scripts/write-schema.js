@@ -3,5 +3,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { toConfigJsonSchema } from '../dist/core/model.js';
 
-mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
+mkdirSync(new URL('../schema', import.meta.url), { recursive: true });
 writeFileSync(new URL('../schema/scoring.schema.json', import.meta.url), `${JSON.stringify(toConfigJsonSchema(), null, 2)}\n`);

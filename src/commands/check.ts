@@ -7,8 +7,8 @@ import type { RankedRequest, ScoringModel } from '../core/types.js';
 import { ConfigError, ExitCode } from '../errors.js';
 import { DEFAULT_CONFIG_NAME, findLocalConfig, readConfigText } from '../input/load-config.js';
 import { parseConfig, sortByPosition } from '../input/parse-config.js';
-import { openSource } from '../input/open-source.js';
-import { readRequests, type ReadOptions } from '../input/read-requests.js';
+import { openSource } from '../input/source.js';
+import { readRequests, type ReadOptions } from '../input/requests/read-requests.js';
 import { CHECK_REPORTERS, hasFailures, type CheckFormat, type CheckReport } from '../reporters/check.js';
 import type { CommandContext } from './context.js';
 

@@ -1,4 +1,4 @@
-import type { ReadProgress } from '../input/read-csv.js';
+import type { ReadProgress } from '../input/csv/stream-csv.js';
 import { renderProgress } from '../reporters/progress.js';
 import type { CommandContext } from './context.js';
 

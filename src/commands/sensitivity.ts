@@ -1,6 +1,6 @@
 import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/sensitivity.js';
 import { ExitCode } from '../errors.js';
-import type { ReadOptions } from '../input/read-requests.js';
+import type { ReadOptions } from '../input/requests/read-requests.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { SENSITIVITY_REPORTERS, type SensitivityFormat } from '../reporters/sensitivity.js';
 import type { CommandContext } from './context.js';

@@ -5,7 +5,7 @@ import type { Config } from '../core/model.js';
 import { toScoringModel } from '../core/scoring-model.js';
 import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
-import { describeFsError } from './open-source.js';
+import { describeFsError } from './source.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.yaml', import.meta.url));

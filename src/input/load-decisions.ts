@@ -4,7 +4,7 @@ import type { Decisions } from '../core/decisions.js';
 import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../core/decisions-file.js';
 import { InputError } from '../errors.js';
 import { formatConfigIssue, parseYamlAs } from './parse-config.js';
-import { describeFsError } from './open-source.js';
+import { describeFsError } from './source.js';
 
 export interface LoadedDecisions {
   decisions: Decisions;

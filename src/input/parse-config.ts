@@ -6,7 +6,7 @@ import { toScoringModel } from '../core/scoring-model.js';
 import { suggestClosest } from '../core/suggest.js';
 import type { Issue } from '../core/types.js';
 import { ConfigError } from '../errors.js';
-import { COLUMN_SYNONYMS } from './column-synonyms.js';
+import { COLUMN_SYNONYMS } from './table/column-synonyms.js';
 import type { LoadedConfig } from './load-config.js';
 
 /** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */

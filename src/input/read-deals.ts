@@ -1,8 +1,9 @@
 import type { DealRow, Issue, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
-import { mapColumns, type ColumnMap } from './map-columns.js';
-import type { Source } from './open-source.js';
-import { describeHeader, streamCsv, TableReader, type ReadOptions, type ReadSummary } from './read-csv.js';
+import { mapColumns, type ColumnMap } from './table/map-columns.js';
+import type { Source } from './source.js';
+import { streamCsv, type ReadOptions, type ReadSummary } from './csv/stream-csv.js';
+import { describeHeader, TableReader } from './table/table-reader.js';
 
 export interface DealsRead {
   rows: DealRow[];

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeFsError } from '../input/open-source.js';
+import { describeFsError } from '../input/source.js';
 import { InputError, UsageError } from '../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReadProgress } from '../input/read-csv.js';
+import type { ReadProgress } from '../input/csv/stream-csv.js';
 
 /** One status line for a long read: rows so far, throughput and, when the size is known, the time left. */
 export function renderProgress(progress: ReadProgress, elapsedMs: number): string {

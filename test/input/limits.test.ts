@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { inputLimits, type InputLimits } from '../../src/input/limits.js';
-import { readRequests } from '../../src/input/read-requests.js';
+import { readRequests } from '../../src/input/requests/read-requests.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { runCli, withTempDir } from '../helpers/exec.js';
 

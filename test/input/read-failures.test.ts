@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { LIMITS } from '../../src/input/limits.js';
-import { readRequests } from '../../src/input/read-requests.js';
+import { readRequests } from '../../src/input/requests/read-requests.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { FIXTURES } from '../helpers/exec.js';
 

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createRecordParser } from '../../src/input/csv-parse-records.js';
-import { CsvRecordParser } from '../../src/input/csv-records.js';
-import { ROOT } from '../helpers/exec.js';
+import { createRecordParser } from '../../../src/input/csv/csv-parse-records.js';
+import { CsvRecordParser } from '../../../src/input/csv/csv-records.js';
+import { ROOT } from '../../helpers/exec.js';
 
 // csv-spectrum (BSD-2-Clause, Max Ogden): CSV edge cases with their expected records, see its README.
 // Copied from the team's shared test data into the repo, so CI needs nothing outside the checkout.

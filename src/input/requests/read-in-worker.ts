@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { createRequestGrouper } from '../core/group.js';
-import type { ScoringModel } from '../core/types.js';
-import { ConfigError, InputError, UsageError } from '../errors.js';
+import { createRequestGrouper } from '../../core/group.js';
+import type { ScoringModel } from '../../core/types.js';
+import { ConfigError, InputError, UsageError } from '../../errors.js';
 import { createMentionDecoder } from './mention-codec.js';
-import type { Source } from './open-source.js';
-import type { ReadOptions, ReadProgress } from './read-csv.js';
+import type { Source } from '../source.js';
+import type { ReadOptions, ReadProgress } from '../csv/stream-csv.js';
 import type { MentionsRead, RequestsRead } from './read-requests.js';
 
 /** What the reading thread posts: a batch of mentions, progress, the end of the file, or why it stopped. */

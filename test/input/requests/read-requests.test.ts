@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, detectEncoding, readRequests, type ReadOptions } from '../../src/input/read-requests.js';
-import { modelOf } from '../core/model-fixtures.js';
+import { detectDelimiter, detectEncoding, readRequests, type ReadOptions } from '../../../src/input/requests/read-requests.js';
+import { modelOf } from '../../core/model-fixtures.js';
 
 const model = modelOf({
   criteria: {

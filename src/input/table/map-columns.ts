@@ -1,4 +1,4 @@
-import { foldText } from '../core/text.js';
+import { foldText } from '../../core/text.js';
 import { COLUMN_SYNONYMS, normalizeHeader } from './column-synonyms.js';
 
 /** Where each field's cells are: a field may span repeated headers (Jira's several `Labels`). */

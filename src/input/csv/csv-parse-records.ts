@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type Parser } from 'csv-parse';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../limits.js';
 import type { CsvRecordOptions, OnRecord } from './csv-records.js';
 
 /** csv-parse with pm-rank's options: decoded text in, raw records (arrays of cells) out. */

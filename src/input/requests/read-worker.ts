@@ -1,8 +1,8 @@
 // The reading thread of readRequestsInWorker: decodes, parses and types the export, posting mentions in batches.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Mention } from '../core/types.js';
+import type { Mention } from '../../core/types.js';
 import { createMentionEncoder } from './mention-codec.js';
-import { fileSource } from './open-source.js';
+import { fileSource } from '../source.js';
 import type { WorkerInput, WorkerMessage } from './read-in-worker.js';
 import { readMentions } from './read-requests.js';
 

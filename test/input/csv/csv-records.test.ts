@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordError, CsvRecordParser, canParseWith, type CsvRecordOptions } from '../../src/input/csv-records.js';
-import { createRecordParser } from '../../src/input/csv-parse-records.js';
+import { CsvRecordError, CsvRecordParser, canParseWith, type CsvRecordOptions } from '../../../src/input/csv/csv-records.js';
+import { createRecordParser } from '../../../src/input/csv/csv-parse-records.js';
 
 // PM_RANK_CSV_RUNS=50000 npx vitest run test/input/csv-records.test.ts shakes out differences; the suite runs a few.
 const RUNS = Number(process.env.PM_RANK_CSV_RUNS ?? 1500);

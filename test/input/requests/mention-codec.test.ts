@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Mention } from '../../src/core/types.js';
-import { createMentionDecoder, createMentionEncoder } from '../../src/input/mention-codec.js';
+import type { Mention } from '../../../src/core/types.js';
+import { createMentionDecoder, createMentionEncoder } from '../../../src/input/requests/mention-codec.js';
 
 // Few distinct texts, so batches reuse dictionary entries; any string, so escaping is exercised too.
 const text = fc.oneof(fc.constantFrom('FR-1', 'fr-1 ', 'Acme', 'ACME', 'Enterprise', ''), fc.string({ unit: 'binary' }));

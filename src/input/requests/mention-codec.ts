@@ -1,4 +1,4 @@
-import type { Mention } from '../core/types.js';
+import type { Mention } from '../../core/types.js';
 
 /**
  * Mentions as JSON, for the trip from the reading thread (JSON.parse is about

@@ -1,15 +1,18 @@
 import { availableParallelism } from 'node:os';
-import { fieldUsage, isWinLossField, type FieldUsage } from '../core/fields.js';
-import { createRequestGrouper, requestlessRowIssue } from '../core/group.js';
-import { FRAMEWORK_TERMS } from '../core/frameworks.js';
-import type { FeatureRequest, Issue, Mention, ScoringModel } from '../core/types.js';
-import { InputError, UsageError } from '../errors.js';
-import { COLUMN_SYNONYMS } from './column-synonyms.js';
-import { mapColumns, type ColumnMap } from './map-columns.js';
-import type { Source } from './open-source.js';
-import { describeHeader, isPlaceholder, streamCsv, TableReader, type ReadOptions, type ReadSummary } from './read-csv.js';
+import { fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
+import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
+import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
+import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
+import { InputError, UsageError } from '../../errors.js';
+import { COLUMN_SYNONYMS } from '../table/column-synonyms.js';
+import { mapColumns, type ColumnMap } from '../table/map-columns.js';
+import type { Source } from '../source.js';
+import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
+import { describeHeader, isPlaceholder, TableReader } from '../table/table-reader.js';
 
-export { detectDelimiter, detectEncoding, type ReadOptions, type ReadProgress, type ReadSummary } from './read-csv.js';
+export { detectEncoding } from '../csv/decode.js';
+export { detectDelimiter } from '../csv/detect-delimiter.js';
+export type { ReadOptions, ReadProgress, ReadSummary } from '../csv/stream-csv.js';
 
 export interface RequestsRead {
   requests: FeatureRequest[];

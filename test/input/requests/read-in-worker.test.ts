@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// The built modules: the reading thread runs dist/input/read-worker.js, which the TypeScript sources do not have.
-import { InputError } from '../../dist/errors.js';
-import { loadConfig } from '../../dist/input/load-config.js';
-import { fileSource } from '../../dist/input/open-source.js';
-import { readRequests } from '../../dist/input/read-requests.js';
+// The built modules: the reading thread runs dist/input/requests/read-worker.js, which the TypeScript sources do not have.
+import { InputError } from '../../../dist/errors.js';
+import { loadConfig } from '../../../dist/input/load-config.js';
+import { fileSource } from '../../../dist/input/source.js';
+import { readRequests } from '../../../dist/input/requests/read-requests.js';
 
 /** A 2,000-row export (about 90 KB, so two chunks and a progress report), with `last` as its final row. */
 function exportWith(dir: string, last: string): string {
