@@ -1,7 +1,7 @@
 // The fast parser's floor: the file decoded as pm-rank decodes it, through CsvRecordParser with pm-rank's options, counting records.
 // Run `npm run build` first; compare with bench/floor.js (csv-parse) side by side.
 import { createReadStream } from 'node:fs';
-import { CsvRecordParser } from '../dist/input/csv-records.js';
+import { CsvRecordParser } from '../dist/input/csv/csv-records.js';
 
 let records = 0;
 const parser = new CsvRecordParser({ delimiter: ',', maxRecordSize: 1 << 20, isFlat: true });
