@@ -40,8 +40,13 @@ export async function buildCheckReport(
   if (!options.data || !parsed.config || hasFailures({ ...report, isStrict: false })) return report;
   const source = await openSource(options.data, context.cwd, context.stdin);
   const model = toScoringModel(parsed.config);
-  const read = await readRequests(source, model, options);
-  const findings = checkConfigAgainstData(parsed.config, { source: source.name, columns: read.summary.columns, requests: read.requests });
+  const read = await readRequests(source, model, { ...options, isMissingColumnAllowed: true });
+  const findings = checkConfigAgainstData(parsed.config, {
+    source: source.name,
+    header: read.summary.header,
+    columns: read.summary.columns,
+    requests: read.requests,
+  });
   const fragile = options.top ? checkTopStability(rankRequests(scoreRequests(read.requests, model)), model, options.top, source.name) : [];
   return { ...report, issues: sortByPosition([...report.issues, ...[...findings, ...fragile].map(parsed.locate)]) };
 }

@@ -1,3 +1,4 @@
+import { suggestClosest } from './suggest.js';
 import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from './fields.js';
 import type { Config } from './model.js';
 import { foldText } from './text.js';
@@ -139,6 +140,8 @@ function finding(code: string, message: string, path: ConfigPath, isKey = false)
 /** What an export showed: the header each field was found under, and the requests read with this config. */
 export interface DataProfile {
   source: string;
+  /** The export's header row. */
+  header: readonly string[];
   columns: Readonly<Record<string, string>>;
   requests: readonly FeatureRequest[];
 }
@@ -147,7 +150,9 @@ export interface DataProfile {
 export function checkConfigAgainstData(config: Config, data: DataProfile): ConfigFinding[] {
   const absent = Object.entries(config.columns)
     .filter(([field]) => !(field in data.columns))
-    .map(([field, header]) => finding('COLUMN_NOT_FOUND', `${data.source} has no column "${header}"`, ['columns', field]));
+    .map(([field, header]) =>
+      finding('COLUMN_NOT_FOUND', `${data.source} has no column "${header}"${didYouMean(header, data.header)}`, ['columns', field]),
+    );
   const undetected = Object.entries(config.criteria ?? {})
     .filter(([, c]) => !(c.field in config.columns) && !(c.field in data.columns) && !isDerived(c.field))
     .map(([name, c]) =>
@@ -215,4 +220,9 @@ export function countTexts(requests: readonly FeatureRequest[], field: string): 
 
 function warning(code: string, message: string, path: ConfigPath, isKey = false): ConfigFinding {
   return { ...finding(code, message, path, isKey), severity: 'warning' };
+}
+
+function didYouMean(header: string, headers: readonly string[]): string {
+  const closest = suggestClosest(header, headers.map((h) => h.trim()).filter(Boolean));
+  return closest ? `; did you mean "${closest}"?` : '';
 }

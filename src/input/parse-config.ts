@@ -6,7 +6,7 @@ import { toScoringModel } from '../core/scoring-model.js';
 import { suggestClosest } from '../core/suggest.js';
 import type { Issue } from '../core/types.js';
 import { ConfigError } from '../errors.js';
-import { COLUMN_SYNONYMS } from './table/column-synonyms.js';
+import { KNOWN_FIELDS } from './table/synonyms/index.js';
 import type { LoadedConfig } from './load-config.js';
 
 /** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */
@@ -45,9 +45,7 @@ export function formatConfigIssue(issue: Issue): string {
 
 /** Parses and validates config text; every problem comes back located by line and column. */
 export function parseConfig(text: string, file: string): ParsedConfig {
-  const { value, issues, locate } = parseYamlAs(text, file, configSchema, knownKeysAt, (config) =>
-    checkConfig(config, Object.keys(COLUMN_SYNONYMS)),
-  );
+  const { value, issues, locate } = parseYamlAs(text, file, configSchema, knownKeysAt, (config) => checkConfig(config, KNOWN_FIELDS));
   return value === undefined ? { issues, locate } : { config: value, issues, locate };
 }
 

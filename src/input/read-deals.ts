@@ -1,9 +1,10 @@
 import type { DealRow, Issue, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
-import { mapColumns, type ColumnMap } from './table/map-columns.js';
+import { describeHeader, mapColumns, type ColumnMap } from './table/map-columns.js';
+import { wantedField } from './table/field-kinds.js';
 import type { Source } from './source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from './csv/stream-csv.js';
-import { describeHeader, TableReader } from './table/table-reader.js';
+import { TableReader } from './table/table-reader.js';
 
 export interface DealsRead {
   rows: DealRow[];
@@ -46,16 +47,17 @@ class DealsReader extends TableReader {
     return { rows: this.dealRows, issues: this.issues, summary };
   }
 
-  protected mapHeader(record: string[]): ColumnMap {
+  protected mapHeader(header: string[], sample: string[][]): ColumnMap {
     // Only the deal fields' configured headers apply: columns.title must not claim "Feature Request" here.
     const configured = Object.fromEntries(
       Object.entries(this.model.columns).filter(([field]) => (FIELDS as readonly string[]).includes(field)),
     );
-    const columns = mapColumns(record, configured, FIELDS);
+    const wanted = FIELDS.map((field) => wantedField(field, undefined));
+    const columns = mapColumns(this.source, { header, sample, configured, wanted });
     for (const [field, what] of Object.entries(REQUIRED)) {
       if (columns.indices.has(field)) continue;
       throw new InputError(
-        `${this.source}: no ${what} column in the header (${describeHeader(record)}); name it in the config's columns.${field}`,
+        `${this.source}: no ${what} column in the header (${describeHeader(header)}); name it in the config's columns.${field}`,
       );
     }
     return columns;

@@ -120,6 +120,7 @@ escalation:
   it('finds absent columns, undetectable fields, unused map keys and uncovered values', () => {
     const findings = checkConfigAgainstData(config, {
       source: 'export.csv',
+      header: ['Key', 'T-Shirt Size'],
       columns: { id: 'Key', effort: 'T-Shirt Size' },
       // "m" occurs in two requests (R1 has it twice in different case, counted once), "s" in one; XL in none
       requests: [request('R1', ['M', 'm']), request('R2', ['S', 'M'])],

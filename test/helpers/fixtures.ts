@@ -33,6 +33,8 @@ export function reportOf(requests: FeatureRequest[], model: ScoringModel): Ranki
       delimiter: ',',
       currency: 'USD',
       columns: {},
+      header: [],
+      choices: [],
     },
     model,
     modelSource: 'scoring.yaml',

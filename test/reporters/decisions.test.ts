@@ -24,7 +24,17 @@ const report: RankingReport = {
     ].map((r) => scoreDecidedRequest(r, model)),
   ),
   issues: [],
-  summary: { source: 'x.csv', rows: 3, skippedRows: 0, footerLines: 0, encoding: 'utf-8', delimiter: ',', columns: {} },
+  summary: {
+    source: 'x.csv',
+    rows: 3,
+    skippedRows: 0,
+    footerLines: 0,
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {},
+    header: [],
+    choices: [],
+  },
   model,
   modelSource: 'scoring.yaml',
 };

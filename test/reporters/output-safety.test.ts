@@ -58,7 +58,17 @@ function reportOf(rows: HostileRow[]): RankingReport {
     texts: { effort: [r.effort], status: [r.status], segment: [r.title] },
   }));
   const ranked = rankRequests(scoreRequests(groupRequests(input, model.aggregate).requests, model));
-  const summary = { source: 'x.csv', rows: rows.length, skippedRows: 0, footerLines: 0, encoding: 'utf-8', delimiter: ',', columns: {} };
+  const summary = {
+    source: 'x.csv',
+    rows: rows.length,
+    skippedRows: 0,
+    footerLines: 0,
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {},
+    header: [],
+    choices: [],
+  };
   return { ranked, issues: [], summary, model, modelSource: 'test' };
 }
 

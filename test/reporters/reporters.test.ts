@@ -53,6 +53,8 @@ const report: RankingReport = {
     delimiter: ',',
     currency: 'USD',
     columns: { title: 'Title' },
+    header: [],
+    choices: [],
   },
   model,
   modelSource: 'scoring.yaml',

@@ -4,12 +4,15 @@ import { createDecoder, decode, detectEncoding } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, inputLimits, LIMITS, type InputLimits } from '../limits.js';
 import type { Source } from '../source.js';
+import type { ColumnChoice } from '../table/infer-columns.js';
 
 /** Overrides for what the reader otherwise detects. */
 export interface ReadOptions {
   delimiter?: string;
   encoding?: string;
   isDecimalComma?: boolean;
+  /** Go on when a header the config names is missing (check reports it as a finding); every other command stops. */
+  isMissingColumnAllowed?: boolean;
   /** Extra text fields to keep, beyond what the model reads (triage shows notes). */
   textFields?: readonly string[];
   /** Default: inputLimits() from the environment. */
@@ -36,8 +39,12 @@ export interface ReadSummary {
   delimiter: string;
   /** Currency of deal values: the config's base, else the first one the export used. */
   currency?: string;
+  /** The export's header row, as written. */
+  header: string[];
   /** Field -> the header it was read from. */
   columns: Record<string, string>;
+  /** How each field's column was chosen: the evidence `pm-rank columns` shows. */
+  choices: ColumnChoice[];
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */

@@ -4,11 +4,12 @@ import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
 import { InputError, UsageError } from '../../errors.js';
-import { COLUMN_SYNONYMS } from '../table/column-synonyms.js';
-import { mapColumns, type ColumnMap } from '../table/map-columns.js';
+import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
+import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
+import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
-import { describeHeader, isPlaceholder, TableReader } from '../table/table-reader.js';
+import { isPlaceholder, TableReader } from '../table/table-reader.js';
 
 export { detectEncoding } from '../csv/decode.js';
 export { detectDelimiter } from '../csv/detect-delimiter.js';
@@ -51,30 +52,26 @@ export async function readMentions(
   options: ReadOptions,
   onMention: (mention: Mention) => void,
 ): Promise<MentionsRead> {
-  return streamCsv(
-    source,
-    options,
-    (delimiter) => new ExportReader(source.name, model, delimiter, options.isDecimalComma, options.textFields ?? [], onMention),
-    EXPECTED,
-  );
+  return streamCsv(source, options, (delimiter) => new ExportReader(source.name, model, delimiter, options, onMention), EXPECTED);
 }
 
 /** Turns CSV records into mentions as they stream in. */
 class ExportReader extends TableReader {
   private readonly usage: Map<string, FieldUsage>;
   private readonly textFields: string[];
+  private readonly isMissingColumnAllowed: boolean;
 
   constructor(
     source: string,
     private readonly model: ScoringModel,
     delimiter: string,
-    isDecimalComma: boolean | undefined,
-    textFields: readonly string[],
+    options: ReadOptions,
     private readonly onMention: (mention: Mention) => void,
   ) {
-    super(source, model.currency, delimiter, isDecimalComma);
+    super(source, model.currency, delimiter, options.isDecimalComma);
+    this.isMissingColumnAllowed = options.isMissingColumnAllowed ?? false;
     this.usage = fieldUsage(model);
-    for (const field of textFields) this.usage.set(field, { isNumeric: false, ...this.usage.get(field), isText: true });
+    for (const field of options.textFields ?? []) this.usage.set(field, { isNumeric: false, ...this.usage.get(field), isText: true });
     this.textFields = [...this.usage].flatMap(([field, usage]) => (usage.isText ? [field] : []));
   }
 
@@ -83,12 +80,15 @@ class ExportReader extends TableReader {
     return { issues: this.issues, summary };
   }
 
-  protected mapHeader(record: string[]): ColumnMap {
-    const wanted = ['id', 'title', 'account', ...this.usage.keys()];
-    const columns = mapColumns(record, this.model.columns, wanted);
+  protected mapHeader(header: string[], sample: string[][]): ColumnMap {
+    const fields = [...new Set(['id', 'title', 'account', ...this.usage.keys()])];
+    const wanted = fields.map((field) => wantedField(field, this.model, this.usage.get(field)?.isNumeric));
+    const rivals = RIVAL_FIELDS.filter((field) => !fields.includes(field)).map((field) => wantedField(field, this.model));
+    const inference = { header, sample, configured: this.model.columns, wanted, rivals };
+    const columns = mapColumns(this.source, inference, this.isMissingColumnAllowed);
     if (!columns.indices.has('id') && !columns.indices.has('title')) {
       throw new InputError(
-        `${this.source}: no request id or title column in the header (${describeHeader(record)}); name one in the config's columns.id or columns.title`,
+        `${this.source}: no request id or title column in the header (${describeHeader(header)}); name one in the config's columns.id or columns.title`,
       );
     }
     this.warnMissingColumns(columns);
@@ -116,7 +116,10 @@ class ExportReader extends TableReader {
     const configured = this.model.columns[field];
     const lookedFor = configured
       ? `"${configured}" (columns.${field})`
-      : (COLUMN_SYNONYMS[field] ?? [field]).map((s) => `"${s}"`).join(', ');
+      : (FIELD_SYNONYMS.get(field) ?? [field])
+          .slice(0, 6)
+          .map((s) => `"${s}"`)
+          .join(', ');
     this.issues.push({
       code: 'COLUMN_NOT_FOUND',
       severity: 'warning',

@@ -33,7 +33,7 @@ const MAX_REMEMBERED_CELLS = 50_000;
  */
 export abstract class TableReader {
   protected columns: ColumnMap | undefined;
-  protected header: string[] = [];
+  protected header: string[] | undefined;
   protected readonly issues: Issue[] = [];
   private readonly warningCounts = new Map<string, number>();
   private lookahead: { record: string[]; line: number }[] | undefined = [];
@@ -54,8 +54,8 @@ export abstract class TableReader {
     this.baseCurrency = currency.base;
   }
 
-  /** Maps the header row to fields; throws when the export cannot be used. */
-  protected abstract mapHeader(record: string[]): ColumnMap;
+  /** Maps the header row to fields, with the first rows as content evidence; throws when the export cannot be used. */
+  protected abstract mapHeader(header: string[], sample: string[][]): ColumnMap;
   /** Fields whose cells are numbers. */
   protected abstract numericFields(): Iterable<string>;
   /** Takes one data row (not blank, not a footer). */
@@ -63,9 +63,8 @@ export abstract class TableReader {
 
   push(record: string[]): void {
     this.line += 1;
-    if (!this.columns) {
+    if (!this.header) {
       this.header = record;
-      this.columns = this.mapHeader(record);
       return;
     }
     if (!this.lookahead) return this.readRow(record, this.line);
@@ -75,8 +74,9 @@ export abstract class TableReader {
 
   /** Reads what is held back and notes footers and suppressed warnings; the summary of the table. */
   protected finishTable(encoding: string, delimiter: string, expected: string): ReadSummary {
-    if (!this.columns) throw new InputError(`${this.source} is empty: expected ${expected}`);
+    if (!this.header) throw new InputError(`${this.source} is empty: expected ${expected}`);
     this.flushLookahead();
+    const columns = this.columns!;
     this.noteFooter();
     this.noteSuppressedWarnings();
     return {
@@ -87,7 +87,9 @@ export abstract class TableReader {
       encoding,
       delimiter,
       ...(this.baseCurrency ? { currency: this.baseCurrency } : {}),
-      columns: this.columns.headers,
+      header: this.header,
+      columns: columns.headers,
+      choices: columns.choices,
     };
   }
 
@@ -95,6 +97,8 @@ export abstract class TableReader {
     if (!this.lookahead) return;
     const rows = this.lookahead;
     this.lookahead = undefined;
+    const sample = rows.flatMap(({ record }) => (record.some(isFilled) ? [record] : []));
+    this.columns = this.mapHeader(this.header!, sample);
     this.numericColumns = this.detectNumericColumns(rows.map((r) => r.record));
     for (const { record, line } of rows) this.readRow(record, line);
   }
@@ -117,7 +121,7 @@ export abstract class TableReader {
       return;
     }
     // Report footers (Salesforce's confidentiality and copyright lines) follow a blank line, one cell each.
-    if (this.isAfterBlank && this.header.length > 1 && record.findIndex((cell, i) => i > filled && isFilled(cell)) < 0) {
+    if (this.isAfterBlank && this.header!.length > 1 && record.findIndex((cell, i) => i > filled && isFilled(cell)) < 0) {
       this.footer.push({ line, text: record[filled]!.trim() });
       return;
     }
@@ -159,7 +163,7 @@ export abstract class TableReader {
     const text = cell.trim();
     if (isPlaceholder(text, SILENT_NUMBER_PLACEHOLDERS)) return undefined;
     const quantity = parseCell(text, column);
-    const header = this.header[column.index]!.trim();
+    const header = this.header![column.index]!.trim();
     if (!quantity) {
       const kind = column.field === MONEY_FIELD ? 'an amount' : 'a number';
       this.warn({
@@ -261,12 +265,4 @@ function parseCell(text: string, column: NumericColumn): Quantity | undefined {
   const quantity = parseQuantity(text, column.decimal);
   if (column.parsed.size < MAX_REMEMBERED_CELLS) column.parsed.set(text, quantity ?? null);
   return quantity;
-}
-
-/** The header cells, quoted, for messages about a header that lacks something. */
-export function describeHeader(record: readonly string[]): string {
-  return record
-    .filter((h) => h.trim())
-    .map((h) => `"${h.trim()}"`)
-    .join(', ');
 }

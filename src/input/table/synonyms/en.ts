@@ -1,63 +1,102 @@
-/**
- * Header names real exports use for each field (Salesforce, HubSpot, Jira,
- * Productboard, spreadsheets), compared after normalizeHeader. Earlier entries
- * win when a header could mean two fields. This is the one place to add a synonym.
- */
-export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+import type { SynonymTable } from './types.js';
+
+/** English: Salesforce, HubSpot, Pipedrive, Zoho, Dynamics 365, Jira, Linear, Productboard, Canny, Aha!, Zendesk, Intercom, Freshdesk, spreadsheets. */
+export const EN: SynonymTable = {
   id: [
-    'id',
     'request id',
     'feature id',
     'feature request id',
     'issue key',
     'key',
     'idea id',
-    'ticket id',
-    'ticket',
+    'idea reference',
+    'idea reference num',
+    'reference',
     'request key',
     'feature key',
+    'identifier',
+    'id',
   ],
   title: [
-    'title',
     'feature request',
-    'request',
-    'summary',
+    'feature request name',
+    'feature request title',
+    'linked feature',
+    'linked features',
+    'linked feature name',
     'feature',
+    'features',
     'feature name',
+    'feature title',
+    'requested feature',
+    'request',
     'request title',
+    'request name',
     'idea',
     'idea title',
+    'idea name',
+    'title',
+    'summary',
+    'issue summary',
+    'name',
+    'post title',
     'subject',
-    'feature title',
   ],
   account: [
     'account',
     'account name',
     'company',
     'company name',
+    'associated company',
     'customer',
     'customer name',
     'organization',
+    'organization name',
     'organisation',
     'client',
     'client name',
+    'requester organization',
+    'user company name',
   ],
   deal_value: [
     'deal value',
+    'amount converted',
+    'amount in company currency',
     'amount',
     'opportunity amount',
     'deal amount',
     'arr',
     'acv',
+    'mrr',
+    'tcv',
     'annual contract value',
     'annual recurring revenue',
+    'monthly recurring revenue',
+    'total contract value',
+    'contract value',
     'deal size',
+    'potential revenue',
+    'expected revenue',
     'pipeline value',
+    'opportunity value',
     'revenue',
+    'revenue impact',
     'value',
   ],
-  segment: ['segment', 'customer segment', 'market segment', 'account segment', 'customer tier', 'account tier', 'tier'],
-  alignment: ['alignment', 'strategic alignment', 'strategic fit', 'strategy fit', 'strategic value'],
+  segment: [
+    'segment',
+    'customer segment',
+    'market segment',
+    'account segment',
+    'company segment',
+    'customer tier',
+    'account tier',
+    'tier',
+    'plan',
+    'plan tier',
+    'company size',
+  ],
+  alignment: ['alignment', 'strategic alignment', 'strategic fit', 'strategy fit', 'strategic value', 'strategic importance'],
   effort: [
     'effort',
     'effort estimate',
@@ -65,9 +104,9 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'tshirt size',
     'size',
     'estimate',
+    'story points',
     'complexity',
     'person months',
-    'effort (person months)',
     'effort person months',
   ],
   reach: ['reach', 'reach per quarter', 'reach per month', 'users reached', 'customers reached'],
@@ -85,13 +124,27 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'rr oe',
     'rroe',
   ],
-  job_size: ['job size', 'job duration size', 'job duration', 'job size (relative)'],
-  status: ['status', 'request status', 'feature status', 'roadmap status', 'commitment'],
-  notes: ['notes', 'sales notes', 'description', 'comments', 'details', 'use case'],
+  job_size: ['job size', 'job duration size', 'job duration', 'job size relative'],
+  status: ['status', 'request status', 'feature status', 'roadmap status', 'idea status', 'post status', 'commitment', 'state'],
+  notes: [
+    'notes',
+    'sales notes',
+    'note title',
+    'note text',
+    'note content',
+    'description',
+    'details',
+    'comments',
+    'use case',
+    'ticket subject',
+    'conversation subject',
+  ],
+  owner: ['account owner', 'opportunity owner', 'deal owner', 'owner', 'sales rep', 'account manager', 'assignee'],
+  created_date: ['created', 'created date', 'created at', 'create date', 'date created', 'submitted at', 'date'],
   // Win/loss (closed deal) exports.
   deal: ['opportunity name', 'deal name', 'opportunity', 'deal', 'opportunity title', 'deal title'],
   stage: ['stage', 'deal stage', 'opportunity stage', 'outcome', 'result', 'win loss', 'won lost', 'closed status', 'status'],
-  close_date: ['close date', 'closed date', 'date closed', 'closed on', 'close', 'closed'],
+  close_date: ['close date', 'closed date', 'date closed', 'closed on', 'close', 'closed', 'expected close date'],
   reason: [
     'loss reason',
     'closed lost reason',
@@ -119,19 +172,3 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'request id',
   ],
 };
-
-/**
- * Lower-cases a header and drops the decorations exports add: Jira's
- * `Custom field (X)`, Salesforce's `Amount (converted)` and currency suffixes,
- * underscores and hyphens.
- */
-export function normalizeHeader(header: string): string {
-  return header
-    .trim()
-    .toLowerCase()
-    .replace(/^custom field \((.*)\)$/, '$1')
-    .replace(/\s*\((converted|[a-z]{3}|[$€£])\)$/, '')
-    .replace(/[_\-./]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -1,0 +1,110 @@
+import { parseDate } from '../../core/dates.js';
+import { parseQuantity } from '../../core/numbers.js';
+import { foldText } from '../../core/text.js';
+
+/** What a sample of a column's cells looks like: the content evidence of column inference. */
+export interface ColumnProfile {
+  /** Share of sampled rows with a value (placeholders such as `n/a` count as empty). */
+  fill: number;
+  /** Distinct values over filled cells. */
+  distinct: number;
+  /** Shares of filled cells of each shape. */
+  number: number;
+  money: number;
+  /** Whole numbers 1-10: a PM's score. */
+  scale: number;
+  /** T-shirt sizes (XS-XXL, Small/Medium/Large). */
+  size: number;
+  date: number;
+  /** Ids: `ABC-123`, `#123`, `FR-0042`, plain numbers, UUIDs. */
+  id: number;
+  /** Cells that list several values with `;` (multi-select and multi-picklist exports). */
+  multi: number;
+  /** Share of those whose parts also stand alone in other cells: a list of values, not a title that has a `;`. */
+  multiKnown: number;
+  /** Mean length of filled cells. */
+  length: number;
+  /** The first two distinct filled values, for showing the choice. */
+  samples: string[];
+  /** Folded distinct values (capped), to match against the model's map keys. */
+  values: ReadonlySet<string>;
+}
+
+const EMPTY_CELLS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null', 'tbd']);
+const SIZES = new Set([
+  'xxs',
+  'xs',
+  's',
+  'm',
+  'l',
+  'xl',
+  'xxl',
+  'xxxl',
+  'small',
+  'medium',
+  'large',
+  'x large',
+  'extra large',
+  'xsmall',
+  'xlarge',
+]);
+const ID_SHAPE =
+  /^(?:#?\d{1,12}|[A-Za-z][A-Za-z0-9]{0,9}-\d{1,9}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{15}|[A-Za-z0-9]{18})$/;
+/** Project-key ids: letters, a hyphen, digits. */
+const KEY_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}-\d{1,9}$/;
+const MONEY_MARK = /[$€£¥₹]|(?:^|[\s\d])(?:[A-Z]{3})(?:$|[\s\d])/;
+const MAX_VALUES = 500;
+
+/** Profiles one column over the sampled records. */
+export function profileColumn(records: readonly (readonly string[])[], index: number): ColumnProfile {
+  const counts = { filled: 0, number: 0, money: 0, scale: 0, size: 0, date: 0, id: 0, multi: 0, length: 0 };
+  const values = new Set<string>();
+  const samples: string[] = [];
+  const lists: string[] = [];
+  for (const record of records) {
+    const cell = (record[index] ?? '').trim();
+    if (EMPTY_CELLS.has(cell.toLowerCase())) continue;
+    counts.filled += 1;
+    counts.length += cell.length;
+    const folded = foldText(cell);
+    if (!values.has(folded)) {
+      if (samples.length < 2) samples.push(cell);
+      if (values.size < MAX_VALUES) values.add(folded);
+    }
+    tally(counts, cell, folded);
+    if (cell.includes(';') && lists.length < MAX_VALUES) lists.push(folded);
+  }
+  const known = lists.filter((list) => list.split(';').some((part) => values.has(part.trim()))).length;
+  const share = (n: number) => (counts.filled === 0 ? 0 : n / counts.filled);
+  return {
+    fill: records.length === 0 ? 0 : counts.filled / records.length,
+    distinct: share(values.size),
+    number: share(counts.number),
+    money: share(counts.money),
+    scale: share(counts.scale),
+    size: share(counts.size),
+    date: share(counts.date),
+    id: share(counts.id),
+    multi: share(counts.multi),
+    multiKnown: lists.length === 0 ? 0 : known / lists.length,
+    length: share(counts.length),
+    samples,
+    values,
+  };
+}
+
+type Counts = Record<'number' | 'money' | 'scale' | 'size' | 'date' | 'id' | 'multi', number>;
+
+function tally(counts: Counts, cell: string, folded: string): void {
+  if (ID_SHAPE.test(cell)) counts.id += 1;
+  // `REQ-201` would read as 201 in a currency called REQ.
+  const quantity = cell.length <= 40 && !KEY_SHAPE.test(cell) ? (parseQuantity(cell) ?? parseQuantity(cell, ',')) : undefined;
+  if (quantity) {
+    counts.number += 1;
+    if (quantity.currency || MONEY_MARK.test(cell)) counts.money += 1;
+    if (Number.isInteger(quantity.value) && quantity.value >= 1 && quantity.value <= 10 && !quantity.currency) counts.scale += 1;
+  }
+  if (SIZES.has(folded)) counts.size += 1;
+  if (cell.length <= 30 && parseDate(cell) !== undefined) counts.date += 1;
+  if (cell.includes(';') && cell.split(';').every((part) => part.trim() !== '')) counts.multi += 1;
+}

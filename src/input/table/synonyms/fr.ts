@@ -1,0 +1,41 @@
+import type { SynonymTable } from './types.js';
+
+/** French: Salesforce, HubSpot and Jira in French, and Excel sheets kept by French teams. */
+export const FR: SynonymTable = {
+  id: ['id de la demande', 'identifiant', 'cle', 'reference', 'numero', 'no'],
+  title: [
+    'demande de fonctionnalite',
+    'fonctionnalite demandee',
+    'fonctionnalite',
+    'demande',
+    'besoin',
+    'titre',
+    'resume',
+    'sujet',
+    'intitule',
+    'libelle',
+  ],
+  account: ['compte', 'nom du compte', 'client', 'nom du client', 'entreprise', 'societe', 'nom de l entreprise', 'organisation'],
+  deal_value: [
+    'montant',
+    'montant converti',
+    'montant de l opportunite',
+    'valeur de l affaire',
+    'valeur du contrat',
+    'chiffre d affaires',
+    'ca',
+    'arr',
+    'valeur',
+  ],
+  segment: ['segment', 'segment client', 'segment de marche', 'niveau', 'categorie client'],
+  alignment: ['alignement strategique', 'alignement', 'adequation strategique'],
+  effort: ['effort', 'charge', 'estimation', 'taille', 'complexite', 'jours homme'],
+  status: ['statut', 'etat'],
+  notes: ['notes', 'description', 'commentaires', 'commentaire', 'cas d usage'],
+  owner: ['proprietaire du compte', 'proprietaire', 'commercial'],
+  created_date: ['date de creation', 'cree le', 'date'],
+  deal: ['nom de l opportunite', 'opportunite', 'affaire', 'nom de l affaire'],
+  stage: ['etape', 'phase', 'resultat'],
+  close_date: ['date de cloture', 'cloture le'],
+  reason: ['raison de la perte', 'motif de perte', 'raison', 'motif'],
+};
