@@ -121,7 +121,8 @@ function newDraft(index: number, id: string): Draft {
 }
 
 function addMention(draft: Draft, mention: Mention, fold: Folder): void {
-  draft.lines.push(mention.line);
+  // A row naming several accounts or requests arrives as several mentions of one line.
+  if (draft.lines.at(-1) !== mention.line) draft.lines.push(mention.line);
   if (draft.isUntitled && mention.title) [draft.title, draft.isUntitled] = [mention.title, false];
   for (const field in mention.numbers) {
     if (field !== 'deal_value') draft.numbers[field] = mention.numbers[field]!;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
 import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
+import { foldText } from '../../core/text.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -24,6 +25,9 @@ export interface RequestsRead {
 const EXPECTED = 'a header row and request rows';
 /** From this size a file is parsed on a second thread: below it, starting one costs more than it saves. */
 const THREAD_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Fields whose cells may list several values (multi-select and multi-picklist exports). */
+const LIST_FIELDS = ['id', 'title', 'account', 'segment'] as const;
 
 export type MentionsRead = Omit<RequestsRead, 'requests'>;
 
@@ -60,6 +64,11 @@ class ExportReader extends TableReader {
   private readonly usage: Map<string, FieldUsage>;
   private readonly textFields: string[];
   private readonly isMissingColumnAllowed: boolean;
+  /** Fields whose cells list several values, and the separator. */
+  private splits: Partial<Record<(typeof LIST_FIELDS)[number], string>> = {};
+  /** Several account columns, or account cells that list several: each account counts. */
+  private hasAccountList = false;
+  private hasNotedSharedDeal = false;
 
   constructor(
     source: string,
@@ -92,6 +101,11 @@ class ExportReader extends TableReader {
       );
     }
     this.warnMissingColumns(columns);
+    for (const field of LIST_FIELDS) {
+      const split = columns.choices.find((choice) => choice.field === field)?.split;
+      if (split) this.splits[field] = split;
+    }
+    this.hasAccountList = this.splits.account !== undefined || (columns.indices.get('account')?.length ?? 0) > 1;
     return columns;
   }
 
@@ -131,8 +145,15 @@ class ExportReader extends TableReader {
   protected readRecord(record: string[], line: number): void {
     const mention = this.toMention(record, line);
     const issue = requestlessRowIssue(mention);
-    if (issue) this.warn({ ...issue, message: `${this.source}:${line} ${issue.message}` });
-    else this.onMention(mention);
+    if (issue) return this.warn({ ...issue, message: `${this.source}:${line} ${issue.message}` });
+    const titles = mention.ids.length === 0 && this.splits.title ? this.listOf(record, 'title') : [];
+    const accounts = this.hasAccountList ? this.listOf(record, 'account') : [];
+    for (const title of titles.length > 1 ? titles : [undefined]) {
+      const forTitle = title === undefined ? mention : { ...mention, title };
+      this.onMention(accounts.length > 0 ? { ...forTitle, account: accounts[0]! } : forTitle);
+      for (const account of accounts.slice(1)) this.onMention({ ...forTitle, account, numbers: withoutDealValue(forTitle.numbers) });
+    }
+    if (accounts.length > 1 && mention.numbers.deal_value !== undefined) this.noteSharedDeal(line, accounts.length);
   }
 
   private toMention(record: string[], line: number): Mention {
@@ -143,18 +164,47 @@ class ExportReader extends TableReader {
     if (account !== undefined) mention.account = account;
     for (const field of this.textFields) {
       const values = this.cellsOf(record, field);
-      if (values.length > 0) mention.texts[field] = values;
+      if (values.length > 0)
+        mention.texts[field] = field === 'segment' && this.splits.segment ? splitList(values, this.splits.segment) : values;
     }
     return mention;
   }
 
   private idsOf(record: string[]): string[] {
-    const split = this.model.aggregate.split;
+    const split = this.model.aggregate.split ?? this.splits.id;
     const cells = this.cellsOf(record, 'id');
-    if (!split) return cells;
-    return cells
-      .flatMap((cell) => cell.split(split))
-      .map((id) => id.trim())
-      .filter((id) => !isPlaceholder(id));
+    return split ? splitList(cells, split) : cells;
   }
+
+  /** Every value of a field in the row: repeated columns and multi-select cells, each value once. */
+  private listOf(record: string[], field: 'title' | 'account'): string[] {
+    const cells = this.cellsOf(record, field);
+    const split = this.splits[field];
+    const values = split ? splitList(cells, split) : cells;
+    const seen = new Set<string>();
+    return values.filter((value) => !seen.has(foldText(value)) && seen.add(foldText(value)));
+  }
+
+  /** One note per file: a row naming several accounts has one deal, which is counted once (for the first), not once per account. */
+  private noteSharedDeal(line: number, count: number): void {
+    if (this.hasNotedSharedDeal) return;
+    this.hasNotedSharedDeal = true;
+    const header = this.columns!.headers.account!;
+    this.issues.push({
+      code: 'SHARED_DEAL_VALUE',
+      severity: 'notice',
+      line,
+      column: header,
+      message: `${this.source}:${line} names ${count} accounts (column "${header}"); a row's deal value counts once, for its first account, so it is not multiplied`,
+    });
+  }
+}
+
+function splitList(cells: readonly string[], separator: string): string[] {
+  return cells.flatMap((cell) => cell.split(separator).map((part) => part.trim())).filter((part) => !isPlaceholder(part));
+}
+
+function withoutDealValue(numbers: Readonly<Record<string, number>>): Record<string, number> {
+  const { deal_value: _dealValue, ...rest } = numbers;
+  return rest;
 }

@@ -98,6 +98,11 @@ const FOREIGN_WORDS: Readonly<Record<string, readonly string[]>> = {
     'ticket',
     'note',
     'conversation',
+    'record',
+    'row',
+    'post',
+    'case',
+    'lead',
   ],
   title: [
     'id',
@@ -167,17 +172,32 @@ export function inferColumns(input: InferenceInput): ColumnInference {
   ranked.sort((a, b) => b.candidate.score - a.candidate.score || a.order - b.order);
   for (const { field, candidate } of ranked) {
     if (choices.has(field) || claimed.has(candidate.index)) continue;
-    const list = candidates.get(field)!;
-    const runnerUp = list.find((c) => c !== candidate && !isTaken(c.index, claimed, candidate.index));
+    const name = normalizeHeader(candidate.header);
+    const runnerUp = candidates.get(field)!.find((c) => !claimed.has(c.index) && normalizeHeader(c.header) !== name);
     choices.set(field, choose(field, candidate, input.header, profiles, claimed, runnerUp));
   }
+  dropRowIdOfLinkedNotes(choices);
   const wanted = new Set(input.wanted.map((f) => f.field));
   for (const field of choices.keys()) if (!wanted.has(field) && !(field in input.configured)) choices.delete(field);
   return { choices, missing };
 }
 
-function isTaken(index: number, claimed: ReadonlySet<number>, chosen: number): boolean {
-  return index === chosen || claimed.has(index);
+/**
+ * Feedback tools export one row per note, post or ticket, with the feature it is
+ * linked to: the feature is then the request and the row's own id (a ticket id)
+ * must not split it into one request per note. Only an id that names the feature stays.
+ */
+function dropRowIdOfLinkedNotes(choices: Map<string, ColumnChoice>): void {
+  const title = choices.get('title');
+  const id = choices.get('id');
+  if (!title || !id || id.isConfigured || !isHeaderOf('feature_link', title.header) || isHeaderOf('request_id', id.header)) return;
+  choices.delete('id');
+  title.reasons.push(`each row links to a feature, so "${id.header}" identifies the row (a note, ticket or deal), not the request`);
+}
+
+function isHeaderOf(kind: string, header: string): boolean {
+  const normalized = normalizeHeader(withoutObjectPrefix(header) ?? header);
+  return FIELD_SYNONYMS.get(kind)?.includes(normalized) ?? false;
 }
 
 function claimConfigured(

@@ -35,6 +35,8 @@ export const DE: SynonymTable = {
   effort: ['aufwand', 'aufwandsschatzung', 'grosse', 'schatzung', 'komplexitat', 'personenmonate'],
   status: ['status', 'zustand', 'phase'],
   notes: ['notizen', 'beschreibung', 'kommentar', 'kommentare', 'anwendungsfall'],
+  feature_link: ['feature anfrage', 'featureanfrage', 'funktionswunsch', 'feature', 'verknupftes feature'],
+  request_id: ['anfrage id', 'anforderungs id', 'feature id'],
   owner: ['account inhaber', 'inhaber', 'besitzer', 'vertriebsmitarbeiter'],
   created_date: ['erstellt', 'erstellt am', 'erstellungsdatum', 'datum'],
   deal: ['opportunity name', 'name der opportunity', 'deal name', 'verkaufschance'],

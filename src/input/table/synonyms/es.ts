@@ -40,6 +40,8 @@ export const ES: SynonymTable = {
   effort: ['esfuerzo', 'estimacion', 'tamano', 'complejidad'],
   status: ['estado', 'situacion'],
   notes: ['notas', 'descripcion', 'comentarios', 'caso de uso'],
+  feature_link: ['solicitud de funcionalidad', 'funcionalidad solicitada', 'funcionalidad'],
+  request_id: ['id de solicitud'],
   owner: ['propietario de la cuenta', 'propietario', 'comercial'],
   created_date: ['fecha de creacion', 'creado', 'fecha'],
   deal: ['nombre de la oportunidad', 'oportunidad', 'negocio'],

@@ -32,6 +32,8 @@ export const FR: SynonymTable = {
   effort: ['effort', 'charge', 'estimation', 'taille', 'complexite', 'jours homme'],
   status: ['statut', 'etat'],
   notes: ['notes', 'description', 'commentaires', 'commentaire', 'cas d usage'],
+  feature_link: ['demande de fonctionnalite', 'fonctionnalite demandee', 'fonctionnalite'],
+  request_id: ['id de la demande'],
   owner: ['proprietaire du compte', 'proprietaire', 'commercial'],
   created_date: ['date de creation', 'cree le', 'date'],
   deal: ['nom de l opportunite', 'opportunite', 'affaire', 'nom de l affaire'],

@@ -11,6 +11,8 @@ export const NL: SynonymTable = {
   effort: ['inspanning', 'schatting', 'grootte', 'omvang', 'complexiteit'],
   status: ['status', 'fase'],
   notes: ['notities', 'opmerkingen', 'beschrijving', 'use case'],
+  feature_link: ['functieverzoek', 'featureverzoek', 'gevraagde functie', 'functie'],
+  request_id: ['verzoek id'],
   owner: ['accounteigenaar', 'eigenaar'],
   created_date: ['aangemaakt', 'aanmaakdatum', 'datum'],
   deal: ['naam verkoopkans', 'verkoopkans', 'dealnaam', 'deal'],

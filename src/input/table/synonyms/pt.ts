@@ -20,6 +20,8 @@ export const PT: SynonymTable = {
   effort: ['esforco', 'estimativa', 'tamanho', 'complexidade'],
   status: ['status', 'estado', 'situacao'],
   notes: ['notas', 'descricao', 'comentarios', 'caso de uso'],
+  feature_link: ['solicitacao de funcionalidade', 'funcionalidade solicitada', 'funcionalidade'],
+  request_id: ['id da solicitacao'],
   owner: ['proprietario da conta', 'proprietario', 'responsavel'],
   created_date: ['data de criacao', 'criado em', 'data'],
   deal: ['nome da oportunidade', 'oportunidade', 'negocio', 'titulo do negocio'],
