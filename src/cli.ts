@@ -50,6 +50,16 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
         ),
       );
     });
+  const columns = program
+    .command('columns')
+    .description('show which column each field is read from, and why (FILE may be - for stdin)')
+    .argument('<file>', 'CSV export')
+    .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
+  withCsvOptions(columns).action(async (file: string, opts: ReadFlags & { format: 'text' | 'json' }) => {
+    const { runColumns } = await import('./commands/columns.js');
+    setExitCode(await runColumns(file, { format: opts.format, ...pick(opts, ['config']), ...csvOptionsOf(opts) }, commandContext()));
+  });
   program
     .command('check')
     .description('validate a scoring config, for editors and CI (exit 1 when it has problems)')

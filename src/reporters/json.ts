@@ -1,3 +1,4 @@
+import { columnsAsJson } from './columns.js';
 import { toDecisionEntry } from '../core/decisions.js';
 import type { RankedRequest } from '../core/types.js';
 import { segmentsOf } from './format.js';
@@ -26,7 +27,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       encoding: summary.encoding,
       delimiter: summary.delimiter,
       currency: summary.currency,
-      columns: summary.columns,
+      columns: columnsAsJson(summary.choices),
       model: report.modelSource,
     },
   };

@@ -61,7 +61,7 @@ describe('PM_RANK_CSV_PARSER=csv-parse, the default parser and the reading threa
 
   it('from stdin', () => {
     withTempDir((cwd) => {
-      const { fast, plain } = scoreBoth(['-'], { cwd, input: 'Request ID,Title,Account\r\nFR-1,"SSO\r\nSAML",Acme\r\n' });
+      const { fast, plain } = scoreBoth(['-'], { cwd, input: 'Request ID,Title,Account,Amount\r\nFR-1,"SSO\r\nSAML",Acme,100\r\n' });
       expect(fast.code).toBe(0);
       expect(fast).toEqual(plain);
     });

@@ -81,7 +81,11 @@ describe('pm-rank score on the bundled fixtures (built-in model)', () => {
     const result = runCli(['score', 'fixtures/jira-issues.csv', '--format', 'json']);
     expect(result.stderr).toBe('');
     const output = JSON.parse(result.stdout) as JsonOutput;
-    expect(output.summary.columns).toMatchObject({ id: 'Issue key', title: 'Summary', deal_value: 'Custom field (ARR)' });
+    expect(output.summary.columns).toMatchObject({
+      id: { header: 'Issue key', columns: [2] },
+      title: { header: 'Summary', columns: [1] },
+      deal_value: { header: 'Custom field (ARR)', columns: [11] },
+    });
   });
 
   it('warns about the bad cell with file, line, column and value, and skips the Salesforce footer', () => {

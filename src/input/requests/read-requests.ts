@@ -7,7 +7,7 @@ import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/ty
 import { InputError, UsageError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
-import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
+import { describeHeader, mapColumns, quoteHeader, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
 import { isPlaceholder, TableReader } from '../table/table-reader.js';
@@ -101,6 +101,8 @@ class ExportReader extends TableReader {
       );
     }
     this.warnMissingColumns(columns);
+    if (!this.isMissingColumnAllowed) this.stopWhenNothingScores(columns);
+    this.noteCloseChoices(columns);
     for (const field of LIST_FIELDS) {
       const split = columns.choices.find((choice) => choice.field === field)?.split;
       if (split) this.splits[field] = split;
@@ -111,6 +113,35 @@ class ExportReader extends TableReader {
 
   protected numericFields(): Iterable<string> {
     return [...this.usage].flatMap(([field, usage]) => (usage.isNumeric ? [field] : []));
+  }
+
+  /** Every request would score the same: a ranking by tie-break alone (ids in alphabetical order) is worse than none. */
+  private stopWhenNothingScores(columns: ColumnMap): void {
+    const fields = this.model.framework
+      ? FRAMEWORK_TERMS[this.model.framework.name].map((t) => t.field)
+      : this.model.criteria.map((c) => c.field);
+    const hasData = (field: string) =>
+      isWinLossField(field) || (field === 'accounts' ? columns.indices.has('account') : columns.indices.has(field));
+    if (fields.length === 0 || (this.model.framework ? fields.every(hasData) : fields.some(hasData))) return;
+    const missing = [...new Set(fields.filter((f) => !hasData(f)))].join(', ');
+    const what = this.model.framework
+      ? `${this.model.framework.name.toUpperCase()} needs ${missing}`
+      : `no criterion of the model has a column (${missing})`;
+    throw new InputError(
+      `${this.source}: ${what}, so every request would score the same; run pm-rank columns ${this.source} to see what was found, then pm-rank init --from ${this.source} to write a config for this export`,
+    );
+  }
+
+  /** One note for every choice a runner-up came close to, so a PM can check it before trusting the ranking. */
+  private noteCloseChoices(columns: ColumnMap): void {
+    const close = columns.choices.filter((c) => c.isClose && c.runnerUp);
+    if (close.length === 0) return;
+    const list = close.map((c) => `${c.field} from "${quoteHeader(c.header)}" over "${quoteHeader(c.runnerUp!.header)}"`).join(', ');
+    this.issues.push({
+      code: 'COLUMN_CHOICE_CLOSE',
+      severity: 'notice',
+      message: `${this.source}: close call: ${list}; see pm-rank columns ${this.source}, and name the right one under columns: in the config if needed`,
+    });
   }
 
   private warnMissingColumns(columns: ColumnMap): void {

@@ -21,7 +21,7 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
 };
 
 /** Headers a requests export has that are not the model's fields, so they are not taken for them ("Deal Name" is not a title). */
-export const RIVAL_FIELDS = ['owner', 'created_date', 'deal', 'close_date', 'notes'] as const;
+export const RIVAL_FIELDS = ['owner', 'created_date', 'deal', 'stage', 'close_date', 'notes'] as const;
 
 /** A field as column inference wants it: its kind (from the field, else from how the model reads it) and the values the model's maps score. */
 export function wantedField(field: string, model: ScoringModel | undefined, isNumeric = false): WantedField {

@@ -245,7 +245,12 @@ function choose(
   );
   indices.sort((a, b) => (a === candidate.index ? -1 : b === candidate.index ? 1 : a - b));
   indices.forEach((i) => claimed.add(i));
-  const reasons = indices.length > 1 ? [...candidate.reasons, `${indices.length} columns of that name, all read`] : candidate.reasons;
+  const split = splitOf(field, profiles[candidate.index]!);
+  const reasons = [
+    ...candidate.reasons,
+    ...(indices.length > 1 ? [`${indices.length} columns of that name, all read`] : []),
+    ...(split.split ? [`cells list several values with "${split.split}", each read`] : []),
+  ];
   return {
     field,
     header: candidate.header,
@@ -256,7 +261,7 @@ function choose(
     samples: candidate.samples,
     ...(runnerUp ? { runnerUp } : {}),
     isClose: runnerUp !== undefined && runnerUp.score >= candidate.score * CLOSE_SHARE,
-    ...splitOf(field, profiles[candidate.index]!),
+    ...split,
   };
 }
 
@@ -332,7 +337,7 @@ function containsPhrase(text: string, phrase: string): boolean {
 /** Without a header that names it, only unmistakable content counts: amounts with currency signs, long distinct texts for titles. */
 function contentOnlyScore(wanted: WantedField, profile: ColumnProfile, fit: number): number {
   if (wanted.kind === 'money' && profile.money >= 0.8) return 0.45;
-  if (wanted.kind === 'title' && fit === 1 && profile.length >= 12 && profile.distinct >= 0.3) return 0.35;
+  if (wanted.kind === 'title' && fit === 1 && profile.length >= 12 && profile.distinct >= 0.5) return 0.35;
   return 0;
 }
 

@@ -64,9 +64,10 @@ describe('readRequests: CSV quirks', () => {
   it('reads every repeated header of a field and ignores trailing empty columns', async () => {
     const segmentModel = modelOf({ criteria: { seg: { weight: 1, field: 'segment', map: { Enterprise: 1 } } } });
     const csv = 'Summary,Issue key,Labels,Labels,Labels,\nSSO,P-1,,sso,Enterprise,\n';
-    const { requests, issues } = await readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, segmentModel, {});
-    expect(issues).toMatchObject([{ code: 'COLUMN_NOT_FOUND' }]); // no segment column: Labels is not a synonym
-    expect(requests[0]!.id).toBe('P-1');
+    // Labels is not a segment synonym, and the model's only criterion reads segment: no ranking to speak of.
+    await expect(readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, segmentModel, {})).rejects.toThrow(
+      /jira.csv: no criterion of the model has a column \(segment\), so every request would score the same; .*pm-rank init --from jira.csv/,
+    );
     const mapped = modelOf({ columns: { segment: 'labels' }, criteria: { seg: { weight: 1, field: 'segment', map: { Enterprise: 1 } } } });
     const labelled = await readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, mapped, {});
     expect(labelled.requests[0]!.texts.segment).toEqual(['sso', 'Enterprise']);
@@ -88,12 +89,17 @@ describe('readRequests: CSV quirks', () => {
     expect(issues.map((i) => [i.code, i.value])).toEqual([['INVALID_NUMBER', 'TBD']]);
   });
 
-  it('reads framework inputs from their usual headers, and warns once per input without a column', async () => {
+  it('reads framework inputs from their usual headers, and stops when an input has no column', async () => {
     const rice = modelOf({ model: 'rice' });
-    const csv = 'Idea,Reach per quarter,Impact,Confidence %\nA,"1,200",High,80%\n';
+    const csv = 'Idea,Reach per quarter,Impact,Confidence %,Person-months\nA,"1,200",High,80%,2\n';
     const { requests, issues } = await readRequests({ name: 'rice.csv', stream: Readable.from([csv]) }, rice, {});
-    expect(requests[0]).toMatchObject({ numbers: { reach: 1200, confidence: 0.8 }, texts: { impact: ['High'] } });
-    expect(issues.map((i) => [i.code, i.path, i.message.includes('no column for effort')])).toEqual([['COLUMN_NOT_FOUND', 'model', true]]);
+    expect(requests[0]).toMatchObject({ numbers: { reach: 1200, confidence: 0.8, effort: 2 }, texts: { impact: ['High'] } });
+    expect(issues).toEqual([]);
+    // Without effort RICE can score no request at all: a stop, not a table of "unscorable" rows.
+    const withoutEffort = 'Idea,Reach per quarter,Impact,Confidence %\nA,"1,200",High,80%\n';
+    await expect(readRequests({ name: 'rice.csv', stream: Readable.from([withoutEffort]) }, rice, {})).rejects.toThrow(
+      /rice.csv: RICE needs effort, so every request would score the same/,
+    );
   });
 
   it('warns once per criterion whose column is absent', async () => {
