@@ -265,10 +265,10 @@ function choose(
   };
 }
 
-/** Multi-select cells split when enough of them list values that also stand alone; a title that merely has a `;` does not. */
+/** Multi-select cells split when enough of them list values seen elsewhere; a title that merely has a `;` does not. */
 function splitOf(field: string, profile: ColumnProfile): { split?: string } {
   if (field !== 'id' && field !== 'title' && field !== 'account' && field !== 'segment') return {};
-  const isList = profile.multi >= 0.05 && (profile.multiKnown > 0 || profile.multi >= 0.3);
+  const isList = profile.multi >= 0.05 && profile.multiKnown >= 0.5;
   return isList ? { split: LIST_SEPARATOR } : {};
 }
 
@@ -352,7 +352,7 @@ function contentEvidence(wanted: WantedField, p: ColumnProfile): { fit: number; 
       return p.length <= 24 ? { fit: 0.6, reason: 'short values' } : { fit: 0.2, reason: 'long texts, not ids' };
     case 'title':
       if (p.number >= 0.5) return { fit: 0.15, reason: 'numbers, not titles' };
-      return p.length >= 4 ? { fit: 1, reason: 'texts' } : { fit: 0.4, reason: 'very short texts' };
+      return p.length >= 3 ? { fit: 1, reason: 'texts' } : { fit: 0.5, reason: 'very short texts' };
     case 'name':
       return p.number >= 0.5 ? { fit: 0.2, reason: 'numbers, not names' } : { fit: 1, reason: 'names' };
     case 'money':

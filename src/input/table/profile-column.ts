@@ -20,7 +20,7 @@ export interface ColumnProfile {
   id: number;
   /** Cells that list several values with `;` (multi-select and multi-picklist exports). */
   multi: number;
-  /** Share of those whose parts also stand alone in other cells: a list of values, not a title that has a `;`. */
+  /** Share of those with a part that also stands alone or recurs in another list: a list of values, not a title that has a `;`. */
   multiKnown: number;
   /** Mean length of filled cells. */
   length: number;
@@ -74,7 +74,7 @@ export function profileColumn(records: readonly (readonly string[])[], index: nu
     tally(counts, cell, folded);
     if (cell.includes(';') && lists.length < MAX_VALUES) lists.push(folded);
   }
-  const known = lists.filter((list) => list.split(';').some((part) => values.has(part.trim()))).length;
+  const known = countKnownLists(lists, values);
   const share = (n: number) => (counts.filled === 0 ? 0 : n / counts.filled);
   return {
     fill: records.length === 0 ? 0 : counts.filled / records.length,
@@ -107,4 +107,12 @@ function tally(counts: Counts, cell: string, folded: string): void {
   if (SIZES.has(folded)) counts.size += 1;
   if (cell.length <= 30 && parseDate(cell) !== undefined) counts.date += 1;
   if (cell.includes(';') && cell.split(';').every((part) => part.trim() !== '')) counts.multi += 1;
+}
+
+/** Lists whose parts are seen elsewhere: alone in a cell, or in another list (multi-select values recur; a title's fragments do not). */
+function countKnownLists(lists: readonly string[], values: ReadonlySet<string>): number {
+  const partsOf = lists.map((list) => [...new Set(list.split(';').map((part) => part.trim()))]);
+  const listsWith = new Map<string, number>();
+  for (const part of partsOf.flat()) listsWith.set(part, (listsWith.get(part) ?? 0) + 1);
+  return partsOf.filter((parts) => parts.some((part) => values.has(part) || listsWith.get(part)! > 1)).length;
 }
