@@ -1,6 +1,6 @@
 import { foldText } from '../../core/text.js';
 import { normalizeHeader, withoutObjectPrefix } from './header.js';
-import { profileColumn, type ColumnProfile } from './profile-column.js';
+import { profileColumn, type ColumnProfile, type ListSeparator } from './profile-column.js';
 import { FIELD_SYNONYMS } from './synonyms/index.js';
 
 /** What a field's cells should look like, which decides how its content evidence is weighed. */
@@ -71,7 +71,8 @@ const MIN_SCORE = 0.25;
 const CLOSE_SHARE = 0.85;
 /** A column filled in under this share of the best-filled candidate never wins: an empty `Request ID` loses to a filled `Issue key`. */
 const NEAR_EMPTY_SHARE = 0.2;
-const LIST_SEPARATOR = ';';
+/** A linked-feature column filled in this share of rows is the request, though other rows link none. */
+const MIN_LINK_FILL = 0.2;
 /** Header evidence from here up is a header that names the field (with or without an object prefix). */
 const EXACT_SCORE = 0.9;
 /** What content that refutes a named header leaves of its score: enough to win when nothing else fits. */
@@ -100,9 +101,10 @@ const FOREIGN_WORDS: Readonly<Record<string, readonly string[]>> = {
     'conversation',
     'record',
     'row',
-    'post',
     'case',
     'lead',
+    'project',
+    'requester',
   ],
   title: [
     'id',
@@ -149,7 +151,7 @@ const FOREIGN_WORDS: Readonly<Record<string, readonly string[]>> = {
     'date',
     'url',
   ],
-  money: ['date', 'probability', 'stage', 'currency', 'id', 'name', 'count', 'type', 'owner', 'forecast', 'category'],
+  money: ['date', 'probability', 'stage', 'currency', 'id', 'name', 'count', 'type', 'owner', 'forecast', 'category', 'annual', 'weighted'],
   date: ['by', 'owner'],
 };
 
@@ -176,7 +178,7 @@ export function inferColumns(input: InferenceInput): ColumnInference {
     const runnerUp = candidates.get(field)!.find((c) => !claimed.has(c.index) && normalizeHeader(c.header) !== name);
     choices.set(field, choose(field, candidate, input.header, profiles, claimed, runnerUp));
   }
-  dropRowIdOfLinkedNotes(choices);
+  readLinkedFeatures(choices, input.header, candidates.get('title') ?? [], profiles, claimed);
   const wanted = new Set(input.wanted.map((f) => f.field));
   for (const field of choices.keys()) if (!wanted.has(field) && !(field in input.configured)) choices.delete(field);
   return { choices, missing };
@@ -184,15 +186,63 @@ export function inferColumns(input: InferenceInput): ColumnInference {
 
 /**
  * Feedback tools export one row per note, post or ticket, with the feature it is
- * linked to: the feature is then the request and the row's own id (a ticket id)
- * must not split it into one request per note. Only an id that names the feature stays.
+ * linked to: the feature is then the request, even where only some rows link one.
+ * The row's own id and status (a ticket's) must not stand for the request's.
  */
-function dropRowIdOfLinkedNotes(choices: Map<string, ColumnChoice>): void {
+function readLinkedFeatures(
+  choices: Map<string, ColumnChoice>,
+  header: readonly string[],
+  titles: readonly Candidate[],
+  profiles: readonly ColumnProfile[],
+  claimed: Set<number>,
+): void {
   const title = choices.get('title');
+  const link = titles.find((c) => isHeaderOf('feature_link', c.header) && c.fill >= MIN_LINK_FILL);
+  if (!title || title.isConfigured || !link) return;
+  if (link.index !== title.indices[0]) {
+    const holder = [...choices.values()].find((c) => c.field !== 'title' && c.indices.includes(link.index));
+    if (holder && holder.field !== 'notes') return;
+    if (holder) choices.delete('notes');
+    title.indices.forEach((i) => claimed.delete(i));
+    claimed.add(link.index);
+    const reason = `rows are notes, tickets or deals linked to a feature: the feature is the request, "${title.header}" the row's own title`;
+    choices.set('title', {
+      ...withoutSplit(title),
+      header: link.header,
+      indices: [link.index],
+      score: link.score,
+      reasons: [...link.reasons, reason],
+      samples: link.samples,
+      runnerUp: titles.find((c) => c.index === title.indices[0])!,
+      isClose: false,
+      ...splitOf('title', profiles[link.index]!, link.header),
+    });
+  }
   const id = choices.get('id');
-  if (!title || !id || id.isConfigured || !isHeaderOf('feature_link', title.header) || isHeaderOf('request_id', id.header)) return;
-  choices.delete('id');
-  title.reasons.push(`each row links to a feature, so "${id.header}" identifies the row (a note, ticket or deal), not the request`);
+  if (id && !id.isConfigured && !isHeaderOf('request_id', id.header)) dropRowField(choices, 'id');
+  // A ticket's or note's status (open, solved, processed) is the row's; a Salesforce opportunity's feature status is the request's.
+  const status = choices.get('status');
+  const hasRowTitle = header.some((h, i) => i !== link.index && isHeaderOf('row_title', h));
+  if (status && !status.isConfigured && !isHeaderOf('request_status', status.header) && (hasRowTitle || hasRowPrefix(status.header))) {
+    dropRowField(choices, 'status');
+  }
+}
+
+function dropRowField(choices: Map<string, ColumnChoice>, field: 'id' | 'status'): void {
+  const choice = choices.get(field)!;
+  choices.delete(field);
+  choices.get('title')!.reasons.push(`"${choice.header}" is the row's ${field}, not the request's`);
+}
+
+/** `Deal - Status`, `Ticket: Status`: a field of the row's own object. */
+function hasRowPrefix(header: string): boolean {
+  const inner = withoutObjectPrefix(header);
+  return inner !== undefined && !isHeaderOf('feature_link', header.slice(0, header.length - inner.length).replace(/[\s:\-–]+$/, ''));
+}
+
+function withoutSplit(choice: ColumnChoice): ColumnChoice {
+  const { split: _split, ...rest } = choice;
+  return rest;
 }
 
 function isHeaderOf(kind: string, header: string): boolean {
@@ -225,7 +275,7 @@ function claimConfigured(
       reasons: [`named in the config's columns.${field}`],
       samples: profiles[first]!.samples,
       isClose: false,
-      ...splitOf(field, profiles[first]!),
+      ...splitOf(field, profiles[first]!, input.header[first]!),
     });
   }
   return missing;
@@ -245,7 +295,7 @@ function choose(
   );
   indices.sort((a, b) => (a === candidate.index ? -1 : b === candidate.index ? 1 : a - b));
   indices.forEach((i) => claimed.add(i));
-  const split = splitOf(field, profiles[candidate.index]!);
+  const split = splitOf(field, profiles[candidate.index]!, candidate.header);
   const reasons = [
     ...candidate.reasons,
     ...(indices.length > 1 ? [`${indices.length} columns of that name, all read`] : []),
@@ -265,11 +315,16 @@ function choose(
   };
 }
 
-/** Multi-select cells split when enough of them list values seen elsewhere; a title that merely has a `;` does not. */
-function splitOf(field: string, profile: ColumnProfile): { split?: string } {
+/**
+ * Multi-select cells split when enough of them list values seen elsewhere; a title
+ * that merely has a `;` does not. A comma splits only a linked-features column, where
+ * feedback tools join feature names with it; elsewhere commas are part of titles and names.
+ */
+function splitOf(field: string, profile: ColumnProfile, header: string): { split?: string } {
   if (field !== 'id' && field !== 'title' && field !== 'account' && field !== 'segment') return {};
-  const isList = profile.multi >= 0.05 && profile.multiKnown >= 0.5;
-  return isList ? { split: LIST_SEPARATOR } : {};
+  const separators: ListSeparator[] = isHeaderOf('feature_link', header) ? [';', ','] : [';'];
+  const split = separators.find((separator) => profile.lists[separator].share >= 0.05 && profile.lists[separator].known >= 0.5);
+  return split ? { split } : {};
 }
 
 /** Every column that could be the field, best first; near-empty ones are dropped when a filled one exists. */
@@ -315,7 +370,7 @@ export function headerEvidence(
   if (exact >= 0) return { score: 1 - 0.002 * Math.min(exact, 50), reason: `header ${quoted} is a name for it` };
   const prefixless = withoutObjectPrefix(header);
   const inner = prefixless === undefined ? -1 : synonyms.indexOf(normalizeHeader(prefixless));
-  if (inner >= 0) return { score: 0.95 - 0.002 * Math.min(inner, 50), reason: `header ${quoted} names it after its object` };
+  if (inner >= 0) return { score: 1 - 0.002 * Math.min(inner, 50), reason: `header ${quoted} names it after its object` };
   const words = normalized.split(' ');
   if (words.some((w) => foreign.includes(w))) return undefined;
   let best: { score: number; reason: string } | undefined;

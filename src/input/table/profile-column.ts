@@ -18,10 +18,8 @@ export interface ColumnProfile {
   date: number;
   /** Ids: `ABC-123`, `#123`, `FR-0042`, plain numbers, UUIDs. */
   id: number;
-  /** Cells that list several values with `;` (multi-select and multi-picklist exports). */
-  multi: number;
-  /** Share of those with a part that also stands alone or recurs in another list: a list of values, not a title that has a `;`. */
-  multiKnown: number;
+  /** Per separator (`;` as multi-select and multi-picklist fields export, `,` as feedback tools list linked features), how the cells list values. */
+  lists: Readonly<Record<ListSeparator, ListShape>>;
   /** Mean length of filled cells. */
   length: number;
   /** The first two distinct filled values, for showing the choice. */
@@ -30,6 +28,16 @@ export interface ColumnProfile {
   values: ReadonlySet<string>;
 }
 
+export type ListSeparator = ';' | ',';
+
+export interface ListShape {
+  /** Share of filled cells that list several values. */
+  share: number;
+  /** Share of those with a part that also stands alone or recurs in another list: a list of values, not a title that has a `;`. */
+  known: number;
+}
+
+const SEPARATORS: readonly ListSeparator[] = [';', ','];
 const EMPTY_CELLS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null', 'tbd']);
 const SIZES = new Set([
   'xxs',
@@ -57,10 +65,10 @@ const MAX_VALUES = 500;
 
 /** Profiles one column over the sampled records. */
 export function profileColumn(records: readonly (readonly string[])[], index: number): ColumnProfile {
-  const counts = { filled: 0, number: 0, money: 0, scale: 0, size: 0, date: 0, id: 0, multi: 0, length: 0 };
+  const counts = { filled: 0, number: 0, money: 0, scale: 0, size: 0, date: 0, id: 0, length: 0 };
   const values = new Set<string>();
   const samples: string[] = [];
-  const lists: string[] = [];
+  const lists: Record<ListSeparator, string[]> = { ';': [], ',': [] };
   for (const record of records) {
     const cell = (record[index] ?? '').trim();
     if (EMPTY_CELLS.has(cell.toLowerCase())) continue;
@@ -72,9 +80,10 @@ export function profileColumn(records: readonly (readonly string[])[], index: nu
       if (values.size < MAX_VALUES) values.add(folded);
     }
     tally(counts, cell, folded);
-    if (cell.includes(';') && lists.length < MAX_VALUES) lists.push(folded);
+    for (const separator of SEPARATORS) {
+      if (isList(cell, separator) && lists[separator].length < MAX_VALUES) lists[separator].push(folded);
+    }
   }
-  const known = countKnownLists(lists, values);
   const share = (n: number) => (counts.filled === 0 ? 0 : n / counts.filled);
   return {
     fill: records.length === 0 ? 0 : counts.filled / records.length,
@@ -85,15 +94,17 @@ export function profileColumn(records: readonly (readonly string[])[], index: nu
     size: share(counts.size),
     date: share(counts.date),
     id: share(counts.id),
-    multi: share(counts.multi),
-    multiKnown: lists.length === 0 ? 0 : known / lists.length,
+    lists: {
+      ';': listShape(lists[';'], ';', values, counts.filled),
+      ',': listShape(lists[','], ',', values, counts.filled),
+    },
     length: share(counts.length),
     samples,
     values,
   };
 }
 
-type Counts = Record<'number' | 'money' | 'scale' | 'size' | 'date' | 'id' | 'multi', number>;
+type Counts = Record<'number' | 'money' | 'scale' | 'size' | 'date' | 'id', number>;
 
 function tally(counts: Counts, cell: string, folded: string): void {
   if (ID_SHAPE.test(cell)) counts.id += 1;
@@ -106,13 +117,17 @@ function tally(counts: Counts, cell: string, folded: string): void {
   }
   if (SIZES.has(folded)) counts.size += 1;
   if (cell.length <= 30 && parseDate(cell) !== undefined) counts.date += 1;
-  if (cell.includes(';') && cell.split(';').every((part) => part.trim() !== '')) counts.multi += 1;
+}
+
+function isList(cell: string, separator: ListSeparator): boolean {
+  return cell.includes(separator) && cell.split(separator).every((part) => part.trim() !== '');
 }
 
 /** Lists whose parts are seen elsewhere: alone in a cell, or in another list (multi-select values recur; a title's fragments do not). */
-function countKnownLists(lists: readonly string[], values: ReadonlySet<string>): number {
-  const partsOf = lists.map((list) => [...new Set(list.split(';').map((part) => part.trim()))]);
+function listShape(lists: readonly string[], separator: ListSeparator, values: ReadonlySet<string>, filled: number): ListShape {
+  const partsOf = lists.map((list) => [...new Set(list.split(separator).map((part) => part.trim()))]);
   const listsWith = new Map<string, number>();
   for (const part of partsOf.flat()) listsWith.set(part, (listsWith.get(part) ?? 0) + 1);
-  return partsOf.filter((parts) => parts.some((part) => values.has(part) || listsWith.get(part)! > 1)).length;
+  const known = partsOf.filter((parts) => parts.some((part) => values.has(part) || listsWith.get(part)! > 1)).length;
+  return { share: filled === 0 ? 0 : lists.length / filled, known: lists.length === 0 ? 0 : known / lists.length };
 }

@@ -2,7 +2,19 @@ import type { SynonymTable } from './types.js';
 
 /** German: Salesforce, HubSpot and Jira in German, and Excel sheets kept by German teams. */
 export const DE: SynonymTable = {
-  id: ['anfrage id', 'anforderungs id', 'feature id', 'schlussel', 'vorgangsschlussel', 'nummer', 'nr', 'kennung'],
+  id: [
+    'anfrage id',
+    'anfrage nr',
+    'anfragenummer',
+    'ticket nr',
+    'anforderungs id',
+    'feature id',
+    'schlussel',
+    'vorgangsschlussel',
+    'nummer',
+    'nr',
+    'kennung',
+  ],
   title: [
     'feature anfrage',
     'featureanfrage',
@@ -31,12 +43,21 @@ export const DE: SynonymTable = {
     'volumen',
   ],
   segment: ['segment', 'kundensegment', 'marktsegment', 'kundenstufe', 'stufe'],
-  alignment: ['strategische ausrichtung', 'strategischer fit', 'strategische passung', 'ausrichtung', 'strategie'],
+  alignment: [
+    'strategische ausrichtung',
+    'strategische bedeutung',
+    'strategischer wert',
+    'strategischer fit',
+    'strategische passung',
+    'ausrichtung',
+    'strategie',
+  ],
   effort: ['aufwand', 'aufwandsschatzung', 'grosse', 'schatzung', 'komplexitat', 'personenmonate'],
   status: ['status', 'zustand', 'phase'],
   notes: ['notizen', 'beschreibung', 'kommentar', 'kommentare', 'anwendungsfall'],
   feature_link: ['feature anfrage', 'featureanfrage', 'funktionswunsch', 'feature', 'verknupftes feature'],
   request_id: ['anfrage id', 'anforderungs id', 'feature id'],
+  row_title: ['betreff', 'titel'],
   owner: ['account inhaber', 'inhaber', 'besitzer', 'vertriebsmitarbeiter'],
   created_date: ['erstellt', 'erstellt am', 'erstellungsdatum', 'datum'],
   deal: ['opportunity name', 'name der opportunity', 'deal name', 'verkaufschance'],

@@ -2,7 +2,7 @@ import type { SynonymTable } from './types.js';
 
 /** Spanish: Salesforce, HubSpot and Jira in Spanish, and Excel sheets kept by Spanish-speaking teams. */
 export const ES: SynonymTable = {
-  id: ['id de solicitud', 'identificador', 'clave', 'referencia', 'numero', 'n'],
+  id: ['id de solicitud', 'ref', 'identificador', 'clave', 'referencia', 'numero', 'n'],
   title: [
     'solicitud de funcionalidad',
     'funcionalidad solicitada',
@@ -42,6 +42,7 @@ export const ES: SynonymTable = {
   notes: ['notas', 'descripcion', 'comentarios', 'caso de uso'],
   feature_link: ['solicitud de funcionalidad', 'funcionalidad solicitada', 'funcionalidad'],
   request_id: ['id de solicitud'],
+  row_title: ['asunto', 'titulo'],
   owner: ['propietario de la cuenta', 'propietario', 'comercial'],
   created_date: ['fecha de creacion', 'creado', 'fecha'],
   deal: ['nombre de la oportunidad', 'oportunidad', 'negocio'],

@@ -2,7 +2,7 @@ import type { SynonymTable } from './types.js';
 
 /** French: Salesforce, HubSpot and Jira in French, and Excel sheets kept by French teams. */
 export const FR: SynonymTable = {
-  id: ['id de la demande', 'identifiant', 'cle', 'reference', 'numero', 'no'],
+  id: ['id de la demande', 'ref', 'identifiant', 'cle', 'reference', 'numero', 'no'],
   title: [
     'demande de fonctionnalite',
     'fonctionnalite demandee',
@@ -34,6 +34,7 @@ export const FR: SynonymTable = {
   notes: ['notes', 'description', 'commentaires', 'commentaire', 'cas d usage'],
   feature_link: ['demande de fonctionnalite', 'fonctionnalite demandee', 'fonctionnalite'],
   request_id: ['id de la demande'],
+  row_title: ['sujet', 'titre', 'objet'],
   owner: ['proprietaire du compte', 'proprietaire', 'commercial'],
   created_date: ['date de creation', 'cree le', 'date'],
   deal: ['nom de l opportunite', 'opportunite', 'affaire', 'nom de l affaire'],
