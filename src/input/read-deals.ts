@@ -1,5 +1,6 @@
 import type { DealRow, Issue, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { preferConvertedAmount } from './table/currency-columns.js';
 import { mapColumns, type ColumnMap } from './table/map-columns.js';
 import type { Source } from './source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from './csv/stream-csv.js';
@@ -51,7 +52,7 @@ class DealsReader extends TableReader {
     const configured = Object.fromEntries(
       Object.entries(this.model.columns).filter(([field]) => (FIELDS as readonly string[]).includes(field)),
     );
-    const columns = mapColumns(record, configured, FIELDS);
+    const columns = preferConvertedAmount(mapColumns(record, configured, FIELDS), record, 'deal_value' in configured);
     for (const [field, what] of Object.entries(REQUIRED)) {
       if (columns.indices.has(field)) continue;
       throw new InputError(

@@ -36,8 +36,20 @@ export interface ReadSummary {
   delimiter: string;
   /** Currency of deal values: the config's base, else the first one the export used. */
   currency?: string;
+  /** Currency -> how its deal values were converted to the base currency. */
+  conversions?: Record<string, CurrencyConversion>;
   /** Field -> the header it was read from. */
   columns: Record<string, string>;
+}
+
+/** How one currency's amounts became base-currency amounts: at the config's rate, by the export's converted column, or both. */
+export interface CurrencyConversion {
+  /** currency.rates' rate: base-currency units per unit. */
+  rate?: number;
+  /** The converted amount column (`Amount (converted)`) the CRM filled with its own rates. */
+  column?: string;
+  /** Rows converted. */
+  rows: number;
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */

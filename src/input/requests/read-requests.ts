@@ -5,6 +5,7 @@ import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
 import { InputError, UsageError } from '../../errors.js';
 import { COLUMN_SYNONYMS } from '../table/column-synonyms.js';
+import { preferConvertedAmount } from '../table/currency-columns.js';
 import { mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
@@ -85,7 +86,7 @@ class ExportReader extends TableReader {
 
   protected mapHeader(record: string[]): ColumnMap {
     const wanted = ['id', 'title', 'account', ...this.usage.keys()];
-    const columns = mapColumns(record, this.model.columns, wanted);
+    const columns = preferConvertedAmount(mapColumns(record, this.model.columns, wanted), record, 'deal_value' in this.model.columns);
     if (!columns.indices.has('id') && !columns.indices.has('title')) {
       throw new InputError(
         `${this.source}: no request id or title column in the header (${describeHeader(record)}); name one in the config's columns.id or columns.title`,
@@ -136,6 +137,7 @@ class ExportReader extends TableReader {
     const title = this.firstCell(record, 'title');
     const account = this.firstCell(record, 'account');
     const mention: Mention = { line, ids: this.idsOf(record), numbers: this.numbersOf(record, line), texts: {} };
+    if (this.convertedFrom) mention.texts.converted_from = this.convertedFrom as string[];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
     for (const field of this.textFields) {

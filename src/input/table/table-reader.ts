@@ -1,7 +1,16 @@
-import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '../../core/numbers.js';
+import {
+  decimalSeparatorOf,
+  parseQuantity,
+  readAmount,
+  usualDecimalOf,
+  type AmountConvention,
+  type Decimal,
+  type Quantity,
+} from '../../core/numbers.js';
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
-import type { ReadSummary } from '../csv/stream-csv.js';
+import type { CurrencyConversion, ReadSummary } from '../csv/stream-csv.js';
+import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
 import type { ColumnMap } from './map-columns.js';
 
 /** Rows held back to learn each numeric column's decimal separator before parsing any. */
@@ -18,12 +27,26 @@ interface NumericColumn {
   field: string;
   index: number;
   decimal: Decimal;
+  /** For money: what proves the column's decimal separator, against which a cell's own reading is checked. */
+  convention: AmountConvention;
+  /** For money: the column naming each row's currency, when the cell names none. */
+  codeIndex?: number;
+  /** For money: amounts the CRM converted to its company currency. */
+  isConverted: boolean;
   /** Cell text -> what it reads as (null: not a number); exports repeat amounts and scores across rows. */
   parsed: Map<string, Quantity | null>;
 }
 
 /** Distinct cells a numeric column remembers parsing; past it, cells are parsed afresh. */
 const MAX_REMEMBERED_CELLS = 50_000;
+/** Lines named in the warning about a currency without a rate; the rest are counted. */
+const LINES_NAMED = 5;
+/** Where a row's amount was read and in which currency it was written. */
+interface AmountCell {
+  line: number;
+  header: string;
+  text: string;
+}
 
 /**
  * What every export reader shares: maps the header, learns each numeric column's
@@ -39,6 +62,16 @@ export abstract class TableReader {
   private lookahead: { record: string[]; line: number }[] | undefined = [];
   protected numericColumns: NumericColumn[] = [];
   protected baseCurrency: string | undefined;
+  /** Currency -> how its amounts became base-currency amounts. */
+  private readonly conversions = new Map<string, CurrencyConversion>();
+  /** Currency without a rate -> the lines whose amount it made missing. */
+  private readonly unconverted = new Map<string, { lines: number[]; count: number }>();
+  /** Code cell -> the ISO code it names (null: none). */
+  private readonly codeCells = new Map<string, string | null>();
+  /** Per currency, the one list every row converted from it shares: `[currency]`. */
+  private readonly currencyLists = new Map<string, readonly string[]>();
+  /** The currency the current row's deal value was converted from, as a shared one-item list; see numbersOf. */
+  protected convertedFrom: readonly string[] | undefined;
   private line = 0;
   private rows = 0;
   private skippedRows = 0;
@@ -78,6 +111,7 @@ export abstract class TableReader {
     if (!this.columns) throw new InputError(`${this.source} is empty: expected ${expected}`);
     this.flushLookahead();
     this.noteFooter();
+    this.noteUnconverted();
     this.noteSuppressedWarnings();
     return {
       source: this.source,
@@ -87,6 +121,7 @@ export abstract class TableReader {
       encoding,
       delimiter,
       ...(this.baseCurrency ? { currency: this.baseCurrency } : {}),
+      ...(this.conversions.size > 0 ? { conversions: Object.fromEntries(this.conversions) } : {}),
       columns: this.columns.headers,
     };
   }
@@ -101,12 +136,32 @@ export abstract class TableReader {
 
   private detectNumericColumns(records: string[][]): NumericColumn[] {
     const fallback: Decimal = this.isDecimalComma || this.delimiter === ';' ? ',' : '.';
+    const isDeclared = this.isDecimalComma !== undefined;
+    const codeColumns = this.findCodeColumns(records);
     return [...this.numericFields()].flatMap((field) =>
-      (this.columns!.indices.get(field) ?? []).map((index) => {
-        const decimal = this.isDecimalComma === undefined ? voteDecimal(records, index, fallback) : fallback;
-        return { field, index, decimal, parsed: new Map() };
+      (this.columns!.indices.get(field) ?? []).map((index): NumericColumn => {
+        const proven = isDeclared ? fallback : voteDecimal(records, index, field === MONEY_FIELD);
+        const codeIndex = codeColumns.get(index);
+        return {
+          field,
+          index,
+          decimal: proven ?? fallback,
+          convention: proven ? { decimal: proven, isDeclared } : { isDeclared },
+          ...(codeIndex === undefined ? {} : { codeIndex }),
+          isConverted: field === MONEY_FIELD && isConvertedAmountHeader(this.header[index]!),
+          parsed: new Map(),
+        };
       }),
     );
+  }
+
+  private findCodeColumns(records: string[][]): Map<number, number> {
+    const amounts = this.columns!.indices.get(MONEY_FIELD) ?? [];
+    const configured = this.columns!.indices.get(CURRENCY_FIELD)?.[0];
+    const codeColumns = findCurrencyCodeColumns(this.header, records, amounts, configured);
+    const first = codeColumns.values().next().value;
+    if (first !== undefined) this.columns!.headers[CURRENCY_FIELD] ??= this.header[first]!.trim();
+    return codeColumns;
   }
 
   private readRow(record: string[], line: number): void {
@@ -126,12 +181,16 @@ export abstract class TableReader {
     this.readRecord(record, line);
   }
 
-  /** The row's numbers by field; the first column of a field with a value wins. */
+  /**
+   * The row's numbers by field; the first column of a field with a value wins.
+   * Sets convertedFrom to the currency the deal value was converted from, if any.
+   */
   protected numbersOf(record: string[], line: number): Record<string, number> {
     const numbers: Record<string, number> = {};
+    this.convertedFrom = undefined;
     for (const column of this.numericColumns) {
       if (numbers[column.field] !== undefined) continue;
-      const value = this.readNumber(record[column.index] ?? '', column, line);
+      const value = this.readNumber(record, column, line);
       if (value !== undefined) numbers[column.field] = value;
     }
     return numbers;
@@ -155,8 +214,8 @@ export abstract class TableReader {
     return undefined;
   }
 
-  private readNumber(cell: string, column: NumericColumn, line: number): number | undefined {
-    const text = cell.trim();
+  private readNumber(record: string[], column: NumericColumn, line: number): number | undefined {
+    const text = (record[column.index] ?? '').trim();
     if (isPlaceholder(text, SILENT_NUMBER_PLACEHOLDERS)) return undefined;
     const quantity = parseCell(text, column);
     const header = this.header[column.index]!.trim();
@@ -173,19 +232,82 @@ export abstract class TableReader {
       });
       return undefined;
     }
-    if (column.field !== MONEY_FIELD || !quantity.currency) return quantity.value;
-    return this.toBaseCurrency(quantity.value, quantity.currency, { line, header, text });
+    if (column.field !== MONEY_FIELD) return quantity.value;
+    return this.readMoney(quantity, record, column, { line, header, text });
   }
 
-  private toBaseCurrency(value: number, currency: string, cell: { line: number; header: string; text: string }): number {
+  /** A money cell in the base currency; undefined, with a warning, when its currency or value cannot be trusted. */
+  private readMoney(quantity: Quantity, record: string[], column: NumericColumn, cell: AmountCell): number | undefined {
+    const currency = quantity.currency ?? this.rowCurrency(record, column, cell);
+    if (currency === null) return undefined;
+    const reading = readAmount(quantity, currency, column.convention);
+    if (reading.otherValue !== undefined && reading.otherValue !== reading.value)
+      this.warnAmbiguous(cell, reading.value, reading.otherValue);
+    const value = currency === undefined ? reading.value : this.toBaseCurrency(reading.value, currency, cell);
+    if (value !== undefined && column.isConverted) this.noteConvertedByColumn(record, cell);
+    return value;
+  }
+
+  /** The currency the row's code column names for this amount: undefined without one, null (warned) when unreadable. */
+  private rowCurrency(record: string[], column: NumericColumn, cell: AmountCell): string | undefined | null {
+    if (column.codeIndex === undefined) return undefined;
+    const text = (record[column.codeIndex] ?? '').trim();
+    if (text === '') return undefined;
+    let code = this.codeCells.get(text);
+    if (code === undefined) this.codeCells.set(text, (code = toCurrencyCode(text) ?? null));
+    if (code === null) {
+      const codeHeader = this.header[column.codeIndex]!.trim();
+      this.warn({
+        code: 'INVALID_CURRENCY',
+        severity: 'warning',
+        line: cell.line,
+        column: codeHeader,
+        path: CURRENCY_FIELD,
+        value: text,
+        message: `${this.source}:${cell.line} column "${codeHeader}": "${text}" is not an ISO 4217 currency code; the amount "${cell.text}" counts as missing`,
+      });
+    }
+    return code;
+  }
+
+  private warnAmbiguous(cell: AmountCell, value: number, otherValue: number): void {
+    this.warn({
+      code: 'AMBIGUOUS_AMOUNT',
+      severity: 'warning',
+      line: cell.line,
+      column: cell.header,
+      path: MONEY_FIELD,
+      value: cell.text,
+      message: `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" could be ${value} or ${otherValue}; read as ${value} (write ${value} or ${otherValue} without separators to be sure)`,
+    });
+  }
+
+  /** A converted amount: the row's own currency, from the next amount column, says what was converted. */
+  private noteConvertedByColumn(record: string[], cell: AmountCell): void {
+    const raw = this.numericColumns.find((c) => c.field === MONEY_FIELD && !c.isConverted);
+    if (!raw) return;
+    const text = (record[raw.index] ?? '').trim();
+    const currency =
+      parseCell(text, raw)?.currency ?? (raw.codeIndex === undefined ? undefined : toCurrencyCode(record[raw.codeIndex] ?? ''));
+    if (currency === undefined || currency === this.baseCurrency) return;
+    this.convertedFrom = this.currencyList(currency);
+    const conversion = this.conversionOf(currency);
+    conversion.column = cell.header;
+    conversion.rows += 1;
+  }
+
+  private toBaseCurrency(value: number, currency: string, cell: AmountCell): number | undefined {
     this.baseCurrency ??= currency;
     if (currency === this.baseCurrency) return value;
     const rate = this.currency.rates[currency];
     if (rate === undefined) {
-      throw new InputError(
-        `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" is in ${currency}, but the config has no currency.rates.${currency} to convert it to ${this.baseCurrency}`,
-      );
+      this.noteUnconvertedRow(currency, cell.line);
+      return undefined;
     }
+    this.convertedFrom = this.currencyList(currency);
+    const conversion = this.conversionOf(currency);
+    conversion.rate = rate;
+    conversion.rows += 1;
     const converted = value * rate;
     if (!Number.isFinite(converted)) {
       throw new InputError(
@@ -193,6 +315,41 @@ export abstract class TableReader {
       );
     }
     return converted;
+  }
+
+  private conversionOf(currency: string): CurrencyConversion {
+    let conversion = this.conversions.get(currency);
+    if (!conversion) this.conversions.set(currency, (conversion = { rows: 0 }));
+    return conversion;
+  }
+
+  private currencyList(currency: string): readonly string[] {
+    let list = this.currencyLists.get(currency);
+    if (!list) this.currencyLists.set(currency, (list = [currency]));
+    return list;
+  }
+
+  private noteUnconvertedRow(currency: string, line: number): void {
+    let rows = this.unconverted.get(currency);
+    if (!rows) this.unconverted.set(currency, (rows = { lines: [], count: 0 }));
+    rows.count += 1;
+    if (rows.lines.length < LINES_NAMED) rows.lines.push(line);
+  }
+
+  /** One warning per currency without a rate: its rows' deal values count as missing, the run goes on. */
+  private noteUnconverted(): void {
+    for (const [currency, { lines, count }] of this.unconverted) {
+      const more = count > lines.length ? ` and ${count - lines.length} more` : '';
+      const rows = `${count === 1 ? 'line' : 'lines'} ${lines.join(', ')}${more}`;
+      this.issues.push({
+        code: 'CURRENCY_WITHOUT_RATE',
+        severity: 'warning',
+        line: lines[0]!,
+        path: `currency.rates.${currency}`,
+        value: currency,
+        message: `${this.source}: ${count} ${count === 1 ? 'amount' : 'amounts'} in ${currency} (${rows}) count as missing: no rate to ${this.baseCurrency}; add "${currency}: <${this.baseCurrency} per ${currency}>" under currency: rates: in the config`,
+      });
+    }
   }
 
   protected warn(issue: Issue): void {
@@ -228,14 +385,19 @@ export abstract class TableReader {
   }
 }
 
-/** The separator most of a column's cells prove; the fallback on a tie. */
-function voteDecimal(records: readonly string[][], index: number, fallback: Decimal): Decimal {
+/**
+ * The separator most of a column's cells prove; undefined on a tie (none proving
+ * either, too). An amount whose shape proves nothing (`$250,000`) votes for its
+ * currency's usual convention.
+ */
+function voteDecimal(records: readonly string[][], index: number, isMoney: boolean): Decimal | undefined {
   const votes = { '.': 0, ',': 0 };
   for (const record of records) {
-    const separator = decimalSeparatorOf(record[index] ?? '');
+    const cell = record[index] ?? '';
+    const separator = decimalSeparatorOf(cell) ?? (isMoney ? usualDecimalOf(parseQuantity(cell)?.currency) : undefined);
     if (separator) votes[separator] += 1;
   }
-  return votes['.'] === votes[','] ? fallback : votes['.'] > votes[','] ? '.' : ',';
+  return votes['.'] === votes[','] ? undefined : votes['.'] > votes[','] ? '.' : ',';
 }
 
 /** The cell trimmed, or undefined when it means "no value". */
