@@ -159,7 +159,8 @@ export abstract class TableReader {
     const amounts = this.columns!.indices.get(MONEY_FIELD) ?? [];
     const configured = this.columns!.indices.get(CURRENCY_FIELD)?.[0];
     const codeColumns = findCurrencyCodeColumns(this.header, records, amounts, configured);
-    const first = codeColumns.values().next().value;
+    // The summary names the code column of the amounts deal values are read from first.
+    const first = amounts.map((i) => codeColumns.get(i)).find((i) => i !== undefined);
     if (first !== undefined) this.columns!.headers[CURRENCY_FIELD] ??= this.header[first]!.trim();
     return codeColumns;
   }
