@@ -61,6 +61,8 @@ export abstract class TableReader {
   private readonly warningCounts = new Map<string, number>();
   private lookahead: { record: string[]; line: number }[] | undefined = [];
   protected numericColumns: NumericColumn[] = [];
+  /** The amount column in each deal's own currency, beside a converted one: what a converted amount was converted from. */
+  private ownCurrencyAmounts: NumericColumn | undefined;
   protected baseCurrency: string | undefined;
   /** Currency -> how its amounts became base-currency amounts. */
   private readonly conversions = new Map<string, CurrencyConversion>();
@@ -131,6 +133,7 @@ export abstract class TableReader {
     const rows = this.lookahead;
     this.lookahead = undefined;
     this.numericColumns = this.detectNumericColumns(rows.map((r) => r.record));
+    this.ownCurrencyAmounts = this.numericColumns.find((c) => c.field === MONEY_FIELD && !c.isConverted);
     for (const { record, line } of rows) this.readRow(record, line);
   }
 
@@ -252,11 +255,9 @@ export abstract class TableReader {
   /** The currency the row's code column names for this amount: undefined without one, null (warned) when unreadable. */
   private rowCurrency(record: string[], column: NumericColumn, cell: AmountCell): string | undefined | null {
     if (column.codeIndex === undefined) return undefined;
-    const text = (record[column.codeIndex] ?? '').trim();
-    if (text === '') return undefined;
-    let code = this.codeCells.get(text);
-    if (code === undefined) this.codeCells.set(text, (code = toCurrencyCode(text) ?? null));
+    const code = this.codeAt(record, column.codeIndex);
     if (code === null) {
+      const text = record[column.codeIndex]!.trim();
       const codeHeader = this.header[column.codeIndex]!.trim();
       this.warn({
         code: 'INVALID_CURRENCY',
@@ -268,6 +269,15 @@ export abstract class TableReader {
         message: `${this.source}:${cell.line} column "${codeHeader}": "${text}" is not an ISO 4217 currency code; the amount "${cell.text}" counts as missing`,
       });
     }
+    return code;
+  }
+
+  /** The ISO code a row's code cell names: undefined when the cell is empty, null when it names none. */
+  private codeAt(record: string[], index: number): string | undefined | null {
+    const text = (record[index] ?? '').trim();
+    if (text === '') return undefined;
+    let code = this.codeCells.get(text);
+    if (code === undefined) this.codeCells.set(text, (code = toCurrencyCode(text) ?? null));
     return code;
   }
 
@@ -285,12 +295,11 @@ export abstract class TableReader {
 
   /** A converted amount: the row's own currency, from the next amount column, says what was converted. */
   private noteConvertedByColumn(record: string[], cell: AmountCell): void {
-    const raw = this.numericColumns.find((c) => c.field === MONEY_FIELD && !c.isConverted);
+    const raw = this.ownCurrencyAmounts;
     if (!raw) return;
     const text = (record[raw.index] ?? '').trim();
-    const currency =
-      parseCell(text, raw)?.currency ?? (raw.codeIndex === undefined ? undefined : toCurrencyCode(record[raw.codeIndex] ?? ''));
-    if (currency === undefined || currency === this.baseCurrency) return;
+    const currency = parseCell(text, raw)?.currency ?? (raw.codeIndex === undefined ? undefined : this.codeAt(record, raw.codeIndex));
+    if (!currency || currency === this.baseCurrency) return;
     this.convertedFrom = this.currencyList(currency);
     const conversion = this.conversionOf(currency);
     conversion.column = cell.header;
@@ -341,14 +350,15 @@ export abstract class TableReader {
   private noteUnconverted(): void {
     for (const [currency, { lines, count }] of this.unconverted) {
       const more = count > lines.length ? ` and ${count - lines.length} more` : '';
-      const rows = `${count === 1 ? 'line' : 'lines'} ${lines.join(', ')}${more}`;
+      const rows =
+        count === 1 ? `the deal value of line ${lines[0]} counts` : `the deal values of ${count} lines (${lines.join(', ')}${more}) count`;
       this.issues.push({
         code: 'CURRENCY_WITHOUT_RATE',
         severity: 'warning',
         line: lines[0]!,
         path: `currency.rates.${currency}`,
         value: currency,
-        message: `${this.source}: ${count} ${count === 1 ? 'amount' : 'amounts'} in ${currency} (${rows}) count as missing: no rate to ${this.baseCurrency}; add "${currency}: <${this.baseCurrency} per ${currency}>" under currency: rates: in the config`,
+        message: `${this.source}: no rate from ${currency} to ${this.baseCurrency}, so ${rows} as missing; add "${currency}: <${this.baseCurrency} per ${currency}>" under currency: rates: in the config`,
       });
     }
   }

@@ -57,7 +57,7 @@ describe('money per cell', () => {
       ['CURRENCY_WITHOUT_RATE', 5, 'currency.rates.NOK'],
     ]);
     expect(issues[0]!.message).toBe(
-      'deals.csv: 7 amounts in SEK (lines 2, 4, 6, 7, 8 and 2 more) count as missing: no rate to USD; add "SEK: <USD per SEK>" under currency: rates: in the config',
+      'deals.csv: no rate from SEK to USD, so the deal values of 7 lines (2, 4, 6, 7, 8 and 2 more) count as missing; add "SEK: <USD per SEK>" under currency: rates: in the config',
     );
   });
 
