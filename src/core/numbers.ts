@@ -156,7 +156,8 @@ export interface AmountReading {
  * A shape that proves its separators (`1.234,56`, `250,000.00`, `80'000`) is read
  * as written. A shape that allows two readings (`€1.500`) is read as thousands,
  * since amounts carry no or two decimals, and is in doubt when the column's proven
- * convention or the currency's usual one makes that separator the decimal point.
+ * convention, or without one the currency's usual style, makes that separator the
+ * decimal point.
  * Currencies with three decimals (KWD) read `1.500` as 1.5, always in doubt.
  */
 export function readAmount(quantity: Quantity, currency: string | undefined, convention: AmountConvention): AmountReading {
@@ -170,6 +171,7 @@ export function readAmount(quantity: Quantity, currency: string | undefined, con
   if (currency !== undefined && THREE_DECIMAL_CURRENCIES.has(currency)) {
     return separator === '.' ? { value: asDecimal, otherValue: asThousands } : { value: asThousands, otherValue: asDecimal };
   }
-  const isInDoubt = convention.decimal === separator || usualDecimalOf(currency) === separator;
+  // How the export writes numbers outranks the currency's usual style: CRMs format every currency in the user's locale.
+  const isInDoubt = (convention.decimal ?? usualDecimalOf(currency)) === separator;
   return isInDoubt ? { value: asThousands, otherValue: asDecimal } : { value: asThousands };
 }

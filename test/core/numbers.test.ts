@@ -96,8 +96,10 @@ describe('readAmount', () => {
     ['€1.500', 'EUR', provenPoint, 1500, 1.5],
     ['1,500', undefined, provenComma, 1500, 1.5],
     ['$250,000', 'USD', provenComma, 250000, 250],
-    // ...or the currency's usual one does: EUR writes 1,5 for one and a half.
+    // ...or, without one, the currency's usual style does: EUR writes 1,5 for one and a half.
     ['EUR 150,000', 'EUR', none, 150000, 150],
+    // A column proven to write 1,234.56 outranks it: CRMs format every currency in the user's locale.
+    ['EUR 123,456', 'EUR', provenPoint, 123456, undefined],
     // The user's --decimal-comma decides cells without a currency of their own, not those with one.
     ['1,500', undefined, declaredComma, 1.5, undefined],
     ['$1,500', 'USD', declaredComma, 1500, 1.5],
