@@ -1,4 +1,5 @@
 import { toDecisionEntry } from '../core/decisions.js';
+import { CONVERTED_FROM_FIELD } from '../core/fields.js';
 import type { RankedRequest } from '../core/types.js';
 import { segmentsOf } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
@@ -49,7 +50,7 @@ function toJson(request: RankedRequest, conversions: RankingReport['summary']['c
     unscorable: request.unscorable ?? null,
     deal_value: request.dealValue ?? null,
     // Which of its amounts were converted to the base currency, and how, so a surprising deal value can be checked.
-    converted: (request.texts.converted_from ?? []).map((currency) => ({
+    converted: (request.texts[CONVERTED_FROM_FIELD] ?? []).map((currency) => ({
       currency,
       rate: conversions?.[currency]?.rate ?? null,
       column: conversions?.[currency]?.column ?? null,

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
+import { CONVERTED_FROM_FIELD, fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
 import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
@@ -137,7 +137,7 @@ class ExportReader extends TableReader {
     const title = this.firstCell(record, 'title');
     const account = this.firstCell(record, 'account');
     const mention: Mention = { line, ids: this.idsOf(record), numbers: this.numbersOf(record, line), texts: {} };
-    if (this.convertedFrom) mention.texts.converted_from = this.convertedFrom as string[];
+    if (this.convertedFrom) mention.texts[CONVERTED_FROM_FIELD] = this.convertedFrom as string[];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
     for (const field of this.textFields) {

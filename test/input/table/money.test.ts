@@ -78,6 +78,15 @@ describe('money per cell', () => {
     expect(issues).toMatchObject([{ code: 'INVALID_CURRENCY', line: 5, column: 'CurrencyIsoCode', value: 'Euros' }]);
   });
 
+  it('takes a configured columns.currency whatever its header says', async () => {
+    // 100 EUR x 2 = 200; the column's header names no currency, the config does.
+    const model = modelWith({ base: 'USD', rates: { EUR: 2 } }, { currency: 'Devise du contrat' });
+    const csv = 'Title,Amount,Devise du contrat\nA,100,EUR\n';
+    const { requests, summary } = await readRequests({ name: 'x.csv', stream: Readable.from([csv]) }, model, {});
+    expect(requests[0]!.dealValue).toBe(200);
+    expect(summary.columns.currency).toBe('Devise du contrat');
+  });
+
   it('does not take a column of words for currency codes, whatever its header', async () => {
     const csv = 'Title,Amount,Currency\nA,100,Euro\nB,200,Dollar\n';
     const { requests, summary } = await read(csv);
