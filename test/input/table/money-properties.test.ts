@@ -44,7 +44,10 @@ describe('currency-code columns (properties)', () => {
   });
 
   it("a row's code changed to a currency without a rate removes exactly that row's amount, with one warning", async () => {
-    const rows = fc.array(fc.tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.constantFrom('USD', 'EUR')), { minLength: 1, maxLength: 12 });
+    const rows = fc.array(fc.tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.constantFrom<string>('USD', 'EUR')), {
+      minLength: 1,
+      maxLength: 12,
+    });
     await fc.assert(
       fc.asyncProperty(
         rows.chain((r) => fc.tuple(fc.constant(r), fc.nat(r.length - 1))),
