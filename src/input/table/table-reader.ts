@@ -9,8 +9,9 @@ import {
 } from '../../core/numbers.js';
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
-import type { CurrencyConversion, ReadSummary } from '../csv/stream-csv.js';
+import type { ReadSummary } from '../csv/stream-csv.js';
 import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
+import { CurrencyLedger, type AmountCell } from './currency-ledger.js';
 import type { ColumnMap } from './map-columns.js';
 
 /** Rows held back to learn each numeric column's decimal separator before parsing any. */
@@ -39,14 +40,6 @@ interface NumericColumn {
 
 /** Distinct cells a numeric column remembers parsing; past it, cells are parsed afresh. */
 const MAX_REMEMBERED_CELLS = 50_000;
-/** Lines named in the warning about a currency without a rate; the rest are counted. */
-const LINES_NAMED = 5;
-/** Where a row's amount was read and in which currency it was written. */
-interface AmountCell {
-  line: number;
-  header: string;
-  text: string;
-}
 
 /**
  * What every export reader shares: maps the header, learns each numeric column's
@@ -63,15 +56,9 @@ export abstract class TableReader {
   protected numericColumns: NumericColumn[] = [];
   /** The amount column in each deal's own currency, beside a converted one: what a converted amount was converted from. */
   private ownCurrencyAmounts: NumericColumn | undefined;
-  protected baseCurrency: string | undefined;
-  /** Currency -> how its amounts became base-currency amounts. */
-  private readonly conversions = new Map<string, CurrencyConversion>();
-  /** Currency without a rate -> the lines whose amount it made missing. */
-  private readonly unconverted = new Map<string, { lines: number[]; count: number }>();
+  private readonly ledger: CurrencyLedger;
   /** Code cell -> the ISO code it names (null: none). */
   private readonly codeCells = new Map<string, string | null>();
-  /** Per currency, the one list every row converted from it shares: `[currency]`. */
-  private readonly currencyLists = new Map<string, readonly string[]>();
   /** The currency the current row's deal value was converted from, as a shared one-item list; see numbersOf. */
   protected convertedFrom: readonly string[] | undefined;
   private line = 0;
@@ -82,11 +69,11 @@ export abstract class TableReader {
 
   constructor(
     protected readonly source: string,
-    private readonly currency: ScoringModel['currency'],
+    currency: ScoringModel['currency'],
     private readonly delimiter: string,
     private readonly isDecimalComma: boolean | undefined,
   ) {
-    this.baseCurrency = currency.base;
+    this.ledger = new CurrencyLedger(source, currency);
   }
 
   /** Maps the header row to fields; throws when the export cannot be used. */
@@ -113,8 +100,10 @@ export abstract class TableReader {
     if (!this.columns) throw new InputError(`${this.source} is empty: expected ${expected}`);
     this.flushLookahead();
     this.noteFooter();
-    this.noteUnconverted();
+    this.issues.push(...this.ledger.issues());
     this.noteSuppressedWarnings();
+    const { base } = this.ledger;
+    const conversions = this.ledger.summary();
     return {
       source: this.source,
       rows: this.rows,
@@ -122,8 +111,8 @@ export abstract class TableReader {
       footerLines: this.footer.length,
       encoding,
       delimiter,
-      ...(this.baseCurrency ? { currency: this.baseCurrency } : {}),
-      ...(this.conversions.size > 0 ? { conversions: Object.fromEntries(this.conversions) } : {}),
+      ...(base ? { currency: base } : {}),
+      ...(conversions ? { conversions } : {}),
       columns: this.columns.headers,
     };
   }
@@ -247,8 +236,10 @@ export abstract class TableReader {
     const reading = readAmount(quantity, currency, column.convention);
     if (reading.otherValue !== undefined && reading.otherValue !== reading.value)
       this.warnAmbiguous(cell, reading.value, reading.otherValue);
-    const value = currency === undefined ? reading.value : this.toBaseCurrency(reading.value, currency, cell);
-    if (value !== undefined && column.isConverted) this.noteConvertedByColumn(record, cell);
+    const value = currency === undefined ? reading.value : this.ledger.toBase(reading.value, currency, cell);
+    if (value === undefined) return undefined;
+    if (column.isConverted) this.noteConvertedByColumn(record, cell);
+    else this.convertedFrom = this.ledger.convertedFrom(currency);
     return value;
   }
 
@@ -293,74 +284,15 @@ export abstract class TableReader {
     });
   }
 
-  /** A converted amount: the row's own currency, from the next amount column, says what was converted. */
+  /** A converted amount: the row's own currency, from the amount column beside it, says what was converted. */
   private noteConvertedByColumn(record: string[], cell: AmountCell): void {
-    const raw = this.ownCurrencyAmounts;
-    if (!raw) return;
-    const text = (record[raw.index] ?? '').trim();
-    const currency = parseCell(text, raw)?.currency ?? (raw.codeIndex === undefined ? undefined : this.codeAt(record, raw.codeIndex));
-    if (!currency || currency === this.baseCurrency) return;
-    this.convertedFrom = this.currencyList(currency);
-    const conversion = this.conversionOf(currency);
-    conversion.column = cell.header;
-    conversion.rows += 1;
-  }
-
-  private toBaseCurrency(value: number, currency: string, cell: AmountCell): number | undefined {
-    this.baseCurrency ??= currency;
-    if (currency === this.baseCurrency) return value;
-    const rate = this.currency.rates[currency];
-    if (rate === undefined) {
-      this.noteUnconvertedRow(currency, cell.line);
-      return undefined;
-    }
-    this.convertedFrom = this.currencyList(currency);
-    const conversion = this.conversionOf(currency);
-    conversion.rate = rate;
-    conversion.rows += 1;
-    const converted = value * rate;
-    if (!Number.isFinite(converted)) {
-      throw new InputError(
-        `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" is too large to convert to ${this.baseCurrency}`,
-      );
-    }
-    return converted;
-  }
-
-  private conversionOf(currency: string): CurrencyConversion {
-    let conversion = this.conversions.get(currency);
-    if (!conversion) this.conversions.set(currency, (conversion = { rows: 0 }));
-    return conversion;
-  }
-
-  private currencyList(currency: string): readonly string[] {
-    let list = this.currencyLists.get(currency);
-    if (!list) this.currencyLists.set(currency, (list = [currency]));
-    return list;
-  }
-
-  private noteUnconvertedRow(currency: string, line: number): void {
-    let rows = this.unconverted.get(currency);
-    if (!rows) this.unconverted.set(currency, (rows = { lines: [], count: 0 }));
-    rows.count += 1;
-    if (rows.lines.length < LINES_NAMED) rows.lines.push(line);
-  }
-
-  /** One warning per currency without a rate: its rows' deal values count as missing, the run goes on. */
-  private noteUnconverted(): void {
-    for (const [currency, { lines, count }] of this.unconverted) {
-      const more = count > lines.length ? ` and ${count - lines.length} more` : '';
-      const rows =
-        count === 1 ? `the deal value of line ${lines[0]} counts` : `the deal values of ${count} lines (${lines.join(', ')}${more}) count`;
-      this.issues.push({
-        code: 'CURRENCY_WITHOUT_RATE',
-        severity: 'warning',
-        line: lines[0]!,
-        path: `currency.rates.${currency}`,
-        value: currency,
-        message: `${this.source}: no rate from ${currency} to ${this.baseCurrency}, so ${rows} as missing; add "${currency}: <${this.baseCurrency} per ${currency}>" under currency: rates: in the config`,
-      });
-    }
+    const own = this.ownCurrencyAmounts;
+    if (!own) return;
+    const text = (record[own.index] ?? '').trim();
+    const currency = parseCell(text, own)?.currency ?? (own.codeIndex === undefined ? undefined : this.codeAt(record, own.codeIndex));
+    if (!currency) return;
+    this.ledger.noteConvertedByColumn(currency, cell.header);
+    this.convertedFrom = this.ledger.convertedFrom(currency);
   }
 
   protected warn(issue: Issue): void {
