@@ -1,6 +1,6 @@
 import type { DealRow, Issue, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
-import { preferConvertedAmount } from './table/currency-columns.js';
+import { CURRENCY_FIELD, preferConvertedAmount } from './table/currency-columns.js';
 import { mapColumns, type ColumnMap } from './table/map-columns.js';
 import type { Source } from './source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from './csv/stream-csv.js';
@@ -50,7 +50,7 @@ class DealsReader extends TableReader {
   protected mapHeader(record: string[]): ColumnMap {
     // Only the deal fields' configured headers apply: columns.title must not claim "Feature Request" here.
     const configured = Object.fromEntries(
-      Object.entries(this.model.columns).filter(([field]) => (FIELDS as readonly string[]).includes(field)),
+      Object.entries(this.model.columns).filter(([field]) => field === CURRENCY_FIELD || (FIELDS as readonly string[]).includes(field)),
     );
     const columns = preferConvertedAmount(mapColumns(record, configured, FIELDS), record, 'deal_value' in configured);
     for (const [field, what] of Object.entries(REQUIRED)) {

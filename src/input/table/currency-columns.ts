@@ -32,8 +32,9 @@ const MIN_CODE_SHARE = 0.9;
 
 /** Whether a header names an amount the CRM already converted to its company currency. */
 export function isConvertedAmountHeader(header: string): boolean {
-  const base = header.replace(CONVERTED_MARKER, ' ').trim();
-  return base !== header.trim() && COLUMN_SYNONYMS[MONEY_FIELD]!.includes(normalizeHeader(base));
+  const spaced = header.replace(/_/g, ' ').trim();
+  const base = spaced.replace(CONVERTED_MARKER, ' ').trim();
+  return base !== spaced && COLUMN_SYNONYMS[MONEY_FIELD]!.includes(normalizeHeader(base));
 }
 
 /**
