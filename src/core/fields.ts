@@ -5,6 +5,9 @@ import type { FeatureRequest, ScoringModel } from './types.js';
 /** Fields every export may carry; criteria and escalation rules may name others. */
 export const STANDARD_FIELDS = ['id', 'title', 'account', 'deal_value', 'segment', 'alignment', 'effort', 'status'] as const;
 
+/** The text field holding the currencies a request's deal values were converted from (the base currency's not among them). */
+export const CONVERTED_FROM_FIELD = 'converted_from';
+
 /** Fields computed from a request rather than read from a column. */
 export const DERIVED_FIELDS = ['accounts'] as const;
 

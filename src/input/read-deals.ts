@@ -1,5 +1,6 @@
 import type { DealRow, Issue, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { CURRENCY_FIELD, preferConvertedAmount } from './table/currency-columns.js';
 import { describeHeader, mapColumns, type ColumnMap } from './table/map-columns.js';
 import { wantedField } from './table/field-kinds.js';
 import type { Source } from './source.js';
@@ -50,10 +51,14 @@ class DealsReader extends TableReader {
   protected mapHeader(header: string[], sample: string[][]): ColumnMap {
     // Only the deal fields' configured headers apply: columns.title must not claim "Feature Request" here.
     const configured = Object.fromEntries(
-      Object.entries(this.model.columns).filter(([field]) => (FIELDS as readonly string[]).includes(field)),
+      Object.entries(this.model.columns).filter(([field]) => field === CURRENCY_FIELD || (FIELDS as readonly string[]).includes(field)),
     );
     const wanted = FIELDS.map((field) => wantedField(field, undefined));
-    const columns = mapColumns(this.source, { header, sample, configured, wanted });
+    const columns = preferConvertedAmount(
+      mapColumns(this.source, { header, sample, configured, wanted }),
+      header,
+      'deal_value' in configured,
+    );
     for (const [field, what] of Object.entries(REQUIRED)) {
       if (columns.indices.has(field)) continue;
       throw new InputError(

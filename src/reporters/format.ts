@@ -1,5 +1,6 @@
 import { formatNumber } from '../core/frameworks.js';
 import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from '../core/types.js';
+import type { RankingReport } from './types.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
 
@@ -20,6 +21,16 @@ function withCurrency(number: string, currency: string | undefined, isNegative: 
   const symbol = currency ? SYMBOLS[currency] : '';
   const amount = symbol ? `${symbol}${number}` : currency ? `${number} ${currency}` : number;
   return isNegative ? `-${amount}` : amount;
+}
+
+/** The currency deal values are in and how others were converted: `USD (converted: EUR at 1.1, ZAR by "Amount (converted)")`. */
+export function describeCurrency(summary: Pick<RankingReport['summary'], 'currency' | 'conversions'>): string | undefined {
+  if (!summary.currency) return undefined;
+  const conversions = Object.entries(summary.conversions ?? {}).map(([currency, { rate, column }]) => {
+    const ways = [rate === undefined ? '' : `at ${rate}`, column === undefined ? '' : `by "${column}"`];
+    return `${currency} ${ways.filter(Boolean).join(' and ')}`;
+  });
+  return conversions.length === 0 ? summary.currency : `${summary.currency} (converted: ${conversions.join(', ')})`;
 }
 
 const UNITS: [string, number][] = [

@@ -1,5 +1,6 @@
 import { columnsAsJson } from './columns.js';
 import { toDecisionEntry } from '../core/decisions.js';
+import { CONVERTED_FROM_FIELD } from '../core/fields.js';
 import type { RankedRequest } from '../core/types.js';
 import { segmentsOf } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
@@ -8,7 +9,7 @@ import type { RankingReport, ReporterOptions } from './types.js';
 export function renderJson(report: RankingReport, options: ReporterOptions): string {
   const { summary } = report;
   const output = {
-    requests: report.ranked.slice(0, options.top).map(toJson),
+    requests: report.ranked.slice(0, options.top).map((r) => toJson(r, summary.conversions)),
     warnings: report.issues.map(({ line, column, path, value, code, severity, message }) => ({
       row: line,
       column,
@@ -27,6 +28,12 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       encoding: summary.encoding,
       delimiter: summary.delimiter,
       currency: summary.currency,
+      conversions: Object.fromEntries(
+        Object.entries(summary.conversions ?? {}).map(([currency, c]) => [
+          currency,
+          { rate: c.rate ?? null, column: c.column ?? null, rows: c.rows },
+        ]),
+      ),
       columns: columnsAsJson(summary.choices),
       model: report.modelSource,
     },
@@ -34,7 +41,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 
-function toJson(request: RankedRequest) {
+function toJson(request: RankedRequest, conversions: RankingReport['summary']['conversions']) {
   return {
     rank: request.rank,
     id: request.id,
@@ -43,6 +50,12 @@ function toJson(request: RankedRequest) {
     explanation: request.explanation ?? null,
     unscorable: request.unscorable ?? null,
     deal_value: request.dealValue ?? null,
+    // Which of its amounts were converted to the base currency, and how, so a surprising deal value can be checked.
+    converted: (request.texts[CONVERTED_FROM_FIELD] ?? []).map((currency) => ({
+      currency,
+      rate: conversions?.[currency]?.rate ?? null,
+      column: conversions?.[currency]?.column ?? null,
+    })),
     accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
     segments: segmentsOf(request),
     criteria: Object.fromEntries(

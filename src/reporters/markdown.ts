@@ -11,7 +11,7 @@ import {
   type ExpediteLane,
 } from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
-import { formatExactMoney, formatMoney, formatScore, plural } from './format.js';
+import { describeCurrency, formatExactMoney, formatMoney, formatScore, plural } from './format.js';
 import { escapeMarkdown as md, renderMarkdownTable, toMermaidLabel } from './markdown-text.js';
 import type { RankingReport } from './types.js';
 
@@ -37,6 +37,7 @@ export function renderPmReport(report: RankingReport, options: MarkdownOptions):
 
 function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>, options: MarkdownOptions): string {
   const { summary, ranked, model } = report;
+  const currency = describeCurrency(summary);
   const horizons = model.horizons.map((h) => {
     const band = h.min_score === undefined ? md(h.name) : `${md(h.name)} ≥ ${h.min_score}`;
     return `${band}: ${ranked.filter((r) => r.horizon === h.name).length}`;
@@ -66,6 +67,7 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
       `- **Date:** ${md(options.date)}`,
       `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
       `- **Model:** ${md(report.modelSource)}`,
+      ...(currency ? [`- **Deal values in:** ${md(currency)}`] : []),
       ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
       `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
     ].join('\n'),

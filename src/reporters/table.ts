@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { RankedRequest } from '../core/types.js';
-import { decisionLabel, formatMoney, formatRequestScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
+import { decisionLabel, describeCurrency, formatMoney, formatRequestScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
@@ -72,6 +72,8 @@ function footer(report: RankingReport, shown: number, chalk: ChalkInstance): str
       `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.modelSource}`,
     ),
   ];
+  const currency = describeCurrency(summary);
+  if (currency) lines.push(chalk.dim(`deal values in ${currency}`));
   if (hidden > 0) lines.push(chalk.dim(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`));
   return lines;
 }

@@ -27,6 +27,6 @@ describe('fast paths', () => {
     ['1,234', 1234],
     [' 42 ', 42],
   ])('parseQuantity(%j) = %d whether or not the shortcut applies', (text, value) => {
-    expect(parseQuantity(text)).toEqual({ value });
+    expect(parseQuantity(text)?.value).toBe(value);
   });
 });

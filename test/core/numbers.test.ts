@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorOf, parseQuantity } from '../../src/core/numbers.js';
+import { decimalSeparatorOf, parseQuantity, readAmount, type AmountConvention } from '../../src/core/numbers.js';
 
 describe('parseQuantity', () => {
   it.each([
@@ -59,5 +59,58 @@ describe('decimalSeparatorOf', () => {
     ['42', undefined],
   ] as const)('%s -> %s', (text, expected) => {
     expect(decimalSeparatorOf(text)).toBe(expected);
+  });
+});
+
+describe('parseQuantity: shapes with two readings', () => {
+  it.each([
+    ['€1.500', '.', 1.5, 1500, '.'],
+    ['€1.500', ',', 1500, 1.5, '.'],
+    ['-$2,500', '.', -2500, -2.5, ','],
+    ['1,500k', '.', 1_500_000, 1500, ','], // 1,500 thousand or 1.5 thousand
+  ] as const)('%s (decimal %s) reads %d, or %d', (text, decimal, value, otherValue, separator) => {
+    expect(parseQuantity(text, decimal)).toMatchObject({ value, otherValue, ambiguousSeparator: separator });
+  });
+
+  it.each(['1.234,56', '250,000.00', "80'000", '0,125', '1234.567', '12.5', '1.234.567'])('%s proves its reading', (text) => {
+    expect(parseQuantity(text)?.ambiguousSeparator).toBeUndefined();
+  });
+});
+
+describe('readAmount', () => {
+  const none: AmountConvention = { isDeclared: false };
+  const provenPoint: AmountConvention = { decimal: '.', isDeclared: false };
+  const provenComma: AmountConvention = { decimal: ',', isDeclared: false };
+  const declaredComma: AmountConvention = { decimal: ',', isDeclared: true };
+
+  it.each([
+    // A shape that proves itself is read as written, whatever the column says.
+    ['1.234,56 €', 'EUR', provenPoint, 1234.56, undefined],
+    ["CHF 250'000", 'CHF', provenPoint, 250000, undefined],
+    // Three digits after one separator: thousands, amounts carrying no or two decimals.
+    ['€80.000', 'EUR', none, 80000, undefined],
+    ['$250,000', 'USD', provenPoint, 250000, undefined],
+    ['1.500', undefined, none, 1500, undefined],
+    ['1,500', undefined, none, 1500, undefined],
+    // In doubt when the column's proven convention makes the separator a decimal point...
+    ['€1.500', 'EUR', provenPoint, 1500, 1.5],
+    ['1,500', undefined, provenComma, 1500, 1.5],
+    ['$250,000', 'USD', provenComma, 250000, 250],
+    // ...or, without one, the currency's usual style does: EUR writes 1,5 for one and a half.
+    ['EUR 150,000', 'EUR', none, 150000, 150],
+    // A column proven to write 1,234.56 outranks it: CRMs format every currency in the user's locale.
+    ['EUR 123,456', 'EUR', provenPoint, 123456, undefined],
+    // The user's --decimal-comma decides cells without a currency of their own, not those with one.
+    ['1,500', undefined, declaredComma, 1.5, undefined],
+    ['$1,500', 'USD', declaredComma, 1500, 1.5],
+    // Three-decimal currencies: KWD 1.500 is one and a half dinars, and never certain.
+    ['KWD 1.500', 'KWD', none, 1.5, 1500],
+    ['KWD 1,500', 'KWD', none, 1500, 1.5],
+  ] as const)('%s (%s) -> %d, else %s', (text, currency, convention, value, otherValue) => {
+    const decimal = convention.decimal ?? '.';
+    const reading = readAmount(parseQuantity(text, decimal)!, currency, convention);
+    expect(reading.value).toBeCloseTo(value, 10);
+    if (otherValue === undefined) expect(reading.otherValue).toBeUndefined();
+    else expect(reading.otherValue).toBeCloseTo(otherValue, 10);
   });
 });

@@ -159,6 +159,22 @@ describe('pm-rank score options', () => {
     expect(runCli(['score', 'fixtures/requests.csv', '--strict']).code).toBe(1);
     expect(runCli(['score', 'fixtures/hubspot-deals.csv', '--strict']).code).toBe(0);
   });
+
+  it('counts a deal value in a currency without a rate as missing, says what to add, and goes on', () => {
+    withTempDir((dir) => {
+      writeFileSync(join(dir, 'export.csv'), 'Title,Amount\nA,$100\nB,CHF 200\n');
+      const result = runCli(['score', 'export.csv', '--format', 'json'], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(
+        'export.csv: no rate from CHF to USD, so the deal value of line 3 counts as missing; add "CHF: <USD per CHF>" under currency: rates: in the config',
+      );
+      const { requests } = JSON.parse(result.stdout) as { requests: { id: string; deal_value: number | null }[] };
+      expect(requests.map((r) => [r.id, r.deal_value])).toEqual([
+        ['A', 100],
+        ['B', null],
+      ]);
+    });
+  });
 });
 
 describe('pm-rank score errors: one line, exit 2, no stack', () => {
@@ -176,17 +192,6 @@ describe('pm-rank score errors: one line, exit 2, no stack', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
-  });
-
-  it('names the row and currency when a deal value has no conversion rate', () => {
-    withTempDir((dir) => {
-      writeFileSync(join(dir, 'export.csv'), 'Title,Amount\nA,$100\nB,CHF 200\n');
-      const result = runCli(['score', 'export.csv'], { cwd: dir });
-      expect(result.code).toBe(2);
-      expect(result.stderr).toBe(
-        'pm-rank: export.csv:3 column "Amount": "CHF 200" is in CHF, but the config has no currency.rates.CHF to convert it to USD\n',
-      );
-    });
   });
 
   it('fails clearly when neither an id nor a title column exists', () => {

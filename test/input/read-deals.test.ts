@@ -14,6 +14,14 @@ function read(content: string) {
 }
 
 describe('readDeals', () => {
+  it('reads amounts in each deal currency as the request export does: a code column converts, a missing rate warns', async () => {
+    // EUR 100 x 2 = 200; SEK has no rate: missing, with one warning.
+    const csv = 'Deal Name,Stage,Amount,Currency,Feature Requests\nA,Closed Lost,100,EUR,FR-1\nB,Closed Lost,100,SEK,FR-1\n';
+    const { rows, issues } = await read(csv);
+    expect(rows.map((r) => r.amount)).toEqual([200, undefined]);
+    expect(issues.map((i) => [i.code, i.line])).toEqual([['CURRENCY_WITHOUT_RATE', 3]]);
+  });
+
   it('maps HubSpot deal headers and parses money as the request export does', async () => {
     const csv =
       'Deal Name,Company name,Deal Stage,Amount,Close Date,Closed Lost Reason,Feature Requests\nAcme renewal,Acme,closedlost,€1.5k,2026-03-01,Price,"FR-1; FR-2"\n';

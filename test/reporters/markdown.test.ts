@@ -38,6 +38,7 @@ describe('renderPmReport', () => {
       - **Date:** 2026-03-01
       - **Source:** requests.csv: 2 rows, 2 requests
       - **Model:** scoring.yaml
+      - **Deal values in:** USD
       - **Horizons:** Now ≥ 75: 1 · Next ≥ 50: 0 · Later: 1
       - **Expedite lane:** 1 request meeting an escalation rule, 1 request one condition short
 

@@ -70,6 +70,7 @@ describe('renderTable', () => {
       │ 2 │ =HYPERLINK("x") +cmd|calc │  62.5 │       $999 │     1 │            │ Now     │            │ money 37.5, effort 25.0 │
       └───┴───────────────────────────┴───────┴────────────┴───────┴────────────┴─────────┴────────────┴─────────────────────────┘
       2 requests from 2 rows of x.csv · model: scoring.yaml
+      deal values in USD
       "
     `);
   });
@@ -90,6 +91,42 @@ describe('renderJson', () => {
     expect(output.warnings).toEqual([
       { row: 3, column: 'Amount', field: 'deal_value', value: 'TBD', code: 'INVALID_NUMBER', severity: 'warning', message: 'x.csv:3 ...' },
     ]);
+  });
+});
+
+describe('conversions to the base currency', () => {
+  const converted: RankingReport = {
+    ...report,
+    ranked: report.ranked.map((r) => (r.id === 'FR-1' ? { ...r, texts: { ...r.texts, converted_from: ['EUR', 'ZAR'] } } : r)),
+    summary: {
+      ...report.summary,
+      conversions: { EUR: { rate: 1.1, rows: 3 }, ZAR: { column: 'Amount (converted)', rows: 1 } },
+    },
+  };
+
+  it('JSON says, per request, which currencies its amounts were converted from and how', () => {
+    const output = JSON.parse(renderJson(converted, { color: false })) as {
+      requests: { id: string; converted: unknown[] }[];
+      summary: { currency: string; conversions: unknown };
+    };
+    expect(output.requests.map((r) => [r.id, r.converted])).toEqual([
+      [
+        'FR-1',
+        [
+          { currency: 'EUR', rate: 1.1, column: null },
+          { currency: 'ZAR', rate: null, column: 'Amount (converted)' },
+        ],
+      ],
+      ['=HYPERLINK("x")', []],
+    ]);
+    expect(output.summary).toMatchObject({
+      currency: 'USD',
+      conversions: { EUR: { rate: 1.1, column: null, rows: 3 }, ZAR: { rate: null, column: 'Amount (converted)', rows: 1 } },
+    });
+  });
+
+  it('the table names the base currency and each conversion', () => {
+    expect(renderTable(converted, { color: false })).toContain('deal values in USD (converted: EUR at 1.1, ZAR by "Amount (converted)")');
   });
 });
 
@@ -156,6 +193,7 @@ describe('framework reports', () => {
       │ 2 │ B B title │    — │          — │     0 │          │ —       │            │ cannot be scored: effort missing                    │
       └───┴───────────┴──────┴────────────┴───────┴──────────┴─────────┴────────────┴─────────────────────────────────────────────────────┘
       2 requests from 2 rows of x.csv · model: scoring.yaml
+      deal values in USD
       "
     `);
   });

@@ -41,10 +41,22 @@ export interface ReadSummary {
   currency?: string;
   /** The export's header row, as written. */
   header: string[];
+  /** Currency -> how its deal values were converted to the base currency. */
+  conversions?: Record<string, CurrencyConversion>;
   /** Field -> the header it was read from. */
   columns: Record<string, string>;
   /** How each field's column was chosen: the evidence `pm-rank columns` shows. */
   choices: ColumnChoice[];
+}
+
+/** How one currency's amounts became base-currency amounts: at the config's rate, by the export's converted column, or both. */
+export interface CurrencyConversion {
+  /** currency.rates' rate: base-currency units per unit. */
+  rate?: number;
+  /** The converted amount column (`Amount (converted)`) the CRM filled with its own rates. */
+  column?: string;
+  /** Rows converted. */
+  rows: number;
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */

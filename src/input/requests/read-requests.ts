@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
+import { CONVERTED_FROM_FIELD, fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
 import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
 import { foldText } from '../../core/text.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
@@ -7,6 +7,7 @@ import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/ty
 import { InputError, UsageError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
+import { preferConvertedAmount } from '../table/currency-columns.js';
 import { describeHeader, mapColumns, quoteHeader, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
@@ -94,7 +95,11 @@ class ExportReader extends TableReader {
     const wanted = fields.map((field) => wantedField(field, this.model, this.usage.get(field)?.isNumeric));
     const rivals = RIVAL_FIELDS.filter((field) => !fields.includes(field)).map((field) => wantedField(field, this.model));
     const inference = { header, sample, configured: this.model.columns, wanted, rivals };
-    const columns = mapColumns(this.source, inference, this.isMissingColumnAllowed);
+    const columns = preferConvertedAmount(
+      mapColumns(this.source, inference, this.isMissingColumnAllowed),
+      header,
+      'deal_value' in this.model.columns,
+    );
     if (!columns.indices.has('id') && !columns.indices.has('title')) {
       throw new InputError(
         `${this.source}: no request id or title column in the header (${describeHeader(header)}); name one in the config's columns.id or columns.title`,
@@ -191,6 +196,7 @@ class ExportReader extends TableReader {
     const title = this.firstCell(record, 'title');
     const account = this.firstCell(record, 'account');
     const mention: Mention = { line, ids: this.idsOf(record), numbers: this.numbersOf(record, line), texts: {} };
+    if (this.convertedFrom) mention.texts[CONVERTED_FROM_FIELD] = this.convertedFrom as string[];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
     for (const field of this.textFields) {

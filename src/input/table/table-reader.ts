@@ -1,7 +1,17 @@
-import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '../../core/numbers.js';
+import {
+  decimalSeparatorOf,
+  parseQuantity,
+  readAmount,
+  usualDecimalOf,
+  type AmountConvention,
+  type Decimal,
+  type Quantity,
+} from '../../core/numbers.js';
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';
+import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
+import { CurrencyLedger, type AmountCell } from './currency-ledger.js';
 import type { ColumnMap } from './map-columns.js';
 
 /** Rows held back to learn each numeric column's decimal separator before parsing any. */
@@ -18,6 +28,12 @@ interface NumericColumn {
   field: string;
   index: number;
   decimal: Decimal;
+  /** For money: what proves the column's decimal separator, against which a cell's own reading is checked. */
+  convention: AmountConvention;
+  /** For money: the column naming each row's currency, when the cell names none. */
+  codeIndex?: number;
+  /** For money: amounts the CRM converted to its company currency. */
+  isConverted: boolean;
   /** Cell text -> what it reads as (null: not a number); exports repeat amounts and scores across rows. */
   parsed: Map<string, Quantity | null>;
 }
@@ -33,12 +49,19 @@ const MAX_REMEMBERED_CELLS = 50_000;
  */
 export abstract class TableReader {
   protected columns: ColumnMap | undefined;
-  protected header: string[] | undefined;
+  protected header: string[] = [];
+  private hasHeader = false;
   protected readonly issues: Issue[] = [];
   private readonly warningCounts = new Map<string, number>();
   private lookahead: { record: string[]; line: number }[] | undefined = [];
   protected numericColumns: NumericColumn[] = [];
-  protected baseCurrency: string | undefined;
+  /** The amount column in each deal's own currency, beside a converted one: what a converted amount was converted from. */
+  private ownCurrencyAmounts: NumericColumn | undefined;
+  private readonly ledger: CurrencyLedger;
+  /** Code cell -> the ISO code it names (null: none). */
+  private readonly codeCells = new Map<string, string | null>();
+  /** The currency the current row's deal value was converted from, as a shared one-item list; see numbersOf. */
+  protected convertedFrom: readonly string[] | undefined;
   private line = 0;
   private rows = 0;
   private skippedRows = 0;
@@ -47,11 +70,11 @@ export abstract class TableReader {
 
   constructor(
     protected readonly source: string,
-    private readonly currency: ScoringModel['currency'],
+    currency: ScoringModel['currency'],
     private readonly delimiter: string,
     private readonly isDecimalComma: boolean | undefined,
   ) {
-    this.baseCurrency = currency.base;
+    this.ledger = new CurrencyLedger(source, currency);
   }
 
   /** Maps the header row to fields, with the first rows as content evidence; throws when the export cannot be used. */
@@ -63,8 +86,8 @@ export abstract class TableReader {
 
   push(record: string[]): void {
     this.line += 1;
-    if (!this.header) {
-      this.header = record;
+    if (!this.hasHeader) {
+      [this.header, this.hasHeader] = [record, true];
       return;
     }
     if (!this.lookahead) return this.readRow(record, this.line);
@@ -74,11 +97,14 @@ export abstract class TableReader {
 
   /** Reads what is held back and notes footers and suppressed warnings; the summary of the table. */
   protected finishTable(encoding: string, delimiter: string, expected: string): ReadSummary {
-    if (!this.header) throw new InputError(`${this.source} is empty: expected ${expected}`);
+    if (!this.hasHeader) throw new InputError(`${this.source} is empty: expected ${expected}`);
     this.flushLookahead();
     const columns = this.columns!;
     this.noteFooter();
+    this.issues.push(...this.ledger.issues());
     this.noteSuppressedWarnings();
+    const { base } = this.ledger;
+    const conversions = this.ledger.summary();
     return {
       source: this.source,
       rows: this.rows,
@@ -86,7 +112,8 @@ export abstract class TableReader {
       footerLines: this.footer.length,
       encoding,
       delimiter,
-      ...(this.baseCurrency ? { currency: this.baseCurrency } : {}),
+      ...(base ? { currency: base } : {}),
+      ...(conversions ? { conversions } : {}),
       header: this.header,
       columns: columns.headers,
       choices: columns.choices,
@@ -98,19 +125,41 @@ export abstract class TableReader {
     const rows = this.lookahead;
     this.lookahead = undefined;
     const sample = rows.flatMap(({ record }) => (record.some(isFilled) ? [record] : []));
-    this.columns = this.mapHeader(this.header!, sample);
+    this.columns = this.mapHeader(this.header, sample);
     this.numericColumns = this.detectNumericColumns(rows.map((r) => r.record));
+    this.ownCurrencyAmounts = this.numericColumns.find((c) => c.field === MONEY_FIELD && !c.isConverted);
     for (const { record, line } of rows) this.readRow(record, line);
   }
 
   private detectNumericColumns(records: string[][]): NumericColumn[] {
     const fallback: Decimal = this.isDecimalComma || this.delimiter === ';' ? ',' : '.';
+    const isDeclared = this.isDecimalComma !== undefined;
+    const codeColumns = this.findCodeColumns(records);
     return [...this.numericFields()].flatMap((field) =>
-      (this.columns!.indices.get(field) ?? []).map((index) => {
-        const decimal = this.isDecimalComma === undefined ? voteDecimal(records, index, fallback) : fallback;
-        return { field, index, decimal, parsed: new Map() };
+      (this.columns!.indices.get(field) ?? []).map((index): NumericColumn => {
+        const proven = isDeclared ? fallback : voteDecimal(records, index, field === MONEY_FIELD);
+        const codeIndex = codeColumns.get(index);
+        return {
+          field,
+          index,
+          decimal: proven ?? fallback,
+          convention: proven ? { decimal: proven, isDeclared } : { isDeclared },
+          ...(codeIndex === undefined ? {} : { codeIndex }),
+          isConverted: field === MONEY_FIELD && isConvertedAmountHeader(this.header[index]!),
+          parsed: new Map(),
+        };
       }),
     );
+  }
+
+  private findCodeColumns(records: string[][]): Map<number, number> {
+    const amounts = this.columns!.indices.get(MONEY_FIELD) ?? [];
+    const configured = this.columns!.indices.get(CURRENCY_FIELD)?.[0];
+    const codeColumns = findCurrencyCodeColumns(this.header, records, amounts, configured);
+    // The summary names the code column of the amounts deal values are read from first.
+    const first = amounts.map((i) => codeColumns.get(i)).find((i) => i !== undefined);
+    if (first !== undefined) this.columns!.headers[CURRENCY_FIELD] ??= this.header[first]!.trim();
+    return codeColumns;
   }
 
   private readRow(record: string[], line: number): void {
@@ -121,7 +170,7 @@ export abstract class TableReader {
       return;
     }
     // Report footers (Salesforce's confidentiality and copyright lines) follow a blank line, one cell each.
-    if (this.isAfterBlank && this.header!.length > 1 && record.findIndex((cell, i) => i > filled && isFilled(cell)) < 0) {
+    if (this.isAfterBlank && this.header.length > 1 && record.findIndex((cell, i) => i > filled && isFilled(cell)) < 0) {
       this.footer.push({ line, text: record[filled]!.trim() });
       return;
     }
@@ -130,12 +179,16 @@ export abstract class TableReader {
     this.readRecord(record, line);
   }
 
-  /** The row's numbers by field; the first column of a field with a value wins. */
+  /**
+   * The row's numbers by field; the first column of a field with a value wins.
+   * Sets convertedFrom to the currency the deal value was converted from, if any.
+   */
   protected numbersOf(record: string[], line: number): Record<string, number> {
     const numbers: Record<string, number> = {};
+    this.convertedFrom = undefined;
     for (const column of this.numericColumns) {
       if (numbers[column.field] !== undefined) continue;
-      const value = this.readNumber(record[column.index] ?? '', column, line);
+      const value = this.readNumber(record, column, line);
       if (value !== undefined) numbers[column.field] = value;
     }
     return numbers;
@@ -159,11 +212,11 @@ export abstract class TableReader {
     return undefined;
   }
 
-  private readNumber(cell: string, column: NumericColumn, line: number): number | undefined {
-    const text = cell.trim();
+  private readNumber(record: string[], column: NumericColumn, line: number): number | undefined {
+    const text = (record[column.index] ?? '').trim();
     if (isPlaceholder(text, SILENT_NUMBER_PLACEHOLDERS)) return undefined;
     const quantity = parseCell(text, column);
-    const header = this.header![column.index]!.trim();
+    const header = this.header[column.index]!.trim();
     if (!quantity) {
       const kind = column.field === MONEY_FIELD ? 'an amount' : 'a number';
       this.warn({
@@ -177,26 +230,74 @@ export abstract class TableReader {
       });
       return undefined;
     }
-    if (column.field !== MONEY_FIELD || !quantity.currency) return quantity.value;
-    return this.toBaseCurrency(quantity.value, quantity.currency, { line, header, text });
+    if (column.field !== MONEY_FIELD) return quantity.value;
+    return this.readMoney(quantity, record, column, { line, header, text });
   }
 
-  private toBaseCurrency(value: number, currency: string, cell: { line: number; header: string; text: string }): number {
-    this.baseCurrency ??= currency;
-    if (currency === this.baseCurrency) return value;
-    const rate = this.currency.rates[currency];
-    if (rate === undefined) {
-      throw new InputError(
-        `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" is in ${currency}, but the config has no currency.rates.${currency} to convert it to ${this.baseCurrency}`,
-      );
+  /** A money cell in the base currency; undefined, with a warning, when its currency or value cannot be trusted. */
+  private readMoney(quantity: Quantity, record: string[], column: NumericColumn, cell: AmountCell): number | undefined {
+    const currency = quantity.currency ?? this.rowCurrency(record, column, cell);
+    if (currency === null) return undefined;
+    const reading = readAmount(quantity, currency, column.convention);
+    if (reading.otherValue !== undefined && reading.otherValue !== reading.value)
+      this.warnAmbiguous(cell, reading.value, reading.otherValue);
+    const value = currency === undefined ? reading.value : this.ledger.toBase(reading.value, currency, cell);
+    if (value === undefined) return undefined;
+    if (column.isConverted) this.noteConvertedByColumn(record, cell);
+    else this.convertedFrom = this.ledger.convertedFrom(currency);
+    return value;
+  }
+
+  /** The currency the row's code column names for this amount: undefined without one, null (warned) when unreadable. */
+  private rowCurrency(record: string[], column: NumericColumn, cell: AmountCell): string | undefined | null {
+    if (column.codeIndex === undefined) return undefined;
+    const code = this.codeAt(record, column.codeIndex);
+    if (code === null) {
+      const text = record[column.codeIndex]!.trim();
+      const codeHeader = this.header[column.codeIndex]!.trim();
+      this.warn({
+        code: 'INVALID_CURRENCY',
+        severity: 'warning',
+        line: cell.line,
+        column: codeHeader,
+        path: CURRENCY_FIELD,
+        value: text,
+        message: `${this.source}:${cell.line} column "${codeHeader}": "${text}" is not an ISO 4217 currency code; the amount "${cell.text}" counts as missing`,
+      });
     }
-    const converted = value * rate;
-    if (!Number.isFinite(converted)) {
-      throw new InputError(
-        `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" is too large to convert to ${this.baseCurrency}`,
-      );
-    }
-    return converted;
+    return code;
+  }
+
+  /** The ISO code a row's code cell names: undefined when the cell is empty, null when it names none. */
+  private codeAt(record: string[], index: number): string | undefined | null {
+    const text = (record[index] ?? '').trim();
+    if (text === '') return undefined;
+    let code = this.codeCells.get(text);
+    if (code === undefined) this.codeCells.set(text, (code = toCurrencyCode(text) ?? null));
+    return code;
+  }
+
+  private warnAmbiguous(cell: AmountCell, value: number, otherValue: number): void {
+    this.warn({
+      code: 'AMBIGUOUS_AMOUNT',
+      severity: 'warning',
+      line: cell.line,
+      column: cell.header,
+      path: MONEY_FIELD,
+      value: cell.text,
+      message: `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" could be ${value} or ${otherValue}; read as ${value} (write ${value} or ${otherValue} without separators to be sure)`,
+    });
+  }
+
+  /** A converted amount: the row's own currency, from the amount column beside it, says what was converted. */
+  private noteConvertedByColumn(record: string[], cell: AmountCell): void {
+    const own = this.ownCurrencyAmounts;
+    if (!own) return;
+    const text = (record[own.index] ?? '').trim();
+    const currency = parseCell(text, own)?.currency ?? (own.codeIndex === undefined ? undefined : this.codeAt(record, own.codeIndex));
+    if (!currency) return;
+    this.ledger.noteConvertedByColumn(currency, cell.header);
+    this.convertedFrom = this.ledger.convertedFrom(currency);
   }
 
   protected warn(issue: Issue): void {
@@ -232,14 +333,19 @@ export abstract class TableReader {
   }
 }
 
-/** The separator most of a column's cells prove; the fallback on a tie. */
-function voteDecimal(records: readonly string[][], index: number, fallback: Decimal): Decimal {
+/**
+ * The separator most of a column's cells prove; undefined on a tie (none proving
+ * either, too). An amount whose shape proves nothing (`$250,000`) votes for its
+ * currency's usual convention.
+ */
+function voteDecimal(records: readonly string[][], index: number, isMoney: boolean): Decimal | undefined {
   const votes = { '.': 0, ',': 0 };
   for (const record of records) {
-    const separator = decimalSeparatorOf(record[index] ?? '');
+    const cell = record[index] ?? '';
+    const separator = decimalSeparatorOf(cell) ?? (isMoney ? usualDecimalOf(parseQuantity(cell)?.currency) : undefined);
     if (separator) votes[separator] += 1;
   }
-  return votes['.'] === votes[','] ? fallback : votes['.'] > votes[','] ? '.' : ',';
+  return votes['.'] === votes[','] ? undefined : votes['.'] > votes[','] ? '.' : ',';
 }
 
 /** The cell trimmed, or undefined when it means "no value". */

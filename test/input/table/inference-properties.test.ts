@@ -12,7 +12,7 @@ import { readRequests } from '../../../src/input/requests/read-requests.js';
 import { ROOT } from '../../helpers/exec.js';
 
 // The Salesforce fixture, and what the inference must find in it whatever is done to its header.
-const rows = parse<string[]>(readFileSync(join(ROOT, 'fixtures/requests.csv')), { bom: true, relax_column_count: true });
+const rows: string[][] = parse(readFileSync(join(ROOT, 'fixtures/requests.csv')), { bom: true, relax_column_count: true });
 const [header, ...body] = rows as [string[], ...string[][]];
 
 /** Other names each read header goes by, in the languages the synonym tables cover. */

@@ -156,7 +156,7 @@ export const EN: SynonymTable = {
   job_size: ['job size', 'job duration size', 'job duration', 'job size relative'],
   status: ['status', 'request status', 'feature status', 'roadmap status', 'idea status', 'post status', 'commitment', 'state'],
   /** Titles of a row that is a note, ticket or conversation: beside a linked feature, they say the row's status is the row's. */
-  row_title: ['subject', 'title', 'summary', 'note title', 'ticket subject', 'conversation title', 'post title'],
+  row_title: ['subject', 'title', 'summary', 'topic', 'note title', 'ticket subject', 'conversation title', 'post title'],
   /** Status headers that belong to the request even where a row is a note or ticket about it. */
   request_status: ['request status', 'feature status', 'roadmap status', 'idea status', 'post status'],
   notes: [

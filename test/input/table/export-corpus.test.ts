@@ -1,0 +1,60 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/input/load-config.js';
+import { readRequests } from '../../../src/input/requests/read-requests.js';
+import { fileSource } from '../../../src/input/source.js';
+import { FIXTURES } from '../../helpers/exec.js';
+
+// Every layout of the export corpus (fixtures/exports/README.md cites where each comes from), read by the real
+// reader with the built-in model: each field must come from the header expected.json names, worked out by hand.
+const CORPUS = join(FIXTURES, 'exports');
+
+type Column = string | { header: string; indexes?: number[]; split?: string };
+interface Layout {
+  encoding: string;
+  delimiter: string;
+  request_from?: string;
+  fields: Record<string, Column | null>;
+}
+
+const layouts = (JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as { files: Record<string, Layout> }).files;
+const { model } = await loadConfig(undefined, '/');
+/** expected.json's names for the fields the reader calls otherwise. */
+const FIELD_NAMES: Record<string, string> = { created: 'created_date' };
+/** Fields the corpus states that the built-in model does not read: read as text, so their columns are chosen too. */
+const EXTRA_FIELDS = ['created_date', 'close_date'];
+
+async function readLayout(file: string, layout: Layout) {
+  const path = join(CORPUS, file);
+  const source = fileSource(file, path, statSync(path).size);
+  const options = {
+    textFields: EXTRA_FIELDS,
+    isMissingColumnAllowed: true,
+    ...(layout.encoding === 'shift_jis' ? { encoding: 'shift_jis' } : {}),
+  };
+  return readRequests(source, model, options);
+}
+
+describe.each(Object.entries(layouts))('%s', (file, layout) => {
+  const expectations = Object.entries(layout.fields).filter(([field]) => field !== 'currency');
+
+  it('reads each field from the header a person would choose, and no field from a column that is not it', async () => {
+    const { summary } = await readLayout(file, layout);
+    const chosen = new Map(summary.choices.map((c) => [c.field, c]));
+    const describe = (name: string, column: Column | null) => {
+      const choice = chosen.get(FIELD_NAMES[name] ?? name);
+      if (column === null || typeof column === 'string') return choice?.header ?? null;
+      return {
+        header: choice?.header,
+        ...(column.indexes ? { indexes: choice?.indices } : {}),
+        ...(column.split ? { split: choice?.split } : {}),
+      };
+    };
+    const expected = (column: Column | null) =>
+      column !== null && typeof column === 'object' && column.split ? { ...column, split: column.split.trim() } : column;
+    const actual = Object.fromEntries(expectations.map(([name, column]) => [name, describe(name, column)]));
+    expect(actual).toEqual(Object.fromEntries(expectations.map(([name, column]) => [name, expected(column)])));
+    expect(summary.delimiter).toBe(layout.delimiter);
+  });
+});
