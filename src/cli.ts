@@ -115,6 +115,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--only <which...>', 'untriaged, all, or request ids; give FILE before it', ['untriaged'])
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding (default: detected)')
+    .option(SHEET_FLAG, SHEET_HELP)
     .option('--win-loss <path>', 'win/loss export, as for score')
     .action(async (file: string, opts: TriageFlags) => {
       const { runTriage } = await import('./commands/triage.js');
@@ -127,7 +128,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             isInteractive: process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI,
             decider: process.env.PM_RANK_DECIDER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown',
             today: new Date().toISOString().slice(0, 10),
-            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'winLoss']),
+            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'sheet', 'winLoss']),
           },
           commandContext(),
         ),
@@ -215,6 +216,7 @@ interface TriageFlags {
   only: string[];
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
 }
 
 interface ReadFlags {
@@ -222,6 +224,7 @@ interface ReadFlags {
   output?: string;
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
   decimalComma?: boolean;
   asOf?: number;
 }
@@ -247,11 +250,15 @@ function withCsvOptions(command: Command): Command {
   return command
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
-    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)');
+    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
+    .option(SHEET_FLAG, SHEET_HELP);
 }
 
-function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma'>) {
-  return { ...pick(opts, ['delimiter', 'encoding']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
+const SHEET_FLAG = '--sheet <name>';
+const SHEET_HELP = 'the sheet to read from an .xlsx workbook (default: the first visible one)';
+
+function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma' | 'sheet'>) {
+  return { ...pick(opts, ['delimiter', 'encoding', 'sheet']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
 }
 
 function parseAsOf(value: string): number {
@@ -268,6 +275,7 @@ interface ScoreFlags {
   output?: string;
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
   decimalComma?: boolean;
   strict?: boolean;
   winLoss?: string;
@@ -334,6 +342,7 @@ interface ReportFlags {
   output?: string;
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
   decimalComma?: boolean;
 }
 

@@ -2,7 +2,8 @@ import type { DealRow, Issue, ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { mapColumns, type ColumnMap } from './table/map-columns.js';
 import type { Source } from './source.js';
-import { streamCsv, type ReadOptions, type ReadSummary } from './csv/stream-csv.js';
+import type { ReadOptions, ReadSummary } from './csv/stream-csv.js';
+import { readTable } from './read-table.js';
 import { describeHeader, TableReader } from './table/table-reader.js';
 
 export interface DealsRead {
@@ -25,7 +26,7 @@ const REQUIRED: Partial<Record<(typeof FIELDS)[number], string>> = {
  */
 export async function readDeals(source: Source, model: ScoringModel, options: ReadOptions = {}, currency?: string): Promise<DealsRead> {
   const base = { ...model.currency, ...(currency ? { base: currency } : {}) };
-  return streamCsv(source, options, (delimiter) => new DealsReader(source.name, model, base, delimiter, options.isDecimalComma), EXPECTED);
+  return readTable(source, options, (delimiter) => new DealsReader(source.name, model, base, delimiter, options.isDecimalComma), EXPECTED);
 }
 
 class DealsReader extends TableReader {

@@ -7,7 +7,8 @@ import { InputError, UsageError } from '../../errors.js';
 import { COLUMN_SYNONYMS } from '../table/column-synonyms.js';
 import { mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
-import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
+import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
+import { readTable } from '../read-table.js';
 import { describeHeader, isPlaceholder, TableReader } from '../table/table-reader.js';
 
 export { detectEncoding } from '../csv/decode.js';
@@ -51,7 +52,7 @@ export async function readMentions(
   options: ReadOptions,
   onMention: (mention: Mention) => void,
 ): Promise<MentionsRead> {
-  return streamCsv(
+  return readTable(
     source,
     options,
     (delimiter) => new ExportReader(source.name, model, delimiter, options.isDecimalComma, options.textFields ?? [], onMention),

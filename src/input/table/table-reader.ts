@@ -2,6 +2,7 @@ import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';
+import { quoteList } from '../quote.js';
 import type { ColumnMap } from './map-columns.js';
 
 /** Rows held back to learn each numeric column's decimal separator before parsing any. */
@@ -61,8 +62,8 @@ export abstract class TableReader {
   /** Takes one data row (not blank, not a footer). */
   protected abstract readRecord(record: string[], line: number): void;
 
-  push(record: string[]): void {
-    this.line += 1;
+  push(record: string[], line = this.line + 1): void {
+    this.line = line;
     if (!this.columns) {
       this.header = record;
       this.columns = this.mapHeader(record);
@@ -263,10 +264,7 @@ function parseCell(text: string, column: NumericColumn): Quantity | undefined {
   return quantity;
 }
 
-/** The header cells, quoted, for messages about a header that lacks something. */
+/** The header's cells, quoted, for messages about a header that lacks something: about 80 characters of it, however long the header. */
 export function describeHeader(record: readonly string[]): string {
-  return record
-    .filter((h) => h.trim())
-    .map((h) => `"${h.trim()}"`)
-    .join(', ');
+  return quoteList(record.filter((h) => h.trim()));
 }
