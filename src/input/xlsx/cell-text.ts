@@ -1,4 +1,4 @@
-import { SSF, type CellObject } from '@e965/xlsx';
+import { SSF, utils, type CellObject } from '@e965/xlsx';
 
 /** SheetJS's number-format functions, typed for what is used here. */
 const formats = SSF as {
@@ -21,7 +21,7 @@ export function cellText(cell: CellObject | undefined, date1904: boolean): strin
   if (cell?.v === undefined) return '';
   if (cell.t === 'n') return numberText(cell.v as number, typeof cell.z === 'string' ? cell.z : '', date1904);
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
-  if (cell.t === 'e') return cell.w ?? '#ERROR';
+  if (cell.t === 'e') return utils.format_cell(cell);
   return String(cell.v);
 }
 

@@ -64,7 +64,7 @@ function pushRows(sheet: WorkSheet, date1904: boolean, sink: RecordSink<unknown>
 
 function checkWorkbookZip(name: string, bytes: Buffer, limits: InputLimits): void {
   const entries = listZipEntries(bytes);
-  if (!entries) throw new InputError(`${name} is a damaged zip archive, not a CSV export or an .xlsx workbook`);
+  if (!entries) throw new InputError(`${name} is a damaged or zip64 archive, not a CSV export or an .xlsx workbook`);
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
     const type = OTHER_ZIPS.find(([entry]) => entries.some((e) => e.name === entry))?.[1] ?? 'a zip archive';
     throw new InputError(`${name} is ${type}, not a CSV export or an .xlsx workbook`);
