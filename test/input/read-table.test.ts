@@ -6,7 +6,8 @@ import { readTable } from '../../src/input/read-table.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { collectingSink, sourceOf } from '../helpers/workbook.js';
 
-const model = modelOf({ criteria: { money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 } } });
+const criteria = { money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 } } as const;
+const model = modelOf({ criteria });
 
 /** The first bytes of each kind of file, then some of its body: enough for the sniffer, as the real files start. */
 const BINARIES: [string, string, string][] = [
@@ -72,5 +73,15 @@ describe('header messages quote at most about 80 characters of the header', () =
   it('a short header is listed whole', async () => {
     const read = readRequests({ name: 'short.csv', stream: Readable.from([Buffer.from('Amount,Stage\n1,2\n')]) }, model);
     await expect(read).rejects.toThrow('short.csv: no request id or title column in the header ("Amount", "Stage"); name one');
+  });
+
+  it('a long header and a long bad value in a number column are quoted in about 80 characters each', async () => {
+    const header = `Title,Amount ${'h'.repeat(300)}`;
+    const source = { name: 'long.csv', stream: Readable.from([Buffer.from(`${header}\nSSO,${'v'.repeat(300)}\n`)]) };
+    const { issues } = await readRequests(source, modelOf({ criteria, columns: { deal_value: `Amount ${'h'.repeat(300)}` } }), {});
+    // Each quote keeps 79 characters and an ellipsis: "Amount " and 72 h's; 79 v's.
+    expect(issues.map((issue) => issue.message)).toContain(
+      `long.csv:2 column "Amount ${'h'.repeat(72)}…": "${'v'.repeat(79)}…" is not an amount; counted as missing`,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { decimalSeparatorOf, parseQuantity, type Decimal, type Quantity } from '
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';
-import { quoteList } from '../quote.js';
+import { quote, quoteList } from '../quote.js';
 import type { ColumnMap } from './map-columns.js';
 
 /** Rows held back to learn each numeric column's decimal separator before parsing any. */
@@ -170,7 +170,7 @@ export abstract class TableReader {
         column: header,
         path: column.field,
         value: text,
-        message: `${this.source}:${line} column "${header}": "${text}" is not ${kind}; counted as missing`,
+        message: `${this.source}:${line} column ${quote(header)}: ${quote(text)} is not ${kind}; counted as missing`,
       });
       return undefined;
     }

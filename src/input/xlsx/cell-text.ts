@@ -36,7 +36,7 @@ function numberText(value: number, format: string, date1904: boolean): string {
  * `[$EUR]`, a quoted `"€"`, an escaped `\€` or a bare `$`, `€`, `£`, `¥`, `₹`.
  * A code gets a space after it, as `EUR 80000` reads.
  */
-export function currencyOf(format: string): string | undefined {
+function currencyOf(format: string): string | undefined {
   const positive = format.split(';')[0]!;
   const tagged = /\[\$([^\]-]+)/.exec(positive)?.[1];
   if (tagged) return /^[A-Z]{3}$/.test(tagged) ? `${tagged} ` : tagged;

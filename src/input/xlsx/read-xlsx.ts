@@ -34,12 +34,14 @@ export function readXlsx<T>(
   const limits = options.limits ?? inputLimits();
   checkWorkbookZip(name, bytes, limits);
   // The reader's decimal vote still reads text cells; the flag would misread typed numbers (1.5 as 15).
-  if (options.isDecimalComma)
+  if (options.isDecimalComma) {
     throw new UsageError(`--decimal-comma is for CSV exports, and ${name} is an .xlsx workbook, whose numbers are typed`);
+  }
   const { sheet, sheetName, date1904 } = readSheet(name, bytes, options.sheet);
   const sink = createSink('');
-  if (!pushRows(sheet, date1904, sink, name, limits))
+  if (!pushRows(sheet, date1904, sink, name, limits)) {
     throw new InputError(`${name}: sheet ${quote(sheetName)} is empty: expected ${expected}`);
+  }
   return sink.finish('xlsx', '');
 }
 
@@ -80,8 +82,9 @@ function checkWorkbookZip(name: string, bytes: Buffer, limits: InputLimits): voi
     if (entry.size > RATIO_GRACE_BYTES && entry.size > entry.compressedSize * MAX_RATIO) {
       throw new InputError(`${name} is not read: its ${quote(entry.name)} unpacks to over ${MAX_RATIO} times its size, as a zip bomb does`);
     }
-    if (!inflatesAsStated(bytes, entry))
+    if (!inflatesAsStated(bytes, entry)) {
       throw new InputError(`${name} is a damaged .xlsx: ${quote(entry.name)} does not unpack as it should`);
+    }
   }
 }
 
