@@ -8,6 +8,10 @@ import { isReporterName, REPORTERS } from './reporters/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** Every command that reads an export takes --sheet for a workbook. */
+const SHEET_FLAG = '--sheet <name>';
+const SHEET_HELP = 'the sheet to read from an .xlsx workbook (default: the first visible one)';
+
 /** Builds the program; each action loads its command module only when it runs. */
 export function createProgram(context: CommandContext, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('pm-rank')
@@ -58,10 +62,14 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('-n, --top <n>', 'with --data: warn when the top N is fragile under ±20% weight changes', parsePositiveInt)
     .option('--strict', 'exit 1 on warnings too')
+    .option(SHEET_FLAG, SHEET_HELP)
     .action(
-      async (config: string | undefined, opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number }) => {
+      async (
+        config: string | undefined,
+        opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number; sheet?: string },
+      ) => {
         const { runCheck } = await import('./commands/check.js');
-        const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top']) };
+        const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top', 'sheet']) };
         setExitCode(await runCheck(config, options, commandContext()));
       },
     );
@@ -72,11 +80,14 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .addOption(new Option('--preset <model>', 'starter model').choices(['weighted', 'rice', 'wsjf', 'ice']).default('weighted'))
     .option('-o, --output <path>', 'where to write', 'scoring.yaml')
     .option('--force', 'replace an existing file')
-    .action(async (opts: { from?: string; output: string; force?: boolean; preset: import('./commands/init.js').Preset }) => {
-      const { runInit } = await import('./commands/init.js');
-      const options = { isForce: opts.force === true, output: opts.output, preset: opts.preset, ...pick(opts, ['from']) };
-      setExitCode(await runInit(options, context));
-    });
+    .option(SHEET_FLAG, SHEET_HELP)
+    .action(
+      async (opts: { from?: string; output: string; force?: boolean; preset: import('./commands/init.js').Preset; sheet?: string }) => {
+        const { runInit } = await import('./commands/init.js');
+        const options = { isForce: opts.force === true, output: opts.output, preset: opts.preset, ...pick(opts, ['from', 'sheet']) };
+        setExitCode(await runInit(options, context));
+      },
+    );
   program
     .command('diff')
     .description('show what a config change does to the ranking of an export')
@@ -87,6 +98,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-n, --top <n>', 'size of the top list that requests enter or leave', parsePositiveInt, 10)
     .option('-d, --decisions <path>', 'triage decisions to apply under both configs (decisions.yaml)')
     .option('--win-loss <path>', 'win/loss export, as for score')
+    .option(SHEET_FLAG, SHEET_HELP)
     .action(async (base: string, head: string, file: string, opts: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(base, head, file, opts, context));
@@ -101,6 +113,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2 (default: 20%)', parseShare)
     .option('--seed <n>', 'seed of the random perturbations; same seed, same result (default: 1)', parsePositiveInt)
     .option('--samples <n>', 'number of random perturbations (default: 1000)', parsePositiveInt)
+    .option(SHEET_FLAG, SHEET_HELP)
     .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
       const { runSensitivity } = await import('./commands/sensitivity.js');
       setExitCode(await runSensitivity(file, opts, context));
@@ -253,9 +266,6 @@ function withCsvOptions(command: Command): Command {
     .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
     .option(SHEET_FLAG, SHEET_HELP);
 }
-
-const SHEET_FLAG = '--sheet <name>';
-const SHEET_HELP = 'the sheet to read from an .xlsx workbook (default: the first visible one)';
 
 function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma' | 'sheet'>) {
   return { ...pick(opts, ['delimiter', 'encoding', 'sheet']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };

@@ -16,7 +16,7 @@ const SIGNATURES: readonly (readonly [magic: string, type: string])[] = [
   ['7z\xbc\xaf\x27\x1c', 'a 7-Zip archive'],
   ['Rar!\x1a\x07', 'a RAR archive'],
   ['\x28\xb5\x2f\xfd', 'a zstd archive'],
-  ['\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', 'an Excel 97-2003 workbook (.xls) or another old Office file'],
+  ['\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', 'an Excel 97-2003 workbook (.xls), a password-protected workbook, or another old Office file'],
   ['SQLite format 3\x00', 'an SQLite database'],
   ['\x7fELF', 'a program'],
 ];

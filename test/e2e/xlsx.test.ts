@@ -25,4 +25,12 @@ describe('pm-rank score on an .xlsx export', () => {
     expect(output.warnings).toContainEqual(expect.objectContaining({ code: 'INVALID_NUMBER', row: 8, column: 'Amount', value: 'TBD' }));
     expect(result.stderr).toContain('excel-crm-export.xlsx:8 column "Amount": "TBD" is not an amount');
   });
+
+  it('an unknown --sheet is exit 2 and one line that lists the sheets', () => {
+    const result = runCli(['report', 'fixtures/exports/excel-crm-export.xlsx', '--sheet', 'Deals']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'pm-rank: --sheet "Deals": fixtures/exports/excel-crm-export.xlsx has no such sheet; its sheets are "Opportunities", "Pipeline Summary", "Lists"\n',
+    );
+  });
 });

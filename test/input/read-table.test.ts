@@ -20,7 +20,11 @@ const BINARIES: [string, string, string][] = [
   ['export.7z', '7z\xbc\xaf\x27\x1c\x00\x04', 'a 7-Zip archive'],
   ['export.rar', 'Rar!\x1a\x07\x01\x00', 'a RAR archive'],
   ['export.csv.zst', '\x28\xb5\x2f\xfd\x04\x58', 'a zstd archive'],
-  ['export.xls', '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00', 'an Excel 97-2003 workbook (.xls) or another old Office file'],
+  [
+    'export.xls',
+    '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00',
+    'an Excel 97-2003 workbook (.xls), a password-protected workbook, or another old Office file',
+  ],
   ['crm.db', 'SQLite format 3\x00\x10\x00', 'an SQLite database'],
   ['pm-rank', '\x7fELF\x02\x01\x01', 'a program'],
 ];
