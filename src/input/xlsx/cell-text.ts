@@ -14,11 +14,15 @@ const formats = SSF as {
  * them, with `.` for decimals (the reader's per-column vote then sees `.`) and
  * the currency their format shows (`€80000.5`, so money keeps its currency);
  * dates, which Excel stores as numbers in a date format, as ISO `YYYY-MM-DD`
- * (with the time when there is one); formulas as their cached result; shared,
+ * (with the time when there is one); formulas as their cached result (or,
+ * with none, as `=` and the formula); shared,
  * inline and rich text as plain text; TRUE/FALSE; errors as Excel shows them.
  */
 export function cellText(cell: CellObject | undefined, date1904: boolean): string {
-  if (cell?.v === undefined) return '';
+  if (cell === undefined) return '';
+  // A formula never calculated (a library wrote the file, not Excel) has no result: show it, so a number column warns.
+  if (cell.t === 'z') return cell.f === undefined ? '' : `=${cell.f}`;
+  if (cell.v === undefined) return '';
   if (cell.t === 'n') return numberText(cell.v as number, typeof cell.z === 'string' ? cell.z : '', date1904);
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
   if (cell.t === 'e') return utils.format_cell(cell);

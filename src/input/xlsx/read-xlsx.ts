@@ -92,7 +92,7 @@ function checkWorkbookZip(name: string, bytes: Buffer, limits: InputLimits): voi
 function readSheet(name: string, bytes: Buffer, wanted: string | undefined): { sheet: WorkSheet; sheetName: string; date1904: boolean } {
   const parse = (sheets: string | number): WorkBook => {
     try {
-      return read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellHTML: false, cellFormula: false, sheets });
+      return read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellHTML: false, sheetStubs: true, sheets });
     } catch (error) {
       throw new InputError(`${name} is a damaged .xlsx: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }

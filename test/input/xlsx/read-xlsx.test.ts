@@ -52,7 +52,7 @@ describe('reading an .xlsx export', () => {
     expect(rows[7]!.record.slice(5, 9)).toEqual(['', '', 'TBD', '2026-07-15']);
   });
 
-  it('reads cells from the XML as Excel writes it: shared, rich and inline text, formulas, dates, booleans, errors', async () => {
+  it('reads cells from the XML as Excel writes it: shared, rich and inline text, formulas with and without a result, dates, booleans, errors', async () => {
     const sharedStrings = [
       '<si><t>Title</t></si>',
       '<si><r><t xml:space="preserve">SSO </t></r><r><rPr><b/></rPr><t>with Okta</t></r></si>',
@@ -61,11 +61,13 @@ describe('reading an .xlsx export', () => {
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Amount</t></is></c></row>' +
       // 45000 in the built-in short date (style 1) is 2023-03-15: 44927 is 2023-01-01, and 73 days on is 15 March.
       '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><f>1000*1.5</f><v>1500</v></c><c r="C2" s="1"><v>45000</v></c>' +
-      '<c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c><c r="F2" t="str"><f>A2&amp;"!"</f><v>SSO with Okta!</v></c></row>';
+      '<c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c><c r="F2" t="str"><f>A2&amp;"!"</f><v>SSO with Okta!</v></c>' +
+      // A formula with no cached result, as libraries that cannot calculate write it.
+      '<c r="G2"><f>B2*2</f><v></v></c></row>';
     const rows = await readRows(handWrittenWorkbook(sheet, sharedStrings));
     expect(rows).toEqual([
       { line: 1, record: ['Title', 'Amount'] },
-      { line: 2, record: ['SSO with Okta', '1500', '2023-03-15', 'TRUE', '#N/A', 'SSO with Okta!'] },
+      { line: 2, record: ['SSO with Okta', '1500', '2023-03-15', 'TRUE', '#N/A', 'SSO with Okta!', '=B2*2'] },
     ]);
   });
 
