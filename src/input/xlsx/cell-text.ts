@@ -14,8 +14,8 @@ const formats = SSF as {
  * them, with `.` for decimals (the reader's per-column vote then sees `.`) and
  * the currency their format shows (`€80000.5`, so money keeps its currency);
  * dates, which Excel stores as numbers in a date format, as ISO `YYYY-MM-DD`
- * (with the time when there is one); formulas as their cached result (or,
- * with none, as `=` and the formula); shared,
+ * (with the time when there is one; a time alone as `HH:MM:SS`); formulas as
+ * their cached result, or `=` and the formula when there is none; shared,
  * inline and rich text as plain text; TRUE/FALSE; errors as Excel shows them.
  */
 export function cellText(cell: CellObject | undefined, date1904: boolean): string {
@@ -58,7 +58,10 @@ function isoDate(serial: number, date1904: boolean): string {
   const date = formats.parse_date_code(serial, { date1904 });
   if (!date) return plainNumber(serial);
   const day = `${date.y}-${pad(date.m)}-${pad(date.d)}`;
-  return date.H || date.M || date.S ? `${day} ${pad(date.H)}:${pad(date.M)}:${pad(date.S)}` : day;
+  const time = `${pad(date.H)}:${pad(date.M)}:${pad(date.S)}`;
+  // Day 0 is no date: a time of day alone (9:15) is stored as a fraction of it.
+  if (Math.trunc(serial) === 0) return time;
+  return date.H || date.M || date.S ? `${day} ${time}` : day;
 }
 
 function pad(n: number): string {

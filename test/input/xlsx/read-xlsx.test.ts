@@ -97,6 +97,8 @@ describe('reading an .xlsx export', () => {
     // 45000.75 is 2023-03-15 (see above) at 0.75 x 24 h = 18:00.
     [{ t: 'n', v: 45000.75, z: 'yyyy-mm-dd hh:mm' }, '2023-03-15 18:00:00'],
     [{ t: 'n', v: 45000, z: '[$-407]dd.mm.yyyy' }, '2023-03-15'],
+    // 9:15 is 9.25 / 24 = 0.385416... of day 0, which is no date.
+    [{ t: 'n', v: 9.25 / 24, z: 'h:mm' }, '09:15:00'],
     [{ t: 'b', v: false }, 'FALSE'],
   ] as const)('a cell %j reads as %j', async (cell, text) => {
     const rows = await readRows(workbookOf({ Export: [['Value'], [cell]] }));
