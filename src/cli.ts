@@ -8,6 +8,10 @@ import { isReporterName, REPORTERS } from './reporters/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** Every command that reads an export takes --sheet for a workbook. */
+const SHEET_FLAG = '--sheet <name>';
+const SHEET_HELP = 'the sheet to read from an .xlsx workbook (default: the first visible one)';
+
 /** Builds the program; each action loads its command module only when it runs. */
 export function createProgram(context: CommandContext, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('pm-rank')
@@ -68,10 +72,14 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('-n, --top <n>', 'with --data: warn when the top N is fragile under ±20% weight changes', parsePositiveInt)
     .option('--strict', 'exit 1 on warnings too')
+    .option(SHEET_FLAG, SHEET_HELP)
     .action(
-      async (config: string | undefined, opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number }) => {
+      async (
+        config: string | undefined,
+        opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number; sheet?: string },
+      ) => {
         const { runCheck } = await import('./commands/check.js');
-        const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top']) };
+        const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top', 'sheet']) };
         setExitCode(await runCheck(config, options, commandContext()));
       },
     );
@@ -82,11 +90,14 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .addOption(new Option('--preset <model>', 'starter model').choices(['weighted', 'rice', 'wsjf', 'ice']).default('weighted'))
     .option('-o, --output <path>', 'where to write', 'scoring.yaml')
     .option('--force', 'replace an existing file')
-    .action(async (opts: { from?: string; output: string; force?: boolean; preset: import('./commands/init.js').Preset }) => {
-      const { runInit } = await import('./commands/init.js');
-      const options = { isForce: opts.force === true, output: opts.output, preset: opts.preset, ...pick(opts, ['from']) };
-      setExitCode(await runInit(options, context));
-    });
+    .option(SHEET_FLAG, SHEET_HELP)
+    .action(
+      async (opts: { from?: string; output: string; force?: boolean; preset: import('./commands/init.js').Preset; sheet?: string }) => {
+        const { runInit } = await import('./commands/init.js');
+        const options = { isForce: opts.force === true, output: opts.output, preset: opts.preset, ...pick(opts, ['from', 'sheet']) };
+        setExitCode(await runInit(options, context));
+      },
+    );
   program
     .command('diff')
     .description('show what a config change does to the ranking of an export')
@@ -97,6 +108,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-n, --top <n>', 'size of the top list that requests enter or leave', parsePositiveInt, 10)
     .option('-d, --decisions <path>', 'triage decisions to apply under both configs (decisions.yaml)')
     .option('--win-loss <path>', 'win/loss export, as for score')
+    .option(SHEET_FLAG, SHEET_HELP)
     .action(async (base: string, head: string, file: string, opts: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(base, head, file, opts, context));
@@ -111,6 +123,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2 (default: 20%)', parseShare)
     .option('--seed <n>', 'seed of the random perturbations; same seed, same result (default: 1)', parsePositiveInt)
     .option('--samples <n>', 'number of random perturbations (default: 1000)', parsePositiveInt)
+    .option(SHEET_FLAG, SHEET_HELP)
     .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
       const { runSensitivity } = await import('./commands/sensitivity.js');
       setExitCode(await runSensitivity(file, opts, context));
@@ -125,6 +138,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--only <which...>', 'untriaged, all, or request ids; give FILE before it', ['untriaged'])
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding (default: detected)')
+    .option(SHEET_FLAG, SHEET_HELP)
     .option('--win-loss <path>', 'win/loss export, as for score')
     .action(async (file: string, opts: TriageFlags) => {
       const { runTriage } = await import('./commands/triage.js');
@@ -137,7 +151,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             isInteractive: process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI,
             decider: process.env.PM_RANK_DECIDER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown',
             today: new Date().toISOString().slice(0, 10),
-            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'winLoss']),
+            ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'sheet', 'winLoss']),
           },
           commandContext(),
         ),
@@ -225,6 +239,7 @@ interface TriageFlags {
   only: string[];
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
 }
 
 interface ReadFlags {
@@ -232,6 +247,7 @@ interface ReadFlags {
   output?: string;
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
   decimalComma?: boolean;
   asOf?: number;
 }
@@ -257,11 +273,12 @@ function withCsvOptions(command: Command): Command {
   return command
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
-    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)');
+    .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
+    .option(SHEET_FLAG, SHEET_HELP);
 }
 
-function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma'>) {
-  return { ...pick(opts, ['delimiter', 'encoding']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
+function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma' | 'sheet'>) {
+  return { ...pick(opts, ['delimiter', 'encoding', 'sheet']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
 }
 
 function parseAsOf(value: string): number {
@@ -278,6 +295,7 @@ interface ScoreFlags {
   output?: string;
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
   decimalComma?: boolean;
   strict?: boolean;
   winLoss?: string;
@@ -344,6 +362,7 @@ interface ReportFlags {
   output?: string;
   delimiter?: string;
   encoding?: string;
+  sheet?: string;
   decimalComma?: boolean;
 }
 

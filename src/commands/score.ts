@@ -124,7 +124,8 @@ export async function readWinLoss(
   context: CommandContext,
 ): Promise<WinLossJoin> {
   const source = await openSource(path, context.cwd, context.stdin);
-  const deals = await readDeals(source, model, options, currency);
+  // --sheet names a sheet of the request export, not of this one.
+  const deals = await readDeals(source, model, { ...options, sheet: undefined }, currency);
   const join = joinWinLoss(requests, deals.rows, source.name);
   return { ...join, issues: [...deals.issues, ...join.issues, ...describeUnmatched(join.unmatched, source.name)] };
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** How much pm-rank reads before refusing; hostile or broken files fail fast instead of eating memory. */
 export interface InputLimits {
@@ -33,4 +33,14 @@ export function inputLimits(env: Record<string, string | undefined> = process.en
 export function describeBytes(bytes: number): string {
   if (bytes >= MB) return `${Number((bytes / MB).toFixed(2))} MB`;
   return bytes >= 1024 ? `${Number((bytes / 1024).toFixed(2))} KB` : `${bytes} bytes`;
+}
+
+export function fileTooLarge(name: string, limits: InputLimits): InputError {
+  return new InputError(`${name} is over ${describeBytes(limits.maxFileBytes)}; set ${LIMITS.maxFileBytes.variable} to read larger files`);
+}
+
+export function tooManyColumns(name: string, line: number, count: number, limits: InputLimits): InputError {
+  return new InputError(
+    `${name}:${line}: ${count} columns, over the limit of ${limits.maxColumns}; set ${LIMITS.maxColumns.variable} to allow more`,
+  );
 }

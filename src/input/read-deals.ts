@@ -4,7 +4,8 @@ import { CURRENCY_FIELD, preferConvertedAmount } from './table/currency-columns.
 import { describeHeader, mapColumns, type ColumnMap } from './table/map-columns.js';
 import { wantedField } from './table/field-kinds.js';
 import type { Source } from './source.js';
-import { streamCsv, type ReadOptions, type ReadSummary } from './csv/stream-csv.js';
+import type { ReadOptions, ReadSummary } from './csv/stream-csv.js';
+import { readTable } from './read-table.js';
 import { TableReader } from './table/table-reader.js';
 
 export interface DealsRead {
@@ -27,7 +28,7 @@ const REQUIRED: Partial<Record<(typeof FIELDS)[number], string>> = {
  */
 export async function readDeals(source: Source, model: ScoringModel, options: ReadOptions = {}, currency?: string): Promise<DealsRead> {
   const base = { ...model.currency, ...(currency ? { base: currency } : {}) };
-  return streamCsv(source, options, (delimiter) => new DealsReader(source.name, model, base, delimiter, options.isDecimalComma), EXPECTED);
+  return readTable(source, options, (delimiter) => new DealsReader(source.name, model, base, delimiter, options.isDecimalComma), EXPECTED);
 }
 
 class DealsReader extends TableReader {

@@ -44,6 +44,11 @@ describe('start-up cost', () => {
     expect(fromPackage(checked, 'zod')).not.toEqual([]);
   });
 
+  it('only an .xlsx export loads the spreadsheet library', () => {
+    expect(fromPackage(modulesLoadedBy(['score', 'fixtures/requests.csv']), '@e965/xlsx')).toEqual([]);
+    expect(fromPackage(modulesLoadedBy(['score', 'fixtures/exports/excel-crm-export.xlsx']), '@e965/xlsx')).not.toEqual([]);
+  });
+
   it("the default model's build-time copy ranks exactly as parsing scoring.example.yaml does", () => {
     withTempDir((dir) => {
       const ranking = (args: string[]) => {

@@ -2,7 +2,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type OnRecord } from './csv-records.js';
 import { createDecoder, decode, detectEncoding } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import { describeBytes, inputLimits, LIMITS, type InputLimits } from '../limits.js';
+import { describeBytes, inputLimits, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import type { Source } from '../source.js';
 import type { ColumnChoice } from '../table/infer-columns.js';
 
@@ -13,6 +13,8 @@ export interface ReadOptions {
   isDecimalComma?: boolean;
   /** Go on when a header the config names is missing (check reports it as a finding); every other command stops. */
   isMissingColumnAllowed?: boolean;
+  /** The sheet of an .xlsx workbook to read (default: the first visible one). */
+  sheet?: string;
   /** Extra text fields to keep, beyond what the model reads (triage shows notes). */
   textFields?: readonly string[];
   /** Default: inputLimits() from the environment. */
@@ -61,25 +63,26 @@ export interface CurrencyConversion {
 
 /** Receives an export's records in order and turns them into a result at the end. */
 export interface RecordSink<T> {
-  push(record: string[]): void;
+  /** `line`: the record's row in a spreadsheet, where rows before it may be missing; default, the row after the last. */
+  push(record: string[], line?: number): void;
   finish(encoding: string, delimiter: string): T;
 }
 
-const SAMPLE_BYTES = 64 * 1024;
+/** An export's first bytes, read to tell what it is, and the chunks after them. */
+export interface Head {
+  bytes: Buffer;
+  isWholeFile: boolean;
+  rest: AsyncIterator<Buffer | string>;
+}
 
-/** Streams a CSV export into a sink: detects encoding and delimiter, enforces the input limits, reports malformed CSV with its line. */
+/** Streams a CSV export, whose first bytes `head` has read, into a sink: detects encoding and delimiter, enforces the column and row limits, reports malformed CSV with its line. */
 export async function streamCsv<T>(
   source: Source,
   options: ReadOptions,
   createSink: (delimiter: string) => RecordSink<T>,
-  expected: string,
+  { bytes: head, isWholeFile, rest }: Head,
 ): Promise<T> {
   const limits = options.limits ?? inputLimits();
-  if (source.size !== undefined && source.size > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
-  const chunks: AsyncIterator<Buffer | string> = source.stream[Symbol.asyncIterator]();
-  const { head, isWholeFile } = await readHead(chunks);
-  if (head.length === 0) throw new InputError(`${source.name} is empty: expected ${expected}`);
-  if (head.length > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
   const decoder = createDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
@@ -88,7 +91,6 @@ export async function streamCsv<T>(
   const sink = createSink(delimiter);
   const fromLine = excelSeparator ? 2 : 1;
   const reader = await recordReader(delimiter);
-  const rest = limitSize(chunks, head.length, limits.maxFileBytes, () => fileTooLarge(source.name, limits));
   let line = fromLine - 1;
   const onChunk = (bytes: number) =>
     options.onProgress?.({ bytes, rows: line, ...(source.size === undefined ? {} : { size: source.size }) });
@@ -149,40 +151,4 @@ function toInputError(error: unknown, isCsvError: RecordReader['isCsvError'], na
     );
   }
   return new InputError(`${name}:${line}: malformed CSV: ${error.message}`, { cause: error });
-}
-
-function tooManyColumns(name: string, line: number, count: number, limits: InputLimits): InputError {
-  return new InputError(
-    `${name}:${line}: ${count} columns, over the limit of ${limits.maxColumns}; set ${LIMITS.maxColumns.variable} to allow more`,
-  );
-}
-
-function fileTooLarge(name: string, limits: InputLimits): InputError {
-  return new InputError(`${name} is over ${describeBytes(limits.maxFileBytes)}; set ${LIMITS.maxFileBytes.variable} to read larger files`);
-}
-
-/** Passes the chunks through, failing once the total passes the limit: stdin has no size to check up front. */
-async function* limitSize(
-  chunks: AsyncIterator<Buffer | string>,
-  read: number,
-  max: number,
-  fail: () => Error,
-): AsyncGenerator<Buffer | string> {
-  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    read += next.value.length;
-    if (read > max) throw fail();
-    yield next.value;
-  }
-}
-
-async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<{ head: Buffer; isWholeFile: boolean }> {
-  const head: Buffer[] = [];
-  let size = 0;
-  while (size < SAMPLE_BYTES) {
-    const next = await chunks.next();
-    if (next.done) return { head: Buffer.concat(head), isWholeFile: true };
-    head.push(Buffer.from(next.value));
-    size += next.value.length;
-  }
-  return { head: Buffer.concat(head), isWholeFile: false };
 }

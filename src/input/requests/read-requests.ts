@@ -8,9 +8,11 @@ import { InputError, UsageError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
 import { preferConvertedAmount } from '../table/currency-columns.js';
-import { describeHeader, mapColumns, quoteHeader, type ColumnMap } from '../table/map-columns.js';
+import { quote } from '../quote.js';
+import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
-import { streamCsv, type ReadOptions, type ReadSummary } from '../csv/stream-csv.js';
+import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
+import { readTable } from '../read-table.js';
 import { isPlaceholder, TableReader } from '../table/table-reader.js';
 
 export { detectEncoding } from '../csv/decode.js';
@@ -57,7 +59,7 @@ export async function readMentions(
   options: ReadOptions,
   onMention: (mention: Mention) => void,
 ): Promise<MentionsRead> {
-  return streamCsv(source, options, (delimiter) => new ExportReader(source.name, model, delimiter, options, onMention), EXPECTED);
+  return readTable(source, options, (delimiter) => new ExportReader(source.name, model, delimiter, options, onMention), EXPECTED);
 }
 
 /** Turns CSV records into mentions as they stream in. */
@@ -141,7 +143,7 @@ class ExportReader extends TableReader {
   private noteCloseChoices(columns: ColumnMap): void {
     const close = columns.choices.filter((c) => c.isClose && c.runnerUp);
     if (close.length === 0) return;
-    const list = close.map((c) => `${c.field} from "${quoteHeader(c.header)}" over "${quoteHeader(c.runnerUp!.header)}"`).join(', ');
+    const list = close.map((c) => `${c.field} from ${quote(c.header)} over ${quote(c.runnerUp!.header)}`).join(', ');
     this.issues.push({
       code: 'COLUMN_CHOICE_CLOSE',
       severity: 'notice',

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { suggestClosest } from '../../core/suggest.js';
+import { quote, quoteList } from '../quote.js';
 import { inferColumns, type ColumnChoice, type InferenceInput } from './infer-columns.js';
 
 /** Where each field's cells are: a field may span repeated headers (Jira's several `Custom field (Client)`). */
@@ -10,9 +11,6 @@ export interface ColumnMap {
   /** Each field's choice with its evidence, for `pm-rank columns`, the close-call note and the JSON summary. */
   choices: ColumnChoice[];
 }
-
-/** Longest header quoted in a message: a binary file or a runaway cell must not flood the terminal. */
-const MAX_QUOTED = 80;
 
 /**
  * Infers the export's columns (see inferColumns). A header the config names that the
@@ -27,8 +25,8 @@ export function mapColumns(source: string, input: InferenceInput, isMissingAllow
       absent.header,
       input.header.map((h) => h.trim()),
     );
-    const hint = closest ? `; did you mean "${quoteHeader(closest)}"?` : ` (it has ${describeHeader(input.header)})`;
-    throw new InputError(`${source} has no column "${quoteHeader(absent.header)}" (columns.${absent.field})${hint}`);
+    const hint = closest ? `; did you mean ${quote(closest)}?` : ` (it has ${describeHeader(input.header)})`;
+    throw new InputError(`${source} has no column ${quote(absent.header)} (columns.${absent.field})${hint}`);
   }
   const order = [...Object.keys(input.configured), ...input.wanted.map((w) => w.field)];
   const list = [...choices.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
@@ -39,14 +37,7 @@ export function mapColumns(source: string, input: InferenceInput, isMissingAllow
   };
 }
 
-/** A header cut to a readable length. */
-export function quoteHeader(header: string): string {
-  const trimmed = header.trim();
-  return trimmed.length > MAX_QUOTED ? `${trimmed.slice(0, MAX_QUOTED - 1)}…` : trimmed;
-}
-
-/** The header cells, quoted, for messages about a header that lacks something. */
+/** The header's cells, quoted, for messages about a header that lacks something: about 80 characters of it, however long the header. */
 export function describeHeader(record: readonly string[]): string {
-  const cells = record.filter((h) => h.trim()).map((h) => `"${quoteHeader(h)}"`);
-  return cells.length > 12 ? `${cells.slice(0, 12).join(', ')} and ${cells.length - 12} more` : cells.join(', ');
+  return quoteList(record.filter((h) => h.trim()));
 }

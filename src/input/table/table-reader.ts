@@ -10,6 +10,7 @@ import {
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';
+import { quote } from '../quote.js';
 import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
 import { CurrencyLedger, type AmountCell } from './currency-ledger.js';
 import type { ColumnMap } from './map-columns.js';
@@ -84,8 +85,8 @@ export abstract class TableReader {
   /** Takes one data row (not blank, not a footer). */
   protected abstract readRecord(record: string[], line: number): void;
 
-  push(record: string[]): void {
-    this.line += 1;
+  push(record: string[], line = this.line + 1): void {
+    this.line = line;
     if (!this.hasHeader) {
       [this.header, this.hasHeader] = [record, true];
       return;
@@ -226,7 +227,7 @@ export abstract class TableReader {
         column: header,
         path: column.field,
         value: text,
-        message: `${this.source}:${line} column "${header}": "${text}" is not ${kind}; counted as missing`,
+        message: `${this.source}:${line} column ${quote(header)}: ${quote(text)} is not ${kind}; counted as missing`,
       });
       return undefined;
     }
