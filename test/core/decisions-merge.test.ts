@@ -101,7 +101,7 @@ describe('mergeAnswer', () => {
     ],
   ])('keeps the file as it is and reports a conflict when %s', (_name, base, theirs, fields, [baseValue, theirValue]) => {
     const result = mergeAnswer(base, theirs, answer(fields));
-    const [[field, ours]] = Object.entries(fields);
+    const [field, ours] = Object.entries(fields)[0]!;
     expect(result.conflicts).toEqual([{ id: 'FR-1', field, base: baseValue, theirs: theirValue, ours }]);
     expect(result.merged).toBe(theirs);
   });
