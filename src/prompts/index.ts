@@ -3,7 +3,8 @@ import { CancelledError } from '../errors.js';
 /** Answers every prompt may give besides a value. */
 export const SKIP = Symbol('skip');
 export const QUIT = Symbol('quit');
-export type Answer<T> = T | typeof SKIP | typeof QUIT;
+export const BACK = Symbol('back');
+export type Answer<T> = T | typeof SKIP | typeof QUIT | typeof BACK;
 
 export interface Choice<T> {
   name: string;
@@ -13,6 +14,7 @@ export interface Choice<T> {
 
 const ESCAPES = [
   { name: 'skip', value: SKIP, description: 'leave this unanswered for now' },
+  { name: 'back', value: BACK, description: 'return to the previous question and undo its answer' },
   { name: 'quit', value: QUIT, description: 'stop here; every answer so far is saved' },
 ] as const;
 
@@ -32,7 +34,7 @@ export async function chooseOne<T>(message: string, choices: readonly Choice<T>[
   );
 }
 
-/** Free text; `:skip` and `:quit` escape, an empty answer skips unless the text is required. */
+/** Free text; `:skip`, `:back` and `:quit` escape, an empty answer skips unless the text is required. */
 export async function askText(
   message: string,
   options: { isRequired: boolean; defaultValue?: string; validate?: (text: string) => string | undefined },
@@ -40,18 +42,21 @@ export async function askText(
   const { input } = await import('@inquirer/prompts');
   const text = await ask(() =>
     input({
-      message: `${message} ${options.isRequired ? '(:skip, :quit)' : '(enter to skip, :quit)'}`,
+      message: `${message} ${options.isRequired ? '(:skip, :back, :quit)' : '(enter to skip, :back, :quit)'}`,
       ...(options.defaultValue === undefined ? {} : { default: options.defaultValue }),
       validate: (value) => validateText(value.trim(), options),
     }),
   );
   const trimmed = text.trim();
   if (trimmed === ':quit') return QUIT;
+  if (trimmed === ':back') return BACK;
   return trimmed === ':skip' || trimmed === '' ? SKIP : trimmed;
 }
 
+const ESCAPE_WORDS = new Set([':skip', ':back', ':quit']);
+
 function validateText(text: string, options: { isRequired: boolean; validate?: (text: string) => string | undefined }): string | true {
-  if (text === ':skip' || text === ':quit') return true;
+  if (ESCAPE_WORDS.has(text)) return true;
   if (text === '') return options.isRequired ? 'an answer is required here; type it, or :skip' : true;
   return options.validate?.(text) ?? true;
 }

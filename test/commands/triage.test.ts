@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runTriage, type TriageOptions } from '../../src/commands/triage.js';
 import { CancelledError, InputError, UsageError } from '../../src/errors.js';
 import { loadDecisions } from '../../src/input/load-decisions.js';
-import { askText, chooseOne, QUIT, SKIP } from '../../src/prompts/index.js';
+import { askText, BACK, chooseOne, QUIT, SKIP, type Choice } from '../../src/prompts/index.js';
 
 vi.mock('../../src/prompts/index.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/prompts/index.js')>()),
@@ -26,19 +26,29 @@ FR-3,Dark mode,Gamma,1000,Startup,2,XS
 `;
 
 type Script = [prompt: string, answer: unknown][];
+/** A scripted answer computed from the prompt's choices and the value it starts on. */
+type Reply = (choices: readonly Choice<unknown>[] | object, start: unknown) => unknown;
+/** The value of the choice whose label starts with `label`, as a PM would pick it. */
+const pick =
+  (label: string): Reply =>
+  (choices) =>
+    (choices as Choice<unknown>[]).find((c) => c.name.startsWith(label))!.value;
+/** Enter: the value the prompt starts on. */
+const enter: Reply = (_choices, start) => start;
+const NOT_SAME = pick('no, it is');
 let dir: string;
 let asked: string[];
 let out: string;
 
 /** Feeds scripted answers in order, checking each prompt is the one expected. */
 function answer(script: Script): void {
-  const next = (message: string) => {
+  const next = (message: string, choices?: readonly Choice<unknown>[] | object, start?: unknown) => {
     asked.push(message);
     const step = script.shift();
     if (!step) throw new Error(`unexpected prompt "${message}"`);
     expect(message).toContain(step[0]);
     if (step[1] instanceof Error) throw step[1];
-    return Promise.resolve(typeof step[1] === 'function' ? (step[1] as () => unknown)() : step[1]);
+    return Promise.resolve(typeof step[1] === 'function' ? (step[1] as Reply)(choices ?? [], start) : step[1]);
   };
   vi.mocked(chooseOne).mockImplementation(next);
   vi.mocked(askText).mockImplementation(next as typeof askText);
@@ -62,7 +72,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('pm-rank triage', () => {
   it('walks a full session and saves every answer', async () => {
     answer([
-      ['Same request as another?', undefined],
+      ['Same request as another?', SKIP],
       ['alignment', 5],
       ['effort', 'M'],
       ['Decision', 'accept'],
@@ -90,15 +100,15 @@ describe('pm-rank triage', () => {
 
   it('stops at quit, keeps the answers so far, and resumes at the first unanswered question', async () => {
     answer([
-      ['Same request as another?', undefined],
+      ['Same request as another?', NOT_SAME],
       ['alignment', 4],
       ['effort', QUIT],
     ]);
     expect(await triage()).toBe(0);
-    expect(await saved()).toEqual({ 'FR-1': { values: { alignment: 4 }, date: '2026-11-28', decider: 'pat' } });
+    expect(await saved()).toEqual({ 'FR-1': { distinctFrom: ['FR-2'], values: { alignment: 4 }, date: '2026-11-28', decider: 'pat' } });
 
+    out = '';
     answer([
-      ['Same request as another?', undefined],
       ['effort', 'S'],
       ['Decision', 'defer'],
       ['Reason for defer', 'After the platform work'],
@@ -106,10 +116,15 @@ describe('pm-rank triage', () => {
     ]);
     expect(await triage()).toBe(0);
     expect(asked.filter((m) => m.startsWith('alignment'))).toHaveLength(1);
+    // "Not the same" was saved, so neither FR-1 nor FR-2 is offered as the other's duplicate again.
+    expect(asked.filter((m) => m.startsWith('Same request'))).toHaveLength(1);
+    expect(out).not.toContain('maybe same as');
+    expect(out).toContain('  answered   not the same as FR-2 · alignment 4\n');
     expect((await saved())['FR-1']).toEqual({
       decision: 'defer',
       reason: 'After the platform work',
       values: { alignment: 4, effort: 'S' },
+      distinctFrom: ['FR-2'],
       date: '2026-11-28',
       decider: 'pat',
     });
@@ -117,7 +132,7 @@ describe('pm-rank triage', () => {
 
   it('keeps every earlier answer when the PM presses Ctrl-C', async () => {
     answer([
-      ['Same request as another?', undefined],
+      ['Same request as another?', SKIP],
       ['alignment', 3],
       ['effort', new CancelledError('cancelled')],
     ]);
@@ -126,15 +141,19 @@ describe('pm-rank triage', () => {
     expect(out).toContain('1 answer saved to decisions.yaml');
   });
 
-  it('does not save a decline until its reason is given', async () => {
+  it('does not save a decline until its reason is given, and says so', async () => {
     answer([
-      ['Same request as another?', undefined],
+      ['Same request as another?', SKIP],
       ['alignment', SKIP],
       ['effort', SKIP],
+      ['Decision', 'decline'],
+      ['Reason for decline', SKIP],
       ['Decision', 'decline'],
       ['Reason for decline', QUIT],
     ]);
     await triage();
+    expect(out).toContain('  not saved: a reason is required for decline; decide again, or skip\n');
+    expect(out).toContain('  not saved: a reason is required for decline\n0 answers saved');
     expect(readFileSync(join(dir, 'requests.csv'), 'utf8')).toBe(CSV);
     await expect(saved()).rejects.toBeInstanceOf(InputError); // nothing was written
   });
@@ -154,14 +173,14 @@ describe('pm-rank triage', () => {
       return 'S';
     };
     answer([
-      ['Same request as another?', undefined],
+      ['Same request as another?', NOT_SAME],
       ['alignment', 4],
       ['effort', editByHand],
       ['Decision', QUIT],
     ]);
     await triage();
     expect(await saved()).toEqual({
-      'FR-1': { values: { alignment: 4, effort: 'S' }, date: '2026-11-28', decider: 'pat' },
+      'FR-1': { distinctFrom: ['FR-2'], values: { alignment: 4, effort: 'S' }, date: '2026-11-28', decider: 'pat' },
       'FR-3': { decision: 'accept' },
     });
   });
@@ -173,7 +192,7 @@ describe('pm-rank triage', () => {
       return 'S';
     };
     answer([
-      ['Same request as another?', undefined],
+      ['Same request as another?', NOT_SAME],
       ['alignment', 4],
       ['effort', breakByHand],
     ]);
