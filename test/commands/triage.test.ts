@@ -212,4 +212,107 @@ describe('pm-rank triage', () => {
     expect(readFileSync(join(dir, 'decisions.yaml'), 'utf8')).toBe(broken);
     expect(asked).toEqual([]);
   });
+
+  it(':back returns to the previous question, across requests too, and undoes its answer', async () => {
+    answer([
+      ['Same request as another?', BACK],
+      ['Same request as another?', SKIP],
+      ['alignment', 5],
+      ['effort', BACK],
+      ['alignment', 2],
+      ['effort', 'S'],
+      ['Decision', 'accept'],
+      ['Reason (optional)', SKIP],
+      ['Target horizon', 'Now'],
+      ['Same request as another?', pick('merge into FR-1')],
+      ['alignment', BACK], // FR-3's first question: back to FR-2, whose merge is undone
+      ['Same request as another?', SKIP],
+      ['alignment', QUIT],
+    ]);
+    await triage();
+    expect(out).toContain('  nothing to go back to: this is the first question\n');
+    expect(out).toContain('  undone · values.alignment back to (none)\n');
+    expect(out).toContain('  undone · mergeInto back to (none)\n');
+    expect(out.split('[2/3] FR-2')).toHaveLength(3); // its card shown again on the way back
+    // FR-2's entry held only the merge: taken back, the entry goes.
+    expect(await saved()).toEqual({
+      'FR-1': { decision: 'accept', horizon: 'Now', values: { alignment: 2, effort: 'S' }, date: '2026-11-28', decider: 'pat' },
+    });
+    // alignment 5 and the merge were saved and undone; alignment 2, effort, accept and horizon stay.
+    expect(out).toContain('4 answers saved');
+  });
+
+  it.each([
+    // Default model: alignment 1..5 with missing 0.5 -> 1 + 0.5 * 4 = 3; effort missing 0.5 -> M (0.5).
+    ['the missing value', '', 3, 'M'],
+    // missing 0.75 -> 1 + 0.75 * 4 = 4; effort L scores 0.25, the nearest to 0.3.
+    ['the missing value of the config', 'missing: 0.75', 4, 'L', 'missing: 0.3'],
+    // No missing: the middle of 1..5 and of XS, S, M, L, XL.
+    ['the middle choice without a missing value', '#', 3, 'M', '#'],
+  ])('starts a question on %s when nothing is set, never on the lowest', async (_name, alignmentMissing, alignment, effort, effortMissing = '') => {
+    if (alignmentMissing) {
+      writeFileSync(
+        join(dir, 'scoring.yaml'),
+        `version: 1
+criteria:
+  alignment: { weight: 1, field: alignment, scale: linear, min: 1, max: 5, ${alignmentMissing.replace('#', '')} }
+  effort: { weight: 1, field: effort, map: { XS: 1, S: 0.8, M: 0.5, L: 0.25, XL: 0 }, ${effortMissing.replace('#', '')} }
+`,
+      );
+    }
+    answer([
+      ['Same request as another?', SKIP],
+      ['alignment', enter],
+      ['effort', enter],
+      ['Decision', QUIT],
+    ]);
+    await triage();
+    expect((await saved())['FR-1']?.values).toEqual({ alignment, effort });
+  });
+
+  it("starts on the export's value when there is one", async () => {
+    answer([
+      ['alignment', enter],
+      ['effort', enter],
+      ['Decision', QUIT],
+    ]);
+    await triage({ only: ['FR-3'] });
+    expect((await saved())['FR-3']?.values).toEqual({ alignment: 2, effort: 'XS' });
+  });
+
+  it('keeps a hand edit of another field of the same request', async () => {
+    // The issue's case: alignment changed from 2 to 5 in the file while the PM answered effort.
+    const editByHand = () => {
+      const text = readFileSync(join(dir, 'decisions.yaml'), 'utf8');
+      writeFileSync(join(dir, 'decisions.yaml'), text.replace('alignment: 2', 'alignment: 5'));
+      return 'S';
+    };
+    answer([
+      ['Same request as another?', SKIP],
+      ['alignment', 2],
+      ['effort', editByHand],
+      ['Decision', QUIT],
+    ]);
+    await triage();
+    expect((await saved())['FR-1']?.values).toEqual({ alignment: 5, effort: 'S' });
+  });
+
+  it.each([
+    ["the file's", 5],
+    ['yours', 3],
+  ])('shows both values when the answered field was changed meanwhile, and keeps %s', async (choice, kept) => {
+    const editByHand = () => {
+      writeFileSync(join(dir, 'decisions.yaml'), 'version: 1\ndecisions:\n  FR-1:\n    values:\n      alignment: 5\n');
+      return 3;
+    };
+    answer([
+      ['Same request as another?', SKIP],
+      ['alignment', editByHand],
+      ['Keep which values.alignment for FR-1?', pick(`${kept} (${choice})`)],
+      ['effort', QUIT],
+    ]);
+    await triage();
+    expect(out).toContain('decisions.yaml changed while you answered: FR-1 values.alignment is now 5, you answered 3\n');
+    expect((await saved())['FR-1']?.values).toEqual({ alignment: kept });
+  });
 });
