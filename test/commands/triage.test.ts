@@ -1,5 +1,6 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -314,5 +315,113 @@ criteria:
     await triage();
     expect(out).toContain('decisions.yaml changed while you answered: FR-1 values.alignment is now 5, you answered 3\n');
     expect((await saved())['FR-1']?.values).toEqual({ alignment: kept });
+  });
+});
+
+describe('two triage sessions on one file', () => {
+  const session = new AsyncLocalStorage<string>();
+  type Turn = [who: string, prompt: string, answer: unknown];
+
+  /**
+   * Runs the sessions concurrently and answers their prompts in the order of the
+   * turns: a session waits at its prompt until its turn comes, as two PMs do, and
+   * the next turn comes once the answered session has saved and asks again.
+   */
+  async function interleave(turns: Turn[], deciders: Record<string, string>): Promise<void> {
+    const waiting = new Map<string, { message: string; choices: unknown; start: unknown; resolve: (v: unknown) => void }>();
+    let busy: string | undefined;
+    const serve = () => {
+      const turn = turns[0];
+      const prompt = turn && waiting.get(turn[0]);
+      if (busy || !turn || !prompt) return;
+      [busy] = [turn[0], turns.shift(), waiting.delete(turn[0])];
+      asked.push(`${turn[0]}: ${prompt.message}`);
+      expect(prompt.message).toContain(turn[1]);
+      prompt.resolve(typeof turn[2] === 'function' ? (turn[2] as Reply)(prompt.choices as object, prompt.start) : turn[2]);
+    };
+    const idle = (who: string) => {
+      if (busy === who) busy = undefined;
+      serve();
+    };
+    const ask = (message: string, choices?: unknown, start?: unknown) =>
+      new Promise((resolve) => {
+        const who = session.getStore()!;
+        waiting.set(who, { message, choices, start, resolve });
+        idle(who);
+      });
+    vi.mocked(chooseOne).mockImplementation(ask as typeof chooseOne);
+    vi.mocked(askText).mockImplementation(ask as typeof askText);
+    const run = (who: string, decider: string) => session.run(who, () => triage({ decider }).finally(() => idle(who)));
+    await Promise.all(Object.entries(deciders).map(([who, decider]) => run(who, decider)));
+    expect(turns).toEqual([]);
+  }
+
+  it('keeps the answers of both, asks about a field both answered, and passes over what the other decided', async () => {
+    await interleave(
+      [
+        ['A', 'Same request as another?', NOT_SAME],
+        ['B', 'Same request as another?', NOT_SAME], // both say FR-1 is not FR-2: the same set, no conflict
+        ['B', 'alignment', SKIP],
+        ['A', 'alignment', 4], // B is at effort now: the issue's case
+        ['B', 'effort', 'L'],
+        ['A', 'effort', 'S'], // B saved L since A read the file: A is asked
+        ['A', 'Keep which values.effort for FR-1?', pick('S (yours)')],
+        ['B', 'Decision', SKIP],
+        ['B', 'Target horizon', SKIP],
+        ['A', 'Decision', 'accept'],
+        ['A', 'Reason (optional)', SKIP],
+        ['A', 'Target horizon', 'Next'],
+        // B goes to FR-2 and A to FR-2 as well; A decides it fully first.
+        ['A', 'alignment', 1],
+        ['A', 'effort', 'XL'],
+        ['A', 'Decision', 'decline'],
+        ['A', 'Reason for decline', 'Not for SMB'],
+        ['A', 'Target horizon', 'Later'],
+        ['B', 'alignment', 5], // B's prompt on FR-2 was open: its answer conflicts with A's 1
+        ['B', 'Keep which values.alignment for FR-2?', pick('1 (the file')],
+        // FR-2 is decided, so B asks nothing more about it; both reach FR-3.
+        ['A', 'alignment', QUIT],
+        ['B', 'alignment', QUIT],
+      ],
+      { A: 'ann', B: 'bob' },
+    );
+    // Whichever starts second is told about the other.
+    expect(out).toMatch(/^(ann|bob) is also triaging decisions.yaml \(pid \d+ on .+, since 20\d\d-.+\); go on/m);
+    expect(out).toContain('changed by bob while you answered: FR-1 values.effort is now L, you answered S');
+    expect(await saved()).toEqual({
+      'FR-1': {
+        decision: 'accept',
+        horizon: 'Next',
+        values: { alignment: 4, effort: 'S' },
+        distinctFrom: ['FR-2'],
+        date: '2026-11-28',
+        decider: 'ann',
+      },
+      'FR-2': { decision: 'decline', reason: 'Not for SMB', horizon: 'Later', values: { alignment: 1, effort: 'XL' }, date: '2026-11-28', decider: 'ann' },
+    });
+  });
+
+  it('replaces a stale lock, removes the temp files its session left, and releases its own lock', async () => {
+    // A pid above Linux's largest (2^22) runs nowhere: the lock is stale.
+    const stale = { decider: 'sam', pid: 4194305, host: hostname(), started: '2026-11-29T09:00:00.000Z' };
+    writeFileSync(join(dir, 'decisions.yaml.lock'), JSON.stringify(stale));
+    writeFileSync(join(dir, '.decisions.yaml.0a1b2c3d.tmp'), 'half a file');
+    writeFileSync(join(dir, '.decisions.yaml.notmine.tmp'), 'not a temp pm-rank writes');
+    const seen: string[] = [];
+    answer([['Same request as another?', () => (seen.push(readFileSync(join(dir, 'decisions.yaml.lock'), 'utf8')), QUIT)]]);
+    await triage();
+    expect(out).not.toContain('also triaging');
+    expect(JSON.parse(seen[0]!)).toMatchObject({ decider: 'pat', pid: process.pid, host: hostname() });
+    expect(readdirSync(dir).sort()).toEqual(['.decisions.yaml.notmine.tmp', 'requests.csv']);
+  });
+
+  it('leaves the lock and the temp files of a live session alone', async () => {
+    const live = { decider: 'sam', pid: process.pid, host: hostname(), started: '2026-11-30T09:00:00.000Z' };
+    writeFileSync(join(dir, 'decisions.yaml.lock'), JSON.stringify(live));
+    writeFileSync(join(dir, '.decisions.yaml.0a1b2c3d.tmp'), 'being written');
+    answer([['Same request as another?', QUIT]]);
+    await triage();
+    expect(out).toContain(`sam is also triaging decisions.yaml (pid ${process.pid} on ${hostname()}, since 2026-11-30T09:00:00.000Z)`);
+    expect(readdirSync(dir).sort()).toEqual(['.decisions.yaml.0a1b2c3d.tmp', 'decisions.yaml.lock', 'requests.csv']);
   });
 });
