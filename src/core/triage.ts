@@ -50,7 +50,14 @@ export function startingChoice<T extends number | string>(
 }
 
 function normalizeChoice(criterion: Criterion, choice: number | string): number | undefined {
-  const probe = { id: '', title: '', lines: [], accounts: [], numbers: { [criterion.field]: Number(choice) }, texts: { [criterion.field]: [String(choice)] } };
+  const probe = {
+    id: '',
+    title: '',
+    lines: [],
+    accounts: [],
+    numbers: { [criterion.field]: Number(choice) },
+    texts: { [criterion.field]: [String(choice)] },
+  };
   return normalizeCriterion(criterion, probe).normalized;
 }
 

@@ -32,7 +32,9 @@ const TEMP_SUFFIX = '.tmp';
 export async function removeLeftoverTemps(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;
   const names = await readdir(dirname(path)).catch(() => []);
-  const leftovers = names.filter((n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX) && /^[0-9a-f]{8}$/.test(n.slice(prefix.length, -TEMP_SUFFIX.length)));
+  const leftovers = names.filter(
+    (n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX) && /^[0-9a-f]{8}$/.test(n.slice(prefix.length, -TEMP_SUFFIX.length)),
+  );
   await Promise.all(leftovers.map((n) => rm(join(dirname(path), n), { force: true })));
 }
 

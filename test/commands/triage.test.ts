@@ -250,26 +250,29 @@ describe('pm-rank triage', () => {
     ['the missing value of the config', 'missing: 0.75', 4, 'L', 'missing: 0.3'],
     // No missing: the middle of 1..5 and of XS, S, M, L, XL.
     ['the middle choice without a missing value', '#', 3, 'M', '#'],
-  ])('starts a question on %s when nothing is set, never on the lowest', async (_name, alignmentMissing, alignment, effort, effortMissing = '') => {
-    if (alignmentMissing) {
-      writeFileSync(
-        join(dir, 'scoring.yaml'),
-        `version: 1
+  ])(
+    'starts a question on %s when nothing is set, never on the lowest',
+    async (_name, alignmentMissing, alignment, effort, effortMissing = '') => {
+      if (alignmentMissing) {
+        writeFileSync(
+          join(dir, 'scoring.yaml'),
+          `version: 1
 criteria:
   alignment: { weight: 1, field: alignment, scale: linear, min: 1, max: 5, ${alignmentMissing.replace('#', '')} }
   effort: { weight: 1, field: effort, map: { XS: 1, S: 0.8, M: 0.5, L: 0.25, XL: 0 }, ${effortMissing.replace('#', '')} }
 `,
-      );
-    }
-    answer([
-      ['Same request as another?', SKIP],
-      ['alignment', enter],
-      ['effort', enter],
-      ['Decision', QUIT],
-    ]);
-    await triage();
-    expect((await saved())['FR-1']?.values).toEqual({ alignment, effort });
-  });
+        );
+      }
+      answer([
+        ['Same request as another?', SKIP],
+        ['alignment', enter],
+        ['effort', enter],
+        ['Decision', QUIT],
+      ]);
+      await triage();
+      expect((await saved())['FR-1']?.values).toEqual({ alignment, effort });
+    },
+  );
 
   it("starts on the export's value when there is one", async () => {
     answer([
@@ -349,7 +352,7 @@ describe('two triage sessions on one file', () => {
         waiting.set(who, { message, choices, start, resolve });
         idle(who);
       });
-    vi.mocked(chooseOne).mockImplementation(ask as typeof chooseOne);
+    vi.mocked(chooseOne).mockImplementation(ask);
     vi.mocked(askText).mockImplementation(ask as typeof askText);
     const run = (who: string, decider: string) => session.run(who, () => triage({ decider }).finally(() => idle(who)));
     await Promise.all(Object.entries(deciders).map(([who, decider]) => run(who, decider)));
@@ -397,7 +400,14 @@ describe('two triage sessions on one file', () => {
         date: '2026-11-28',
         decider: 'ann',
       },
-      'FR-2': { decision: 'decline', reason: 'Not for SMB', horizon: 'Later', values: { alignment: 1, effort: 'XL' }, date: '2026-11-28', decider: 'ann' },
+      'FR-2': {
+        decision: 'decline',
+        reason: 'Not for SMB',
+        horizon: 'Later',
+        values: { alignment: 1, effort: 'XL' },
+        date: '2026-11-28',
+        decider: 'ann',
+      },
     });
   });
 

@@ -46,7 +46,13 @@ describe('renderTriageCard', () => {
     const decided = {
       ...request,
       horizon: 'Now',
-      decision: { decision: 'defer' as const, reason: 'After the platform work', horizon: 'Later', values: { effort: 'S' }, distinctFrom: ['FR-2'] },
+      decision: {
+        decision: 'defer' as const,
+        reason: 'After the platform work',
+        horizon: 'Later',
+        values: { effort: 'S' },
+        distinctFrom: ['FR-2'],
+      },
     };
     const card = renderTriageCard(decided, { color: false, index: 1, count: 1, place: 4, total: 37, potential: 100, duplicates: [] });
     expect(card.split('\n').slice(1, 3)).toEqual([

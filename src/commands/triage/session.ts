@@ -119,7 +119,11 @@ async function writeMerged(
 }
 
 /** The conflicting fields for which the PM keeps this session's answer over the file's. */
-async function chooseConflicts(session: Session, conflicts: DecisionConflict[], theirs: Decision): Promise<Set<DecisionField> | typeof QUIT> {
+async function chooseConflicts(
+  session: Session,
+  conflicts: DecisionConflict[],
+  theirs: Decision,
+): Promise<Set<DecisionField> | typeof QUIT> {
   const kept = new Set<DecisionField>();
   const who = theirs.decider && theirs.decider !== session.stamp.decider ? ` by ${theirs.decider}` : '';
   for (const c of conflicts) {
@@ -144,7 +148,7 @@ function describeFields(fields: DecisionFields): string {
 
 function formatValue(value: FieldValue): string {
   if (value === undefined) return '(none)';
-  return Array.isArray(value) ? value.join(', ') || '(none)' : String(value as string | number);
+  return Array.isArray(value) ? value.join(', ') || '(none)' : String(value);
 }
 
 /** The file now; a hand edit that broke it stops the session rather than be written over. */
