@@ -254,12 +254,9 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
     ...(request.decision ? [describeDecision(request.decision)] : []),
   ];
-  return [
-    `### ${request.rank}. ${markedLabel(request)}`,
-    facts.join(' · '),
-    renderContributions(request, report),
-    bullets.join('\n'),
-  ].join('\n\n');
+  return [`### ${request.rank}. ${markedLabel(request)}`, facts.join(' · '), renderContributions(request, report), bullets.join('\n')].join(
+    '\n\n',
+  );
 }
 
 function renderContributions(request: RankedRequest, report: RankingReport): string {
