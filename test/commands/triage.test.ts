@@ -149,7 +149,7 @@ describe('pm-rank triage', () => {
       ['effort', SKIP],
       ['Decision', 'decline'],
       ['Reason for decline', SKIP],
-      ['Decision', 'decline'],
+      ['Decision', (_choices: unknown, start: unknown) => (expect(start).toBe('decline'), start)], // asked again where it was
       ['Reason for decline', QUIT],
     ]);
     await triage();
@@ -212,6 +212,24 @@ describe('pm-rank triage', () => {
     await expect(triage()).rejects.toThrow(/decisions\.yaml:3:15/);
     expect(readFileSync(join(dir, 'decisions.yaml'), 'utf8')).toBe(broken);
     expect(asked).toEqual([]);
+  });
+
+  it('passes over a request decided in the file since the walk began', async () => {
+    const decideByHand = () => {
+      appendFileSync(join(dir, 'decisions.yaml'), '  FR-2:\n    decision: accept\n    decider: sam\n');
+      return SKIP;
+    };
+    answer([
+      ['Same request as another?', NOT_SAME],
+      ['alignment', SKIP],
+      ['effort', SKIP],
+      ['Decision', SKIP],
+      ['Target horizon', decideByHand],
+      ['alignment', QUIT], // FR-3's
+    ]);
+    await triage();
+    expect(out).toContain('\nFR-2 was decided meanwhile by sam; passed over.\n');
+    expect(out).not.toContain('] FR-2 SAML');
   });
 
   it(':back returns to the previous question, across requests too, and undoes its answer', async () => {

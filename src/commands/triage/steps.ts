@@ -85,13 +85,14 @@ function listChoices(criterion: Criterion, config: Config): (number | string)[] 
 const decisionStep: Step = {
   isAnswered: (d) => d.decision !== undefined,
   async ask(session, _request, decision) {
-    for (;;) {
+    for (let start = decision.decision; ;) {
       const kind = await chooseOne(
         'Decision',
         DECISION_KINDS.map((value) => ({ name: value, value })),
-        decision.decision,
+        start,
       );
       if (typeof kind === 'symbol') return kind;
+      start = kind;
       if (!KINDS_NEEDING_REASON.includes(kind)) return { decision: kind };
       // Saved together: a decline without its reason would be a file the loader refuses.
       const reason = await askText(`Reason for ${kind} (sales relays it)`, {
