@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
-import { isTriaged, potentialScore, findPlace, triageQueue, type TriageSelection } from '../core/triage.js';
+import type { DecisionFields } from '../core/decisions-merge.js';
+import { findPlace, isTriaged, potentialScore, triageQueue, type TriageSelection } from '../core/triage.js';
 import type { ScoredRequest } from '../core/types.js';
 import { CancelledError, ExitCode, UsageError } from '../errors.js';
 import { loadConfig } from '../input/load-config.js';
@@ -81,10 +82,14 @@ function describeSaved(session: Session): string {
   return `${answers} saved to ${session.path}; run triage again to continue where you stopped.\n`;
 }
 
-/** A question asked: where it was, and how to undo its answer when the PM goes back. */
-interface Asked {
+/** Where the walk is: the request in the queue and the question about it. */
+interface Place {
   index: number;
   step: number;
+}
+
+/** A question asked, and how to undo its answer when the PM goes back. */
+interface Asked extends Place {
   undo?: Undo;
 }
 
@@ -92,44 +97,56 @@ interface Asked {
 async function walkQueue(session: Session, queue: readonly ScoredRequest[]): Promise<void> {
   const steps = listSteps(session.model);
   const history: Asked[] = [];
-  let [index, step, isReturning, shown] = [0, 0, false, -1];
-  while (index < queue.length) {
+  let at: Place = { index: 0, step: 0 };
+  let [isReturning, shown] = [false, -1];
+  while (at.index < queue.length) {
     await refresh(session);
-    const request = findRequest(session, queue[index]!.id);
-    if (step >= steps.length || !request || (step === 0 && !isReturning && isSettledMeanwhile(session, request, index, shown))) {
-      [index, step] = [index + 1, 0];
+    const request = findRequest(session, queue[at.index]!.id);
+    if (at.step >= steps.length || !request || (at.step === 0 && !isReturning && isSettledMeanwhile(session, request, at.index, shown))) {
+      at = { index: at.index + 1, step: 0 };
       continue;
     }
-    if (shown !== index) session.context.stdout.write(renderCard(session, request, index + 1, queue.length));
-    shown = index;
+    if (shown !== at.index) session.context.stdout.write(renderCard(session, request, at.index + 1, queue.length));
+    shown = at.index;
     const current = decisionOf(session, request.id);
-    if (!isReturning && session.only === 'untriaged' && steps[step]!.isAnswered(current)) {
-      step += 1;
+    if (!isReturning && session.only === 'untriaged' && steps[at.step]!.isAnswered(current)) {
+      at = { ...at, step: at.step + 1 };
       continue;
     }
-    isReturning = false;
-    const answer = await steps[step]!.ask(session, request, current);
-    if (answer === QUIT) return;
-    if (answer === BACK) {
-      const last = history.pop();
-      if (!last) session.context.stdout.write('  nothing to go back to: this is the first question\n');
-      else {
-        if (last.undo && (await undoAnswer(session, last.undo)) === QUIT) return;
-        [index, step] = [last.index, last.step];
-      }
-      isReturning = true;
-      continue;
-    }
-    if (answer === undefined) {
-      step += 1;
-      continue;
-    }
-    const undo = answer === SKIP ? undefined : await saveAnswer(session, request.id, answer);
-    if (undo === QUIT) return;
-    history.push({ index, step, ...(undo ? { undo } : {}) });
-    const isMerged = answer !== SKIP && answer.mergeInto !== undefined;
-    [index, step] = isMerged ? [index + 1, 0] : [index, step + 1];
+    const answer = await steps[at.step]!.ask(session, request, current);
+    isReturning = answer === BACK;
+    const next = answer === BACK ? await goBack(session, history, at) : await recordAnswer(session, request.id, answer, at, history);
+    if (next === QUIT) return;
+    at = next;
   }
+}
+
+/** Saves an answer (a skip saves nothing, but :back returns to it too) and says where the walk goes next. */
+async function recordAnswer(
+  session: Session,
+  id: string,
+  answer: DecisionFields | typeof SKIP | typeof QUIT | undefined,
+  at: Place,
+  history: Asked[],
+): Promise<Place | typeof QUIT> {
+  if (answer === QUIT) return QUIT;
+  if (answer === undefined) return { ...at, step: at.step + 1 }; // nothing to ask
+  const undo = answer === SKIP ? undefined : await saveAnswer(session, id, answer);
+  if (undo === QUIT) return QUIT;
+  history.push({ ...at, ...(undo ? { undo } : {}) });
+  const isMerged = answer !== SKIP && answer.mergeInto !== undefined;
+  return isMerged ? { index: at.index + 1, step: 0 } : { ...at, step: at.step + 1 };
+}
+
+/** The last question asked, its answer taken back out of the file; the current one again when there is none. */
+async function goBack(session: Session, history: Asked[], at: Place): Promise<Place | typeof QUIT> {
+  const last = history.pop();
+  if (!last) {
+    session.context.stdout.write('  nothing to go back to: this is the first question\n');
+    return at;
+  }
+  if (last.undo && (await undoAnswer(session, last.undo)) === QUIT) return QUIT;
+  return { index: last.index, step: last.step };
 }
 
 /** In an untriaged walk, a request decided since the walk began (another session, a hand edit) is passed over, once said. */
