@@ -55,6 +55,11 @@ export function findDecisionKey(decisions: Decisions, id: string): string | unde
   return Object.keys(decisions).find((k) => foldText(k) === wanted);
 }
 
+/** The decision with the fields set (undefined removes one). */
+export function withFields(decision: Decision, fields: DecisionFields): Decision {
+  return (Object.entries(fields) as [DecisionField, FieldValue][]).reduce((d, [field, value]) => writeField(d, field, value), decision);
+}
+
 export function readField(decision: Decision, field: DecisionField): FieldValue {
   if (field.startsWith('values.')) return decision.values?.[field.slice('values.'.length)];
   return decision[field as Exclude<DecisionField, `values.${string}`>];

@@ -28,7 +28,7 @@ export async function chooseOne<T>(message: string, choices: readonly Choice<T>[
     select<Answer<T>>({
       message,
       choices: [...choices, new Separator(), ...ESCAPES],
-      pageSize: Math.min(choices.length + 3, 12),
+      pageSize: Math.min(choices.length + 1 + ESCAPES.length, 12), // every escape in view, below a separator
       ...(defaultValue === undefined ? {} : { default: defaultValue }),
     }),
   );

@@ -261,6 +261,27 @@ describe('pm-rank triage', () => {
     expect(out).toContain('4 answers saved');
   });
 
+  it(':back does not take away a value someone set over the answer since', async () => {
+    const editByHand = () => {
+      const text = readFileSync(join(dir, 'decisions.yaml'), 'utf8');
+      writeFileSync(join(dir, 'decisions.yaml'), text.replace('alignment: 3', 'alignment: 5'));
+      return 'S';
+    };
+    answer([
+      ['Same request as another?', SKIP],
+      ['alignment', 3],
+      ['effort', editByHand], // saved with the hand edit's 5 beside it: the session has seen that 5
+      ['Decision', BACK], // effort undone
+      ['effort', BACK], // alignment 3 is no longer in the file: asked, not undone silently
+      ['Keep which values.alignment for FR-1?', pick("5 (the file's)")],
+      ['alignment', QUIT],
+    ]);
+    await triage();
+    expect(out).toContain('  undone · values.effort back to (none)\n');
+    expect(out).toContain('decisions.yaml changed meanwhile: FR-1 values.alignment is now 5 there, yours is (none)\n');
+    expect((await saved())['FR-1']?.values).toEqual({ alignment: 5 });
+  });
+
   it.each([
     // Default model: alignment 1..5 with missing 0.5 -> 1 + 0.5 * 4 = 3; effort missing 0.5 -> M (0.5).
     ['the missing value', '', 3, 'M'],
@@ -334,7 +355,7 @@ criteria:
       ['effort', QUIT],
     ]);
     await triage();
-    expect(out).toContain('decisions.yaml changed while you answered: FR-1 values.alignment is now 5, you answered 3\n');
+    expect(out).toContain('decisions.yaml changed meanwhile: FR-1 values.alignment is now 5 there, yours is 3\n');
     expect((await saved())['FR-1']?.values).toEqual({ alignment: kept });
   });
 });
@@ -408,7 +429,7 @@ describe('two triage sessions on one file', () => {
     );
     // Whichever starts second is told about the other.
     expect(out).toMatch(/^(ann|bob) is also triaging decisions.yaml \(pid \d+ on .+, since 20\d\d-.+\); go on/m);
-    expect(out).toContain('changed by bob while you answered: FR-1 values.effort is now L, you answered S');
+    expect(out).toContain('changed by bob meanwhile: FR-1 values.effort is now L there, yours is S');
     expect(await saved()).toEqual({
       'FR-1': {
         decision: 'accept',

@@ -95,7 +95,7 @@ FR-3,Dark mode,Gamma,1000,Startup
       ann.type(KEYS.enter); // alignment 3, where the prompt starts (missing 0.5 of 1..5)
       await ann.waitFor('effort: Engineering');
       bob.type(KEYS.down + KEYS.enter); // 4, though ann saved 3 meanwhile
-      await bob.waitFor('ann while you answered: FR-1 values.alignment is now 3, you answered 4');
+      await bob.waitFor('ann meanwhile: FR-1 values.alignment is now 3 there, yours is 4');
       bob.type(KEYS.enter); // keep the file's 3
       await bob.waitFor("not saved · the file's value kept");
       await bob.waitFor('effort: Engineering');

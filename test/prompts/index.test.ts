@@ -42,8 +42,9 @@ describe('prompts', () => {
   it('chooseOne offers skip, back and quit after the choices', async () => {
     inquirer.select.mockResolvedValue(SKIP);
     expect(await chooseOne('Effort', [{ name: 'S', value: 'S' }])).toBe(SKIP);
-    const { choices } = inquirer.select.mock.calls[0]![0] as { choices: { value?: unknown }[] };
+    const { choices, pageSize } = inquirer.select.mock.calls[0]![0] as { choices: { value?: unknown }[]; pageSize: number };
     expect(choices.map((c) => c.value)).toEqual(['S', undefined, SKIP, BACK, QUIT]);
+    expect(pageSize).toBe(5); // all in view: quit is never scrolled out of sight
   });
 
   it("turns inquirer's Ctrl-C into a CancelledError (exit 130)", async () => {

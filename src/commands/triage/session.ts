@@ -5,6 +5,7 @@ import {
   findDecisionKey,
   mergeAnswer,
   readField,
+  withFields,
   type DecisionConflict,
   type DecisionField,
   type DecisionFields,
@@ -39,6 +40,8 @@ export interface Session {
 export interface Undo {
   id: string;
   fields: DecisionFields;
+  /** The values the answer wrote: what the file must still hold for the undo to go through unasked. */
+  written: DecisionFields;
   requests: ScoredRequest[];
 }
 
@@ -76,12 +79,13 @@ export async function saveAnswer(session: Session, id: string, fields: DecisionF
   session.requests = rescored;
   const what = written.entry.mergeInto === undefined ? '' : `merged into ${changed.id}; it `;
   session.context.stdout.write(`  saved · ${what}scores ${formatScore(changed.score)}, now #${place} of ${rescored.length}\n`);
-  return { id, fields: written.before, requests };
+  return { id, fields: written.before, written: written.after, requests };
 }
 
 /** Takes an answer back: its fields return to what they were before it, unless someone changed them since (then the PM chooses). */
 export async function undoAnswer(session: Session, undo: Undo): Promise<typeof QUIT | undefined> {
-  const written = await writeMerged(session, undo.id, undo.fields);
+  // Merged against what this answer wrote, not the file as last read: a value someone set over it since is theirs to keep.
+  const written = await writeMerged(session, undo.id, undo.fields, { [undo.id]: withFields({}, undo.written) });
   if (written === undefined || written === QUIT) return written;
   session.answers -= 1;
   session.requests = undo.requests;
@@ -94,21 +98,21 @@ async function writeMerged(
   session: Session,
   id: string,
   fields: DecisionFields,
-): Promise<{ entry: Decision; before: DecisionFields } | undefined | typeof QUIT> {
+  base = session.base,
+): Promise<{ entry: Decision; before: DecisionFields; after: DecisionFields } | undefined | typeof QUIT> {
   let answer = { id, fields, stamp: session.stamp };
   for (;;) {
     const theirs = await readDecisions(session);
-    const { merged, conflicts, key } = mergeAnswer(session.base, theirs, answer);
+    const { merged, conflicts, key } = mergeAnswer(base, theirs, answer);
     if (conflicts.length === 0) {
       await writeDecisions(resolve(session.context.cwd, session.path), merged);
       session.base = merged;
-      const before = theirs[key] ?? {};
-      const earlier = Object.keys(answer.fields).map((f) => [f, readField(before, f as DecisionField)]);
-      return { entry: merged[key] ?? {}, before: Object.fromEntries(earlier) as DecisionFields };
+      const entry = merged[key] ?? {};
+      return { entry, before: pickFields(theirs[key] ?? {}, answer.fields), after: pickFields(entry, answer.fields) };
     }
     const kept = await chooseConflicts(session, conflicts, theirs[key] ?? {});
     if (kept === QUIT) return QUIT;
-    session.base = theirs; // the PM has now seen the file as it is
+    [session.base, base] = [theirs, theirs]; // the PM has now seen the file as it is
     const remaining = Object.entries(answer.fields).filter(([field]) => !conflicts.some((c) => c.field === field && !kept.has(c.field)));
     if (remaining.length === 0) {
       session.context.stdout.write(`  not saved · the file's value kept\n`);
@@ -128,7 +132,7 @@ async function chooseConflicts(
   const who = theirs.decider && theirs.decider !== session.stamp.decider ? ` by ${theirs.decider}` : '';
   for (const c of conflicts) {
     session.context.stdout.write(
-      `  ${session.path} changed${who} while you answered: ${c.id} ${c.field} is now ${formatValue(c.theirs)}, you answered ${formatValue(c.ours)}\n`,
+      `  ${session.path} changed${who} meanwhile: ${c.id} ${c.field} is now ${formatValue(c.theirs)} there, yours is ${formatValue(c.ours)}\n`,
     );
     const choice = await chooseOne(`Keep which ${c.field} for ${c.id}?`, [
       { name: `${formatValue(c.theirs)} (the file's)`, value: 'theirs' },
@@ -138,6 +142,11 @@ async function chooseConflicts(
     if (choice === 'ours') kept.add(c.field);
   }
   return kept;
+}
+
+/** The decision's values of the answered fields. */
+function pickFields(decision: Decision, fields: DecisionFields): DecisionFields {
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, readField(decision, field as DecisionField)]));
 }
 
 function describeFields(fields: DecisionFields): string {
