@@ -5,7 +5,7 @@ import type { ScoredRequest } from '../core/types.js';
 import { CancelledError, ExitCode, UsageError } from '../errors.js';
 import { loadConfig } from '../input/load-config.js';
 import { loadDecisions } from '../input/load-decisions.js';
-import { lockDecisions, type LockHolder } from '../output/decisions-lock.js';
+import { lockDecisions, type DecisionsLock, type LockHolder } from '../output/decisions-lock.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { BACK, QUIT, SKIP } from '../prompts/index.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
@@ -62,7 +62,7 @@ export async function runTriage(file: string, options: TriageOptions, context: C
   const lock = await lockDecisions(resolve(context.cwd, path), options.decider);
   if (lock.other) context.stdout.write(describeOtherSession(lock.other, path));
   try {
-    await walkQueue(session, queue);
+    await walkQueue(session, queue, lock);
   } catch (error) {
     if (error instanceof CancelledError) context.stderr.write(describeSaved(session));
     throw error;
@@ -94,12 +94,13 @@ interface Asked extends Place {
 }
 
 /** Asks question after question, request after request; :back returns to the last one asked (across requests) and undoes its answer. */
-async function walkQueue(session: Session, queue: readonly ScoredRequest[]): Promise<void> {
+async function walkQueue(session: Session, queue: readonly ScoredRequest[], lock: DecisionsLock): Promise<void> {
   const steps = listSteps(session.model);
   const history: Asked[] = [];
   let at: Place = { index: 0, step: 0 };
   let [isReturning, shown] = [false, -1];
   while (at.index < queue.length) {
+    await lock.keep();
     await refresh(session);
     const request = findRequest(session, queue[at.index]!.id);
     if (at.step >= steps.length || !request || (at.step === 0 && !isReturning && isSettledMeanwhile(session, request, at.index, shown))) {

@@ -367,22 +367,24 @@ describe('two triage sessions on one file', () => {
   /**
    * Runs the sessions concurrently and answers their prompts in the order of the
    * turns: a session waits at its prompt until its turn comes, as two PMs do, and
-   * the next turn comes once the answered session has saved and asks again.
+   * a turn comes once every session has settled at a prompt or ended.
    */
   async function interleave(turns: Turn[], deciders: Record<string, string>): Promise<void> {
     const waiting = new Map<string, { message: string; choices: unknown; start: unknown; resolve: (v: unknown) => void }>();
-    let busy: string | undefined;
+    const busy = new Set(Object.keys(deciders));
     const serve = () => {
       const turn = turns[0];
       const prompt = turn && waiting.get(turn[0]);
-      if (busy || !turn || !prompt) return;
-      [busy] = [turn[0], turns.shift(), waiting.delete(turn[0])];
+      if (busy.size > 0 || !turn || !prompt) return;
+      turns.shift();
+      waiting.delete(turn[0]);
+      busy.add(turn[0]);
       asked.push(`${turn[0]}: ${prompt.message}`);
       expect(prompt.message).toContain(turn[1]);
       prompt.resolve(typeof turn[2] === 'function' ? (turn[2] as Reply)(prompt.choices as object, prompt.start) : turn[2]);
     };
     const idle = (who: string) => {
-      if (busy === who) busy = undefined;
+      busy.delete(who);
       serve();
     };
     const ask = (message: string, choices?: unknown, start?: unknown) =>
