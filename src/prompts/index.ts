@@ -19,16 +19,23 @@ const ESCAPES = [
 ] as const;
 
 /**
- * One choice from a list, plus skip and quit. @inquirer/prompts is imported
+ * One choice from a list, plus skip, back and quit (quit alone for a choice that
+ * must be made, as between two values of one field). @inquirer/prompts is imported
  * here, on first use, so commands that never prompt never load it.
  */
-export async function chooseOne<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<Answer<T>> {
+export async function chooseOne<T>(
+  message: string,
+  choices: readonly Choice<T>[],
+  defaultValue?: T,
+  options: { isQuitOnly?: boolean } = {},
+): Promise<Answer<T>> {
   const { select, Separator } = await import('@inquirer/prompts');
+  const escapes = options.isQuitOnly ? ESCAPES.filter((e) => e.value === QUIT) : ESCAPES;
   return ask(() =>
     select<Answer<T>>({
       message,
-      choices: [...choices, new Separator(), ...ESCAPES],
-      pageSize: Math.min(choices.length + 1 + ESCAPES.length, 12), // every escape in view, below a separator
+      choices: [...choices, new Separator(), ...escapes],
+      pageSize: Math.min(choices.length + 1 + escapes.length, 12), // every escape in view, below a separator
       ...(defaultValue === undefined ? {} : { default: defaultValue }),
     }),
   );

@@ -47,6 +47,13 @@ describe('prompts', () => {
     expect(pageSize).toBe(5); // all in view: quit is never scrolled out of sight
   });
 
+  it('chooseOne offers quit alone for a choice that must be made', async () => {
+    inquirer.select.mockResolvedValue('S');
+    await chooseOne('Keep which?', [{ name: 'S', value: 'S' }], undefined, { isQuitOnly: true });
+    const { choices } = inquirer.select.mock.calls[0]![0] as { choices: { value?: unknown }[] };
+    expect(choices.map((c) => c.value)).toEqual(['S', undefined, QUIT]);
+  });
+
   it("turns inquirer's Ctrl-C into a CancelledError (exit 130)", async () => {
     const exit = Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' });
     inquirer.select.mockRejectedValue(exit);

@@ -134,10 +134,11 @@ async function chooseConflicts(
     session.context.stdout.write(
       `  ${session.path} changed${who} meanwhile: ${c.id} ${c.field} is now ${formatValue(c.theirs)} there, yours is ${formatValue(c.ours)}\n`,
     );
-    const choice = await chooseOne(`Keep which ${c.field} for ${c.id}?`, [
+    const choices = [
       { name: `${formatValue(c.theirs)} (the file's)`, value: 'theirs' },
       { name: `${formatValue(c.ours)} (yours)`, value: 'ours' },
-    ]);
+    ];
+    const choice = await chooseOne(`Keep which ${c.field} for ${c.id}?`, choices, undefined, { isQuitOnly: true });
     if (choice === QUIT) return QUIT;
     if (choice === 'ours') kept.add(c.field);
   }
