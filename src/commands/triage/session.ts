@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../core/model.js';
-import type { Decisions } from '../../core/decisions.js';
+import { KINDS_NEEDING_REASON, type Decisions } from '../../core/decisions.js';
 import {
   findDecisionKey,
   mergeAnswer,
@@ -105,9 +105,16 @@ async function writeMerged(
     const theirs = await readDecisions(session);
     const { merged, conflicts, key } = mergeAnswer(base, theirs, answer);
     if (conflicts.length === 0) {
+      const entry = merged[key] ?? {};
+      if (isMissingReason(entry)) {
+        // Reachable by :back after someone removed the reason: a file the loader would refuse is never written.
+        session.context.stdout.write(
+          `  not saved: a reason is required for ${entry.decision}, and ${key} has none in ${session.path} now\n`,
+        );
+        return undefined;
+      }
       await writeDecisions(resolve(session.context.cwd, session.path), merged);
       session.base = merged;
-      const entry = merged[key] ?? {};
       return { entry, before: pickFields(theirs[key] ?? {}, answer.fields), after: pickFields(entry, answer.fields) };
     }
     const kept = await chooseConflicts(session, conflicts, theirs[key] ?? {});
@@ -143,6 +150,10 @@ async function chooseConflicts(
     if (choice === 'ours') kept.add(c.field);
   }
   return kept;
+}
+
+function isMissingReason(decision: Decision): boolean {
+  return decision.decision !== undefined && KINDS_NEEDING_REASON.includes(decision.decision) && !decision.reason;
 }
 
 /** The decision's values of the answered fields. */

@@ -160,4 +160,16 @@ describe('saving triage answers while another session and a hand editor write th
       { numRuns: 200 },
     );
   });
+
+  it('never writes a decline without its reason, as taking an answer back after a hand edit could', async () => {
+    // The PM turned a decline into accept; someone then removed the reason by hand; :back would restore the decline alone.
+    await writeDecisions(join(dir, 'decisions.yaml'), { R1: { decision: 'accept' } });
+    const session = startSession('ann');
+    const out: string[] = [];
+    session.context.stdout = { write: (text: string) => out.push(text) };
+    session.base = { R1: { decision: 'accept' } };
+    expect(await saveAnswer(session, 'R1', { decision: 'decline' })).toBeUndefined();
+    expect(out).toEqual(['  not saved: a reason is required for decline, and R1 has none in decisions.yaml now\n']);
+    expect(await fileNow()).toEqual({ R1: { decision: 'accept' } });
+  });
 });
