@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { refresh, saveAnswer, type Session } from '../../../src/commands/triage/session.js';
+import { refresh, saveAnswer, undoAnswer, type Session, type Undo } from '../../../src/commands/triage/session.js';
 import type { Decisions } from '../../../src/core/decisions.js';
 import { readField, type DecisionField, type FieldValue } from '../../../src/core/decisions-merge.js';
 import type { Config } from '../../../src/core/model.js';
@@ -85,6 +85,8 @@ const opArb = fc.oneof(
   fc
     .tuple(fieldArb, fc.constantFrom('A', 'B'), fc.boolean())
     .map(([f, who, isMineKept]) => ({ kind: 'answer' as const, who, isMineKept, ...f })),
+  // :back: the writer's last saved answer taken back.
+  fc.record({ kind: fc.constant('back' as const), who: fc.constantFrom('A', 'B'), isMineKept: fc.boolean() }),
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -92,21 +94,32 @@ type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
  * The reference model, field by field: an answer replaces the file's value when
  * nobody changed it since the writer last read the file (or changed it to the same
  * value); otherwise the PM is asked, and a hand edit may land while the question
- * is open. Returns the file expected and the questions expected.
+ * is open. Taking an answer back restores the value before it when the file still
+ * holds the value it wrote (or already the one before); otherwise the PM is asked.
+ * Returns the file expected and the questions expected.
  */
 function expectFile(ops: Op[]): { file: Map<string, FieldValue>; conflicts: number } {
   const file = new Map<string, FieldValue>();
   const seen: Record<string, Map<string, FieldValue>> = { A: new Map(), B: new Map() };
+  const saved: Record<string, { key: string; before: FieldValue; written: FieldValue }[]> = { A: [], B: [] };
   let conflicts = 0;
   for (const op of ops) {
     if (op.kind === 'read') seen[op.who] = new Map(file);
-    if (op.kind === 'read' || op.kind === 'hand') {
-      if (op.kind === 'hand') file.set(`${op.id} ${op.field}`, op.value);
-      continue;
+    if (op.kind === 'hand') file.set(`${op.id} ${op.field}`, op.value);
+    if (op.kind === 'back') {
+      const last = saved[op.who]!.pop();
+      if (!last) continue;
+      const theirs = file.get(last.key);
+      const isAsked = theirs !== last.written && theirs !== last.before;
+      if (isAsked) conflicts += 1;
+      if (!isAsked || op.isMineKept) file.set(last.key, last.before);
+      seen[op.who] = new Map(file);
     }
+    if (op.kind !== 'answer') continue;
     const key = `${op.id} ${op.field}`;
     const [theirs, base] = [file.get(key), seen[op.who]!.get(key)];
     if (theirs === base || theirs === op.value) {
+      saved[op.who]!.push({ key, before: theirs, written: op.value });
       file.set(key, op.value);
       seen[op.who] = new Map(file);
       continue;
@@ -120,6 +133,7 @@ function expectFile(ops: Op[]): { file: Map<string, FieldValue>; conflicts: numb
     }
     // Mine kept: merged again with the file as shown for base; a hand edit to a third value asks once more.
     if (op.interrupt && op.interrupt.value !== theirs && op.interrupt.value !== op.value) conflicts += 1;
+    saved[op.who]!.push({ key, before: file.get(key), written: op.value });
     file.set(key, op.value);
     seen[op.who] = new Map(file);
   }
@@ -129,25 +143,30 @@ function expectFile(ops: Op[]): { file: Map<string, FieldValue>; conflicts: numb
 async function play(ops: Op[]): Promise<{ file: Decisions; conflicts: number }> {
   rmSync(join(dir, 'decisions.yaml'), { force: true });
   const sessions: Record<string, Session> = { A: startSession('ann'), B: startSession('bob') };
+  const saved: Record<string, Undo[]> = { A: [], B: [] };
   let conflicts = 0;
   for (const op of ops) {
     if (op.kind === 'read') await refresh(sessions[op.who]!);
     if (op.kind === 'hand') await editByHand(op.id, op.field, op.value);
-    if (op.kind !== 'answer') continue;
-    let interrupt = op.interrupt;
+    if (op.kind === 'read' || op.kind === 'hand') continue;
+    let interrupt = op.kind === 'answer' ? op.interrupt : undefined;
     vi.mocked(chooseOne).mockImplementation(async () => {
       conflicts += 1;
-      if (interrupt) await editByHand(op.id, op.field, interrupt.value);
+      if (interrupt && op.kind === 'answer') await editByHand(op.id, op.field, interrupt.value);
       interrupt = undefined;
       return op.isMineKept ? 'ours' : 'theirs';
     });
-    await saveAnswer(sessions[op.who]!, op.id, { [op.field]: op.value });
+    const last = op.kind === 'back' ? saved[op.who]!.pop() : undefined;
+    if (last) await undoAnswer(sessions[op.who]!, last);
+    if (op.kind !== 'answer') continue;
+    const undo = await saveAnswer(sessions[op.who]!, op.id, { [op.field]: op.value });
+    if (typeof undo === 'object') saved[op.who]!.push(undo);
   }
   return { file: await fileNow(), conflicts };
 }
 
 describe('saving triage answers while another session and a hand editor write the same file', () => {
-  it('keeps every answer unless a later one replaced it, and asks about every conflict', async () => {
+  it('keeps every answer unless a later one replaced it or it was taken back, and asks about every conflict', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { maxLength: 8 }), async (ops) => {
         const expected = expectFile(ops);
