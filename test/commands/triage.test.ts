@@ -37,6 +37,12 @@ const pick =
 /** Enter: the value the prompt starts on. */
 const enter: Reply = (_choices, start) => start;
 const NOT_SAME = pick('no, it is');
+/** Someone edits decisions.yaml by hand while the prompt is open; then the PM answers. */
+const editThenAnswer = (from: string, to: string, reply: unknown) => () => {
+  const path = join(dir, 'decisions.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+  return reply;
+};
 let dir: string;
 let asked: string[];
 let out: string;
@@ -262,15 +268,10 @@ describe('pm-rank triage', () => {
   });
 
   it(':back does not take away a value someone set over the answer since', async () => {
-    const editByHand = () => {
-      const text = readFileSync(join(dir, 'decisions.yaml'), 'utf8');
-      writeFileSync(join(dir, 'decisions.yaml'), text.replace('alignment: 3', 'alignment: 5'));
-      return 'S';
-    };
     answer([
       ['Same request as another?', SKIP],
       ['alignment', 3],
-      ['effort', editByHand], // saved with the hand edit's 5 beside it: the session has seen that 5
+      ['effort', editThenAnswer('alignment: 3', 'alignment: 5', 'S')], // saved with the hand edit's 5 beside it: the session has seen that 5
       ['Decision', BACK], // effort undone
       ['effort', BACK], // alignment 3 is no longer in the file: asked, not undone silently
       ['Keep which values.alignment for FR-1?', pick("5 (the file's)")],
@@ -325,15 +326,10 @@ criteria:
 
   it('keeps a hand edit of another field of the same request', async () => {
     // The case: alignment changed from 2 to 5 in the file while the PM answered effort.
-    const editByHand = () => {
-      const text = readFileSync(join(dir, 'decisions.yaml'), 'utf8');
-      writeFileSync(join(dir, 'decisions.yaml'), text.replace('alignment: 2', 'alignment: 5'));
-      return 'S';
-    };
     answer([
       ['Same request as another?', SKIP],
       ['alignment', 2],
-      ['effort', editByHand],
+      ['effort', editThenAnswer('alignment: 2', 'alignment: 5', 'S')],
       ['Decision', QUIT],
     ]);
     await triage();
