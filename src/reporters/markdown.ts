@@ -51,7 +51,7 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
     ['#', 'Request', 'Score', 'Horizon', 'Deal value', 'Accounts', 'Escalation'],
     top.map((r) => [
       String(r.rank),
-      markedLabel(r),
+      labelWithMark(r),
       formatScore(r.score),
       md(horizonLabel(r)),
       formatMoney(r.dealValue, summary.currency),
@@ -86,7 +86,7 @@ function requestLabel(request: RankedRequest): string {
 }
 
 /** The label with the PM's decision, as "FR-101 SSO via Okta [declined]". */
-function markedLabel(request: RankedRequest): string {
+function labelWithMark(request: RankedRequest): string {
   const decision = decisionLabel(request);
   return decision ? `${requestLabel(request)} ${md(`[${decision}]`)}` : requestLabel(request);
 }
@@ -254,9 +254,12 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
     ...(request.decision ? [describeDecision(request.decision)] : []),
   ];
-  return [`### ${request.rank}. ${markedLabel(request)}`, facts.join(' · '), renderContributions(request, report), bullets.join('\n')].join(
-    '\n\n',
-  );
+  return [
+    `### ${request.rank}. ${labelWithMark(request)}`,
+    facts.join(' · '),
+    renderContributions(request, report),
+    bullets.join('\n'),
+  ].join('\n\n');
 }
 
 function renderContributions(request: RankedRequest, report: RankingReport): string {
