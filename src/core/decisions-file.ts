@@ -11,6 +11,7 @@ const decisionEntrySchema = z
       .union([z.string().min(1), z.number()])
       .transform(String)
       .optional(),
+    distinct_from: z.array(z.union([z.string().min(1), z.number()]).transform(String)).optional(),
     date: z.string().optional(),
     decider: z.string().optional(),
   })
@@ -45,9 +46,9 @@ export function knownDecisionKeys(path: readonly (string | number)[]): string[] 
 /** File entries (snake_case, as people edit them) -> Decision values. */
 export function toDecisions(file: z.output<typeof decisionsFileSchema>): Decisions {
   return Object.fromEntries(
-    Object.entries(file.decisions).map(([id, { merge_into, ...rest }]) => [
+    Object.entries(file.decisions).map(([id, { merge_into, distinct_from, ...rest }]) => [
       id,
-      dropUndefined({ ...rest, ...(merge_into === undefined ? {} : { mergeInto: merge_into }) }),
+      dropUndefined({ ...rest, mergeInto: merge_into, distinctFrom: distinct_from }),
     ]),
   );
 }

@@ -11,8 +11,8 @@ export const KINDS_NEEDING_REASON: readonly DecisionKind[] = ['decline', 'defer'
 export type Decisions = Record<string, Decision>;
 
 /** Decision -> the file's snake_case entry. */
-export function toDecisionEntry({ mergeInto, ...rest }: Decision): DecisionEntry {
-  return dropUndefined({ ...rest, ...(mergeInto === undefined ? {} : { merge_into: mergeInto }) });
+export function toDecisionEntry({ mergeInto, distinctFrom, ...rest }: Decision): DecisionEntry {
+  return dropUndefined({ ...rest, merge_into: mergeInto, distinct_from: distinctFrom });
 }
 
 export function dropUndefined<T extends object>(value: T): T {

@@ -1,6 +1,7 @@
 import { decideRequest, mergeRequests, scoreDecidedRequest } from './decisions.js';
 import { foldText } from './text.js';
 import { compareRequests } from './rank.js';
+import { normalizeCriterion } from './score.js';
 import type { Criterion, Decision, FeatureRequest, ScoredRequest, ScoringModel } from './types.js';
 
 /** Fields sales fills in; triage asks the PM about every other criterion (alignment, effort, ...). */
@@ -22,6 +23,42 @@ export function potentialScore(request: ScoredRequest, model: ScoringModel): num
 
 export function isTriaged(request: ScoredRequest): boolean {
   return request.decision?.decision !== undefined || request.decision?.mergeInto !== undefined;
+}
+
+/** Whether the PM said one of the two is not the other (distinct_from): triage never offers to merge them again. */
+export function isKnownDistinct(a: ScoredRequest, b: ScoredRequest): boolean {
+  const denies = (x: ScoredRequest, y: ScoredRequest) => (x.decision?.distinctFrom ?? []).some((id) => foldText(id) === foldText(y.id));
+  return denies(a, b) || denies(b, a);
+}
+
+/**
+ * Where a criterion's question starts: the current value, else the choice that
+ * scores nearest the criterion's `missing`, else the middle one. Never the lowest
+ * by default, since a quick Enter would record the worst value.
+ */
+export function startingChoice<T extends number | string>(
+  criterion: Criterion,
+  choices: readonly T[],
+  current: number | string | undefined,
+  hasMissing: boolean,
+): T | undefined {
+  const same = current === undefined ? undefined : choices.find((c) => foldText(String(c)) === foldText(String(current)));
+  if (same !== undefined || choices.length === 0) return same;
+  if (!hasMissing) return choices[Math.floor((choices.length - 1) / 2)];
+  const distance = (choice: T) => Math.abs((normalizeChoice(criterion, choice) ?? 0) - criterion.missing);
+  return choices.reduce((best, choice) => (distance(choice) < distance(best) ? choice : best));
+}
+
+function normalizeChoice(criterion: Criterion, choice: number | string): number | undefined {
+  const probe = {
+    id: '',
+    title: '',
+    lines: [],
+    accounts: [],
+    numbers: { [criterion.field]: Number(choice) },
+    texts: { [criterion.field]: [String(choice)] },
+  };
+  return normalizeCriterion(criterion, probe).normalized;
 }
 
 /** `untriaged`, `all`, or a list of request ids. */

@@ -101,6 +101,8 @@ export interface Decision {
   values?: Record<string, number | string>;
   /** Id of the request this one duplicates. */
   mergeInto?: string;
+  /** Ids the PM said this request is not a duplicate of: triage no longer suggests merging them. */
+  distinctFrom?: string[];
   date?: string;
   decider?: string;
 }

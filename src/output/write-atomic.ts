@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeFsError } from '../input/source.js';
 import { InputError, UsageError } from '../errors.js';
@@ -11,7 +11,7 @@ import { InputError, UsageError } from '../errors.js';
 export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
   // Loaded here, not at start-up: crypto costs every run a few milliseconds, and most runs write to stdout.
   const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   try {
     await writeFile(temp, text, { flag: 'wx' });
     // link fails when the target exists, so an exclusive write can never replace a file created meanwhile.
@@ -24,6 +24,18 @@ export async function writeAtomic(path: string, text: string, options: { isExclu
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+const TEMP_SUFFIX = '.tmp';
+
+/** Removes the temp files a killed writer of `path` left beside it; only call it when no writer of `path` runs. */
+export async function removeLeftoverTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => []);
+  const leftovers = names.filter(
+    (n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX) && /^[0-9a-f]{8}$/.test(n.slice(prefix.length, -TEMP_SUFFIX.length)),
+  );
+  await Promise.all(leftovers.map((n) => rm(join(dirname(path), n), { force: true })));
 }
 
 /** Refuses an output path that is one of the inputs, also through a symlink or hard link: pm-rank never writes over what it reads. */

@@ -113,6 +113,12 @@ export function decisionLabel(request: ScoredRequest): string {
   return kind ? DECISION_LABELS[kind] : '';
 }
 
+/** The horizon the PM decided ("Later (decided)"), else the one the score reaches, else '—'. */
+export function horizonLabel(request: ScoredRequest): string {
+  const decided = request.decision?.horizon;
+  return decided === undefined ? (request.horizon ?? '—') : `${decided} (decided)`;
+}
+
 // C0 and C1 controls but tab and newline, and the bidi overrides that reorder what a terminal shows.
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 

@@ -11,7 +11,7 @@ import {
   type ExpediteLane,
 } from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
-import { describeCurrency, formatExactMoney, formatMoney, formatScore, plural } from './format.js';
+import { decisionLabel, describeCurrency, formatExactMoney, formatMoney, formatScore, horizonLabel, plural } from './format.js';
 import { escapeMarkdown as md, renderMarkdownTable, toMermaidLabel } from './markdown-text.js';
 import type { RankingReport } from './types.js';
 
@@ -52,9 +52,9 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
     ['#', 'Request', 'Score', 'Horizon', 'Deal value', 'Accounts', 'Escalation'],
     top.map((r) => [
       String(r.rank),
-      requestLabel(r),
+      labelWithMark(r),
       formatScore(r.score),
-      md(r.horizon ?? '—'),
+      md(horizonLabel(r)),
       formatMoney(r.dealValue, summary.currency),
       String(r.accounts.length),
       r.escalations.map(md).join(', '),
@@ -85,6 +85,12 @@ function countRequests(entries: readonly { request: unknown }[]): number {
 /** "FR-101 SSO via Okta (SAML)", or the title alone when the request has no id of its own. */
 function requestLabel(request: RankedRequest): string {
   return request.title === request.id ? md(request.title) : `${md(request.id)} ${md(request.title)}`;
+}
+
+/** The label with the PM's decision, as "FR-101 SSO via Okta [declined]". */
+function labelWithMark(request: RankedRequest): string {
+  const decision = decisionLabel(request);
+  return decision ? `${requestLabel(request)} ${md(`[${decision}]`)}` : requestLabel(request);
 }
 
 const QUADRANTS = [
@@ -251,7 +257,7 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     ...(request.decision ? [describeDecision(request.decision)] : []),
   ];
   return [
-    `### ${request.rank}. ${requestLabel(request)}`,
+    `### ${request.rank}. ${labelWithMark(request)}`,
     facts.join(' · '),
     renderContributions(request, report),
     bullets.join('\n'),

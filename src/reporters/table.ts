@@ -1,7 +1,17 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { RankedRequest } from '../core/types.js';
-import { decisionLabel, describeCurrency, formatMoney, formatRequestScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
+import {
+  decisionLabel,
+  describeCurrency,
+  formatMoney,
+  formatRequestScore,
+  horizonLabel,
+  plural,
+  segmentsOf,
+  topDrivers,
+  truncate,
+} from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
@@ -39,7 +49,7 @@ function tableRow(request: RankedRequest, report: RankingReport, chalk: ChalkIns
     formatMoney(request.dealValue, report.summary.currency),
     String(request.accounts.length),
     truncate(segmentsOf(request).join(', '), 24),
-    request.horizon ?? '—',
+    horizonLabel(request),
     request.escalations.length > 0 ? chalk.red.bold(`⚑ ${truncate(request.escalations.join(', '), 22)}`) : '',
     truncate(topDrivers(request), report.model.framework ? 72 : 36),
   ];

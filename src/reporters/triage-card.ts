@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Duplicate } from '../core/similar.js';
-import type { ScoredRequest } from '../core/types.js';
-import { formatMoney, formatScore, requestName, segmentsOf, truncate } from './format.js';
+import type { Decision, ScoredRequest } from '../core/types.js';
+import { decisionLabel, formatMoney, formatScore, horizonLabel, requestName, segmentsOf, truncate } from './format.js';
 
 export interface TriageCardOptions {
   color: boolean;
@@ -20,16 +20,32 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const money = (value: number | undefined) => formatMoney(value, options.currency);
   const accounts = [...request.accounts].sort((a, b) => (b.dealValue ?? -1) - (a.dealValue ?? -1));
+  const mark = decisionLabel(request);
+  const horizon = request.horizon === undefined && request.decision?.horizon === undefined ? '' : ` · ${horizonLabel(request)}`;
+  const answers = listAnswers(request.decision ?? {});
   const lines = [
-    chalk.bold(`[${options.index}/${options.count}] ${requestName(request)}`),
-    `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}`,
+    chalk.bold(`[${options.index}/${options.count}] ${requestName(request)}${mark ? ` [${mark}]` : ''}`),
+    `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}${horizon}`,
     `  deal value ${money(request.dealValue)} from ${accounts.length === 1 ? '1 account' : `${accounts.length} accounts`}`,
     ...accounts.map((a) => `    ${a.name} ${chalk.dim(money(a.dealValue))}`),
     `  segments   ${segmentsOf(request).join(', ') || '—'}`,
     ...(request.texts.notes ?? []).map((note) => `  ${chalk.dim('note')}       ${truncate(note, 100)}`),
+    ...(answers.length > 0 ? [`  answered   ${truncate(answers.join(' · '), 200)}`] : []),
     ...options.duplicates.map((d) =>
       chalk.yellow(`  maybe same as ${d.request.id} ${d.request.title} (${Math.round(d.similarity * 100)}% similar)`),
     ),
   ];
   return `\n${lines.join('\n')}\n`;
+}
+
+/** The answers a resumed request already has, so the PM sees what the skipped questions hold. */
+function listAnswers(decision: Decision): string[] {
+  return [
+    ...(decision.mergeInto === undefined ? [] : [`merged into ${decision.mergeInto}`]),
+    ...(decision.distinctFrom?.length ? [`not the same as ${decision.distinctFrom.join(', ')}`] : []),
+    ...Object.entries(decision.values ?? {}).map(([field, value]) => `${field} ${value}`),
+    ...(decision.decision === undefined ? [] : [decision.reason ? `${decision.decision}: ${decision.reason}` : decision.decision]),
+    ...(decision.decision === undefined && decision.reason ? [`reason: ${decision.reason}`] : []),
+    ...(decision.horizon === undefined ? [] : [`horizon ${decision.horizon}`]),
+  ];
 }

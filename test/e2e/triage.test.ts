@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,73 @@ describe('pm-rank triage in a terminal', () => {
     expect(await pty.exit).toBe(2);
     expect(pty.screen()).toContain('decisions.yaml:3:15 decisions.FR-101.decision');
     expect(decisionsText()).toBe('decisions:\n  FR-101:\n    decision: defer\n');
+  });
+
+  describe('on a file with a likely duplicate', () => {
+    // FR-1 walks first (the largest deal); "SSO via Okta" ~ "SAML SSO for Okta users" (4/6 similar) is offered as a merge.
+    const CSV = `Request ID,Feature Request,Account Name,Amount,Segment
+FR-1,SSO via Okta,Acme,100000,Enterprise
+FR-2,SAML SSO for Okta users,Beta,50000,SMB
+FR-3,Dark mode,Gamma,1000,Startup
+`;
+    beforeEach(() => writeFileSync(join(dir, 'requests.csv'), CSV));
+    const triage = (decider: string) => startPty(['triage', 'requests.csv'], dir, { PM_RANK_DECIDER: decider });
+
+    it('keeps the answers of two sessions interleaved on one file', async () => {
+      const ann = triage('ann');
+      await ann.waitFor('Same request as another?');
+      const bob = triage('bob');
+      await bob.waitFor('ann is also triaging decisions.yaml');
+      await bob.waitFor('Same request as another?');
+      ann.type(KEYS.enter); // "no, it is a request of its own"
+      await ann.waitFor('alignment: Fit');
+      bob.type(KEYS.enter); // the same answer: no conflict
+      await bob.waitFor('alignment: Fit');
+      ann.type(KEYS.enter); // alignment 3, where the prompt starts (missing 0.5 of 1..5)
+      await ann.waitFor('effort: Engineering');
+      bob.type(KEYS.down + KEYS.enter); // 4, though ann saved 3 meanwhile
+      await bob.waitFor('ann meanwhile: FR-1 values.alignment is now 3 there, yours is 4');
+      bob.type(KEYS.enter); // keep the file's 3
+      await bob.waitFor("not saved · the file's value kept");
+      await bob.waitFor('effort: Engineering');
+      bob.type(KEYS.enter); // M
+      await bob.waitFor('Decision');
+      ann.type(KEYS.ctrlC);
+      expect(await ann.exit).toBe(130);
+      bob.type(KEYS.enter); // accept
+      await bob.waitFor('Reason (optional)');
+      bob.type(':quit\r');
+      expect(await bob.exit).toBe(0);
+      expect(decisionsText()).toContain(
+        '  FR-1:\n    decision: accept\n    values:\n      alignment: 3\n      effort: M\n    distinct_from:\n      - FR-2\n    date: ',
+      );
+      expect(existsSync(join(dir, 'decisions.yaml.lock'))).toBe(false);
+    });
+
+    it(':back undoes the last answer, and "not the same" holds after a restart', async () => {
+      const first = triage('pat');
+      await first.waitFor('Same request as another?');
+      first.type(KEYS.enter); // no
+      await first.waitFor('alignment: Fit');
+      first.type(KEYS.enter); // 3
+      await first.waitFor('effort: Engineering');
+      first.type(KEYS.down.repeat(4) + KEYS.enter); // from M past L, XL and skip to back
+      const undone = 'undone · values.alignment back to (none)';
+      await first.waitFor('alignment: Fit', 1, undone);
+      first.type(KEYS.down + KEYS.enter); // 4
+      await first.waitFor('saved', 1, undone);
+      await first.waitFor('effort: Engineering', 1, undone);
+      first.type(KEYS.ctrlC);
+      expect(await first.exit).toBe(130);
+      expect(decisionsText()).toContain('  FR-1:\n    values:\n      alignment: 4\n    distinct_from:\n      - FR-2\n');
+
+      const second = triage('pat');
+      await second.waitFor('effort: Engineering');
+      expect(second.screen()).toContain('  answered   not the same as FR-2 · alignment 4\n');
+      expect(second.screen()).not.toContain('Same request as another?');
+      expect(second.screen()).not.toContain('maybe same as');
+      second.type(KEYS.ctrlC);
+      expect(await second.exit).toBe(130);
+    });
   });
 });

@@ -8,8 +8,8 @@ export interface PtySession {
   pid: Promise<number>;
   /** Everything the terminal showed so far, without ANSI escapes. */
   screen(): string;
-  /** Resolves once the screen shows the text `count` times in all. */
-  waitFor(text: string, count?: number): Promise<void>;
+  /** Resolves once the screen shows the text `count` times in all, or, given `after`, since that text last showed. */
+  waitFor(text: string, count?: number, after?: string): Promise<void>;
   type(keys: string): void;
   exit: Promise<number | null>;
 }
@@ -39,14 +39,16 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
   return {
     pid,
     screen,
-    waitFor: (text, count = 1) =>
+    waitFor: (text, count = 1, after) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           child.kill(); // the CLI gets SIGHUP when its terminal goes away: no process is left behind
           reject(new Error(`timed out waiting for "${text}"; screen:\n${screen()}`));
         }, 10000);
         const check = () => {
-          if (screen().split(text).length - 1 >= count) {
+          const shown = screen();
+          const from = after === undefined ? 0 : shown.lastIndexOf(after);
+          if (from >= 0 && shown.slice(from).split(text).length - 1 >= count) {
             clearTimeout(timer);
             resolve();
           }

@@ -5,7 +5,13 @@ import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../../src/c
 import { formatDecisions } from '../../src/output/write-decisions.js';
 
 const decisions: Decisions = {
-  'FR-10': { decider: 'pat', date: '2026-11-28', values: { effort: 'M', alignment: 4 }, decision: 'accept' },
+  'FR-10': {
+    decider: 'pat',
+    date: '2026-11-28',
+    distinctFrom: ['FR-2', 'FR-11'],
+    values: { effort: 'M', alignment: 4 },
+    decision: 'accept',
+  },
   'FR-9': { mergeInto: 'FR-10', date: '2026-11-28', decider: 'pat' },
   '18234501987': { reason: 'Not this year', decision: 'decline', date: '2026-11-27', decider: 'sam' },
 };
@@ -16,6 +22,7 @@ describe('formatDecisions', () => {
       "# pm-rank triage decisions: one block per request, keyed by request id.
       # Edit by hand if you like; pm-rank score --decisions applies this file.
       # decision: accept | defer | decline | escalate | needs-info (decline and defer need a reason)
+      # distinct_from: ids triage no longer offers to merge with this request
 
       version: 1
       decisions:
@@ -35,6 +42,9 @@ describe('formatDecisions', () => {
           values:
             alignment: 4
             effort: M
+          distinct_from:
+            - FR-2
+            - FR-11
           date: 2026-11-28
           decider: pat
       "

@@ -3,6 +3,7 @@ import { scoreDecidedRequest } from '../../src/core/decisions.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { renderCsv } from '../../src/reporters/csv.js';
 import { renderJson } from '../../src/reporters/json.js';
+import { renderPmReport } from '../../src/reporters/markdown.js';
 import { renderTable } from '../../src/reporters/table.js';
 import type { RankingReport } from '../../src/reporters/types.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
@@ -20,7 +21,10 @@ const report: RankingReport = {
         ...requestOf({ id: 'FR-2', title: 'Dark mode', texts: { effort: ['L'] } }),
         decision: { decision: 'decline' as const, reason: 'Not this year' },
       },
-      requestOf({ id: 'FR-3', title: 'Webhooks', texts: { effort: ['L'] } }),
+      {
+        ...requestOf({ id: 'FR-3', title: 'Webhooks', texts: { effort: ['L'] } }),
+        decision: { decision: 'defer' as const, reason: 'After the platform work', horizon: 'Later' },
+      },
     ].map((r) => scoreDecidedRequest(r, model)),
   ),
   issues: [],
@@ -40,17 +44,25 @@ const report: RankingReport = {
 };
 
 describe('reporters show decisions', () => {
-  it('table: a marker after the title', () => {
+  it('table: a marker after the title, and the horizon the PM decided', () => {
     expect(renderTable(report, { color: false, columns: 160 })).toMatchInlineSnapshot(`
-      "┌───┬──────────────────────────────┬───────┬────────────┬───────┬──────────┬─────────┬────────────┬──────────────┐
-      │ # │ Request                      │ Score │ Deal value │ Accts │ Segments │ Horizon │ Escalation │ Top drivers  │
-      │ 1 │ FR-1 SSO via Okta [accepted] │ 100.0 │          — │     0 │          │ —       │            │ effort 100.0 │
-      │ 2 │ FR-2 Dark mode [declined]    │   0.0 │          — │     0 │          │ —       │            │              │
-      │ 3 │ FR-3 Webhooks                │   0.0 │          — │     0 │          │ —       │            │              │
-      └───┴──────────────────────────────┴───────┴────────────┴───────┴──────────┴─────────┴────────────┴──────────────┘
+      "┌───┬──────────────────────────────┬───────┬────────────┬───────┬──────────┬─────────────────┬────────────┬──────────────┐
+      │ # │ Request                      │ Score │ Deal value │ Accts │ Segments │ Horizon         │ Escalation │ Top drivers  │
+      │ 1 │ FR-1 SSO via Okta [accepted] │ 100.0 │          — │     0 │          │ —               │            │ effort 100.0 │
+      │ 2 │ FR-2 Dark mode [declined]    │   0.0 │          — │     0 │          │ —               │            │              │
+      │ 3 │ FR-3 Webhooks [deferred]     │   0.0 │          — │     0 │          │ Later (decided) │            │              │
+      └───┴──────────────────────────────┴───────┴────────────┴───────┴──────────┴─────────────────┴────────────┴──────────────┘
       3 requests from 3 rows of x.csv · model: scoring.yaml
       "
     `);
+  });
+
+  it('pm report: the marker in the Top table and the headings, and the horizon the PM decided', () => {
+    const text = renderPmReport(report, { top: 3, date: '2026-11-30' });
+    expect(text).toContain('| 2 | FR-2 Dark mode \\[declined\\] | 0.0 | — |');
+    expect(text).toContain('| 3 | FR-3 Webhooks \\[deferred\\] | 0.0 | Later (decided) |');
+    expect(text).toContain('### 2. FR-2 Dark mode \\[declined\\]\n');
+    expect(text).toContain('### 3. FR-3 Webhooks \\[deferred\\]\n');
   });
 
   it('json: the decision as in decisions.yaml, and the merged ids', () => {
@@ -60,7 +72,7 @@ describe('reporters show decisions', () => {
     expect(requests.map((r) => [r.id, r.decision, r.merged])).toEqual([
       ['FR-1', { decision: 'accept' }, ['FR-4']],
       ['FR-2', { decision: 'decline', reason: 'Not this year' }, []],
-      ['FR-3', null, []],
+      ['FR-3', { decision: 'defer', reason: 'After the platform work', horizon: 'Later' }, []],
     ]);
   });
 
@@ -69,7 +81,7 @@ describe('reporters show decisions', () => {
       "rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,segments,status,decision,decision_reason,merged,effort_raw,effort_points
       1,FR-1,SSO via Okta,100,,,,0,,,,accept,,FR-4,S,100
       2,FR-2,Dark mode,0,,,,0,,,,decline,Not this year,,L,0
-      3,FR-3,Webhooks,0,,,,0,,,,,,,L,0
+      3,FR-3,Webhooks,0,,,,0,,,,defer,After the platform work,,L,0
       "
     `);
   });

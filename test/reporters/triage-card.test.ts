@@ -41,4 +41,24 @@ describe('renderTriageCard', () => {
       "
     `);
   });
+
+  it('shows a resumed request with its mark, its decided horizon and the answers already given', () => {
+    const decided = {
+      ...request,
+      horizon: 'Now',
+      decision: {
+        decision: 'defer' as const,
+        reason: 'After the platform work',
+        horizon: 'Later',
+        values: { effort: 'S' },
+        distinctFrom: ['FR-2'],
+      },
+    };
+    const card = renderTriageCard(decided, { color: false, index: 1, count: 1, place: 4, total: 37, potential: 100, duplicates: [] });
+    expect(card.split('\n').slice(1, 3)).toEqual([
+      '[1/1] FR-1 SSO via Okta [deferred]',
+      '  score      0.0 (could reach 100.0) · #4 of 37 · Later (decided)',
+    ]);
+    expect(card).toContain('  answered   not the same as FR-2 · effort S · defer: After the platform work · horizon Later\n');
+  });
 });
