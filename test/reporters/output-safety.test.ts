@@ -102,7 +102,7 @@ describe('output safety', () => {
 
   it('the CLI escapes an escape sequence in a cell, in the table and in its warnings', () => {
     const csv = 'Title,Amount,Effort\n"Evil\u001b]8;;http://x\u0007link",100,S\nB,"\u001b[2J 5",S\n';
-    const result = runCli(['score', '-', '--top', '5'], { input: csv });
+    const result = runCli(['score', '-', '--top', '5', '--wide'], { input: csv });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Evil\\u001b]8;;http://x\\u0007link');
     expect(result.stderr).toContain('"\\u001b[2J 5" is not an amount');
