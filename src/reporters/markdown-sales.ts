@@ -3,7 +3,7 @@ import { explainContributions } from '../core/explain.js';
 import { foldText } from '../core/text.js';
 import type { RankedRequest } from '../core/types.js';
 import type { MarkdownOptions } from './markdown.js';
-import { createRedactor, escapeMarkdown, renderMarkdownTable } from './markdown-text.js';
+import { createRedactor, escapeMarkdown, renderMarkdownTable, requestLabel } from './markdown-text.js';
 import { plural } from './format.js';
 import type { RankingReport } from './types.js';
 
@@ -43,7 +43,7 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
     COMMITMENTS.map((level) => `- **${level}:** ${MEANINGS[level]}`).join('\n'),
     renderMarkdownTable(
       ['Request', 'Commitment', 'Timing'],
-      levels.flatMap((l) => l.items.map((r) => [label(r, text), l.level, timingOf(r, l.level, text)])),
+      levels.flatMap((l) => l.items.map((r) => [requestLabel(r, text), l.level, timingOf(r, l.level, text)])),
     ),
     ...levels
       .filter((l) => l.items.length > 0)
@@ -57,9 +57,6 @@ function spellingOf(report: RankingReport, account: string): string | undefined 
   return report.ranked.flatMap((r) => r.accounts).find((a) => foldText(a.name) === account)?.name;
 }
 
-function label(request: RankedRequest, text: (value: string) => string): string {
-  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
-}
 
 /** Only Committed and Planned items carry a horizon; Exploring never reads as a date. */
 function timingOf(request: RankedRequest, level: Commitment, text: (value: string) => string): string {
@@ -82,7 +79,7 @@ function renderItem(
     ...describeFit(request, report, text),
     ...(request.decision?.reason ? [`- **Reason:** ${text(request.decision.reason)}`] : []),
   ];
-  return [`### ${label(request, text)}`, bullets.join('\n')].join('\n\n');
+  return [`### ${requestLabel(request, text)}`, bullets.join('\n')].join('\n\n');
 }
 
 function askersFor(request: RankedRequest, account: string): string {

@@ -53,11 +53,11 @@ describe('renderPmReport', () => {
 
       | # | Request | Score | Horizon | Deal value | Accounts | Escalation |
       | ---: | --- | ---: | --- | ---: | ---: | --- |
-      | 1 | FR-1 SSO | 91.0 | Now | $300K | 1 | Strategic deal |
+      | 1 | FR-1 SSO | 91.0 | Now | <span>$</span>300K | 1 | Strategic deal |
 
       ## Value vs effort
 
-      Value is the share of the non-effort points a request earns; effort is 1 minus its effort score. 0.5 and above count as high.
+      Each point is a request, numbered by rank. Value is the share of the non-effort points a request earns; effort is 1 minus its effort score. The lines split the 1 request shown at their medians: value above 0.5 counts as high (every request shown has the same value, so the line is at the middle); effort above 0.5 counts as high (every request shown has the same effort, so the line is at the middle). Within a quadrant, points keep their order but are spread out and nudged apart so none overlap; the table gives the exact figures.
 
       \`\`\`mermaid
       quadrantChart
@@ -68,12 +68,16 @@ describe('renderPmReport', () => {
         quadrant-2 Quick wins
         quadrant-3 Fill-ins
         quadrant-4 Reconsider
-        "1. SSO": [0.20, 0.93]
+        "1": [0.250, 0.741]
       \`\`\`
 
-      Plain-text version:
+      | # | Request | Value | Effort |
+      | ---: | --- | ---: | --- |
+      | 1 | FR-1 SSO | 0.93 | 0.20 (S) |
 
-      - **Quick wins:** 1. FR-1 SSO (value 0.93, effort 0.20)
+      By quadrant:
+
+      - **Quick wins:** 1. FR-1 SSO
       - **Big bets:** none
       - **Fill-ins:** none
       - **Reconsider:** none
@@ -82,47 +86,47 @@ describe('renderPmReport', () => {
 
       Requests that meet every condition of an escalation rule, whatever their score:
 
-      - FR-1 SSO meets **Strategic deal**: deal\\_value $300,000 (at least $250,000); segment Enterprise (matches Enterprise)
+      - FR-1 SSO meets **Strategic deal**: deal\\_value <span>$</span>300,000 (at least <span>$</span>250,000); segment Enterprise (matches Enterprise)
 
       Requests one condition short of a rule:
 
-      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value $1,000 (needs at least $250,000, $249,000 short); meets segment Enterprise (matches Enterprise)
+      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value <span>$</span>1,000 (needs at least <span>$</span>250,000, <span>$</span>249,000 short); meets segment Enterprise (matches Enterprise)
 
       ## Requests
 
       ### 1. FR-1 SSO
 
-      **Score 91.0** · **Now** · 1 account · $300K · ⚑ Strategic deal
+      **Score 91.0** · **Now** · 1 account · <span>$</span>300K · ⚑ Strategic deal
 
       | Criterion | Value | Points |
       | --- | --- | ---: |
-      | deal\\_value | $300K across 1 account | 43.5 of 50.0 |
+      | deal\\_value | <span>$</span>300K across 1 account | 43.5 of 50.0 |
       | alignment | 5 | 37.5 of 37.5 |
       | effort | S | 10.0 of 12.5 |
       | **Total** |  | **91.0 of 100** |
 
-      - **Accounts:** FR-1 Corp ($300K)
+      - **Accounts:** FR-1 Corp (<span>$</span>300K)
       - **Horizon Now:** score 91.0 reaches Now (75)
-      - **Holds it back:** deal\\_value $300K across 1 account loses 6.5 of 50.0 points; effort S loses 2.5 of 12.5 points
+      - **Holds it back:** deal\\_value <span>$</span>300K across 1 account loses 6.5 of 50.0 points; effort S loses 2.5 of 12.5 points
 
       <details>
       <summary>1 more request (rank 2)</summary>
 
       ### 2. FR-2 Dark mode
 
-      **Score 33.2** · **Later** · 1 account · $1K
+      **Score 33.2** · **Later** · 1 account · <span>$</span>1K
 
       | Criterion | Value | Points |
       | --- | --- | ---: |
-      | deal\\_value | $1K across 1 account | 23.8 of 50.0 |
+      | deal\\_value | <span>$</span>1K across 1 account | 23.8 of 50.0 |
       | alignment | 2 | 9.4 of 37.5 |
       | effort | XL | 0.0 of 12.5 |
       | **Total** |  | **33.2 of 100** |
 
-      - **Accounts:** FR-2 Corp ($1K)
+      - **Accounts:** FR-2 Corp (<span>$</span>1K)
       - **Horizon Later:** score 33.2 is 16.8 points short of Next (50)
-      - **Holds it back:** alignment 2 loses 28.1 of 37.5 points; deal\\_value $1K across 1 account loses 26.2 of 50.0 points
-      - **To reach Next (50):** +$140K in deal value (score 50.2); or alignment 3.8 instead of 2 (score 50.1)
+      - **Holds it back:** alignment 2 loses 28.1 of 37.5 points; deal\\_value <span>$</span>1K across 1 account loses 26.2 of 50.0 points
+      - **To reach Next (50):** +<span>$</span>140K in deal value (score 50.2); or alignment 3.8 instead of 2 (score 50.1)
 
       </details>
       "
@@ -180,7 +184,7 @@ describe('renderPmReport', () => {
     // hubspot-deals.csv: SSO via Okta (SAML) = 180,000 + 69,999.50 = 249,999.50, Enterprise, 50 cents short of 250,000.
     const text = renderPmReport(await loadFixtureReport('hubspot-deals.csv'), OPTIONS);
     expect(text).toContain(
-      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value $249,999.50 (needs at least $250,000, $0.50 short); meets segment',
+      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value <span>$</span>249,999.50 (needs at least <span>$</span>250,000, <span>$</span>0.50 short); meets segment',
     );
   });
 
