@@ -28,7 +28,8 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('table'))
     .option('-n, --top <n>', 'show only the top N requests', parsePositiveInt)
     .option('-o, --output <path>', 'write the result to a file instead of stdout')
-    .option('--wide', 'table: every column in full, however wide the terminal');
+    .option('--wide', 'table: every column in full, however wide the terminal')
+    .option('--bom', 'csv: start with a byte order mark, for Excel on Windows');
   withCsvOptions(score)
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
@@ -46,6 +47,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf']),
             ...csvOptionsOf(opts),
             ...(opts.quiet ? { isQuiet: true } : {}),
+            ...(opts.bom ? { hasBom: true } : {}),
           },
           opts.wide ? { ...commandContext(), columns: undefined } : commandContext(),
         ),
@@ -275,6 +277,7 @@ interface ScoreFlags {
   asOf?: number;
   quiet?: boolean;
   wide?: boolean;
+  bom?: boolean;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {

@@ -22,6 +22,8 @@ export interface ReporterOptions {
   columns?: number;
   /** Show only the first N requests. */
   top?: number;
+  /** csv: start with a byte order mark, so Excel on Windows reads UTF-8. */
+  hasBom?: boolean;
 }
 
 /** A reporter is pure: ranked data in, a string out. */

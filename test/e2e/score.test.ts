@@ -126,6 +126,18 @@ describe('pm-rank score options', () => {
     expect(wide).not.toContain('to fit');
   });
 
+  it('writes csv without float noise, with a BOM when asked, and refuses --bom for other formats', () => {
+    // europe-semicolon.csv's amounts sum to 85292.54000000001 in floating point
+    const csv = runCli(['score', 'fixtures/europe-semicolon.csv', '--format', 'csv']).stdout;
+    expect(csv).toContain(',85292.54,');
+    expect(csv).not.toMatch(/\d\.\d{5,}/);
+    const withBom = runCli(['score', 'fixtures/europe-semicolon.csv', '--format', 'csv', '--bom']);
+    expect(withBom.stdout).toBe(`\uFEFF${csv}`);
+    const table = runCli(['score', 'fixtures/requests.csv', '--bom']);
+    expect(table.code).toBe(2);
+    expect(table.stderr).toBe('pm-rank: --bom applies to --format csv; add --format csv\n');
+  });
+
   it('reads stdin with -', () => {
     const input = readFileSync(join(FIXTURES, 'hubspot-deals.csv'));
     const output = scoreJson(['-'], { input });
