@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { isMoneyField } from '../core/fields.js';
 import { FRAMEWORK_TERMS } from '../core/frameworks.js';
 import { segmentsOf } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
@@ -53,12 +54,10 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
   );
 }
 
-const MONEY_FIELDS = new Set(['deal_value', 'lost_value', 'won_value']);
-
 /** A criterion's input: money to the cent, other numbers to 4 decimals, text as it is. */
 function rawCell(field: string, raw: number | string | undefined): number | string {
   if (typeof raw !== 'number') return raw ?? '';
-  return round(raw, MONEY_FIELDS.has(field) ? 2 : 4);
+  return round(raw, isMoneyField(field) ? 2 : 4);
 }
 
 /** Rounded to some decimals; printed, it has no float noise (85292.54, not 85292.54000000001). */

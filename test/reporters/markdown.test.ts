@@ -126,7 +126,7 @@ describe('renderPmReport', () => {
       - **Accounts:** FR-2 Corp (<span>$</span>1K)
       - **Horizon Later:** score 33.2 is 16.8 points short of Next (50)
       - **Holds it back:** alignment 2 loses 28.1 of 37.5 points; deal\\_value <span>$</span>1K across 1 account loses 26.2 of 50.0 points
-      - **To reach Next (50):** +<span>$</span>140K in deal value (score 50.2); or alignment 3.8 instead of 2 (score 50.1)
+      - **To reach Next (50):** +<span>$</span>140K in deal value (score 50.2); or alignment 4 instead of 2 (score 51.9)
 
       </details>
       "
