@@ -32,7 +32,11 @@ export function plotValueEffort(request: RankedRequest, report: RankingReport): 
   const max = rest.reduce((sum, c) => sum + c.maxPoints, 0);
   const value = max > 0 ? rest.reduce((sum, c) => sum + c.score.points, 0) / max : 0;
   const raw = effort.score.isMissing ? undefined : effort.score.raw;
-  return { value: clampUnit(value), effort: clampUnit(1 - effort.score.normalized), ...(raw === undefined ? {} : { effortText: String(raw) }) };
+  return {
+    value: clampUnit(value),
+    effort: clampUnit(1 - effort.score.normalized),
+    ...(raw === undefined ? {} : { effortText: String(raw) }),
+  };
 }
 
 function clampUnit(x: number): number {

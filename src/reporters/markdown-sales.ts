@@ -62,7 +62,6 @@ function spellingOf(report: RankingReport, account: string): string | undefined 
   return report.ranked.flatMap((r) => r.accounts).find((a) => foldText(a.name) === account)?.name;
 }
 
-
 /** Only Committed and Planned items carry a horizon; Exploring never reads as a date. */
 function timingOf(request: RankedRequest, level: Commitment, text: (value: string) => string): string {
   const horizon = request.decision?.horizon ?? request.horizon;

@@ -82,7 +82,6 @@ function countRequests(entries: readonly { request: unknown }[]): number {
   return new Set(entries.map((e) => e.request)).size;
 }
 
-
 function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {
   if (report.model.escalation.length === 0) return '## Expedite lane\n\nThe model has no escalation rules.';
   const currency = report.summary.currency;

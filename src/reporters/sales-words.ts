@@ -69,7 +69,7 @@ function replaceNameRuns(text: string, nameWords: ReadonlySet<string>, isDistinc
   const tokens = text.split(/([\p{L}\p{N}]+)/u);
   const isNameWord = (i: number) => nameWords.has(tokens[i]!.toLowerCase());
   const out = [tokens[0]!];
-  for (let start = 1; start < tokens.length; ) {
+  for (let start = 1; start < tokens.length;) {
     let end = start;
     while (isNameWord(start) && end + 2 < tokens.length && /^[\s.&-]+$/.test(tokens[end + 1]!) && isNameWord(end + 2)) end += 2;
     const words = tokens.slice(start, end + 1).filter((_, k) => k % 2 === 0);
@@ -91,8 +91,16 @@ const DEFAULT_PHRASES: Record<string, { strong: string; weak: string }> = {
  * What a criterion says about a request, in words sales can forward: the config's `sales`
  * phrase, else a default that names no model key, no internal scale and no amount.
  */
-export function salesPhrase(criterion: Criterion, contribution: Contribution, side: 'strong' | 'weak', text: (value: string) => string): string {
+export function salesPhrase(
+  criterion: Criterion,
+  contribution: Contribution,
+  side: 'strong' | 'weak',
+  text: (value: string) => string,
+): string {
   const label = criterion.label ?? criterion.name.replace(/_/g, ' ');
-  const phrase = criterion.sales?.[side] ?? DEFAULT_PHRASES[criterion.field]?.[side] ?? (side === 'strong' ? `strong on ${label}` : `weaker on ${label}`);
+  const phrase =
+    criterion.sales?.[side] ??
+    DEFAULT_PHRASES[criterion.field]?.[side] ??
+    (side === 'strong' ? `strong on ${label}` : `weaker on ${label}`);
   return text(phrase.replaceAll('{value}', String(contribution.score.raw ?? 'its value')));
 }

@@ -39,7 +39,8 @@ const COLUMNS: Column[] = [
     hideOrder: 4,
     growOrder: 2,
     text: (r) => (r.escalations.length > 0 ? oneLine(`⚑ ${r.escalations.join(', ')}`) : ''),
-    render: (r, width, chalk) => (r.escalations.length > 0 ? chalk.red.bold(cutToWidth(oneLine(`⚑ ${r.escalations.join(', ')}`), width)) : ''),
+    render: (r, width, chalk) =>
+      r.escalations.length > 0 ? chalk.red.bold(cutToWidth(oneLine(`⚑ ${r.escalations.join(', ')}`), width)) : '',
   },
   { header: 'Top drivers', align: 'left', min: 16, hideOrder: 1, growOrder: 4, text: (r) => oneLine(topDrivers(r)) },
 ];
@@ -116,7 +117,9 @@ function colorByHorizon(chalk: ChalkInstance, request: RankedRequest, text: stri
 function footer(report: RankingReport, shown: number): string[] {
   const { summary, ranked } = report;
   const hidden = ranked.length - shown;
-  const lines = [`${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.modelSource}`];
+  const lines = [
+    `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.modelSource}`,
+  ];
   if (hidden > 0) lines.push(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`);
   return lines;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, findCounterfactuals, roundingStep, roundUp, takesWholeValues, type Counterfactual } from '../../src/core/counterfactual.js';
+import {
+  applyChange,
+  findCounterfactuals,
+  roundingStep,
+  roundUp,
+  takesWholeValues,
+  type Counterfactual,
+} from '../../src/core/counterfactual.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequest } from '../../src/core/score.js';
 import type { RankedRequest, ScoringModel } from '../../src/core/types.js';

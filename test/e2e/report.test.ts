@@ -106,7 +106,13 @@ describe('pm-rank report', () => {
   });
 
   it('for sales, leaks no customer name, short or full, no amount from a title or a money field, and no model term', () => {
-    const accounts = ['Northgate Pharmaceuticals', 'Atlas Freight Systems', 'Crestline Financial Group', 'Summit Ridge Insurance', 'Kestrel Analytics'];
+    const accounts = [
+      'Northgate Pharmaceuticals',
+      'Atlas Freight Systems',
+      'Crestline Financial Group',
+      'Summit Ridge Insurance',
+      'Kestrel Analytics',
+    ];
     const csv = [
       'Request ID,Title,Account Name,Amount,Segment,Effort,Strategic Alignment,Status',
       'FR-1,Northgate asked for SSO,Northgate Pharmaceuticals,1200000,Enterprise,S,5,Committed',
@@ -138,18 +144,39 @@ horizons: [{name: Now, min_score: 60}, {name: Later}]
       const base = ['report', 'export.csv', '--audience', 'sales', '--win-loss', 'deals.csv', ...DATE];
       const everyone = runCli(base, { cwd: dir });
       const oneCustomer = runCli([...base, '--account', 'Kestrel Analytics'], { cwd: dir });
-      for (const [result, own] of [[everyone, undefined], [oneCustomer, 'Kestrel Analytics']] as const) {
+      for (const [result, own] of [
+        [everyone, undefined],
+        [oneCustomer, 'Kestrel Analytics'],
+      ] as const) {
         expect(result.code, result.stderr).toBe(0);
         const text = result.stdout.replaceAll(own ?? '\u0000', '');
         const others = accounts.filter((a) => a !== own);
         const words = ['Northgate', 'Atlas', 'Crestline', 'Summit', 'Ridge', 'Kestrel'].filter((w) => !own?.includes(w));
         expect([...others, ...words].filter((name) => text.toLowerCase().includes(name.toLowerCase()))).toEqual([]);
         // every amount as the export, the title or the win/loss export writes it, and anything money-shaped
-        const amounts = ['1200000', '1.2M', '85292', '85,292', '310,000', '310K', '250000', '250K', '45K', '45000', '65000', '77,777', '77777', '33,333', '33333'];
+        const amounts = [
+          '1200000',
+          '1.2M',
+          '85292',
+          '85,292',
+          '310,000',
+          '310K',
+          '250000',
+          '250K',
+          '45K',
+          '45000',
+          '65000',
+          '77,777',
+          '77777',
+          '33,333',
+          '33333',
+        ];
         expect(amounts.filter((a) => text.includes(a))).toEqual([]);
         expect(text).not.toMatch(/[$€£]|\bUSD\b|\d\s?[KMB]\b|\d{1,3}(?:,\d{3})+/);
         // no model key, no internal scale, no points
-        expect(text).not.toMatch(/_|lost_revenue|segment_fit|deal_value|\bXS\b|\bXL\b|\b[1-5] instead|1-5|\bscore|\bpoints|\balignment [1-5]\b|\beffort\b/i);
+        expect(text).not.toMatch(
+          /_|lost_revenue|segment_fit|deal_value|\bXS\b|\bXL\b|\b[1-5] instead|1-5|\bscore|\bpoints|\balignment [1-5]\b|\beffort\b/i,
+        );
       }
       expect(everyone.stdout).toContain('### FR-1 a customer asked for SSO');
       expect(everyone.stdout).toContain("### FR-2 a customer's ask: EDI feed");

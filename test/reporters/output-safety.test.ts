@@ -81,7 +81,9 @@ describe('output safety', () => {
           // money to the cent, empty when unknown; + 0: -0 prints as 0
           const dealValue = report.ranked[i]!.dealValue;
           const cell = record[header!.indexOf('deal_value')];
-          expect(cell === '' ? undefined : Number(cell) + 0).toBe(dealValue === undefined ? undefined : Math.round(dealValue * 100) / 100 + 0);
+          expect(cell === '' ? undefined : Number(cell) + 0).toBe(
+            dealValue === undefined ? undefined : Math.round(dealValue * 100) / 100 + 0,
+          );
         });
       }),
     );

@@ -100,7 +100,16 @@ const report: RankingReport = {
     ),
   ),
   issues: [],
-  summary: { source: 'export.csv', rows: 3, skippedRows: 0, footerLines: 0, encoding: 'utf-8', delimiter: ',', currency: 'USD', columns: {} },
+  summary: {
+    source: 'export.csv',
+    rows: 3,
+    skippedRows: 0,
+    footerLines: 0,
+    encoding: 'utf-8',
+    delimiter: ',',
+    currency: 'USD',
+    columns: {},
+  },
   model,
   modelSource: 'scoring.yaml',
 };
