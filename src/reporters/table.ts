@@ -38,9 +38,8 @@ const COLUMNS: Column[] = [
     min: 10,
     hideOrder: 4,
     growOrder: 2,
-    text: (r) => (r.escalations.length > 0 ? oneLine(`⚑ ${r.escalations.join(', ')}`) : ''),
-    render: (r, width, chalk) =>
-      r.escalations.length > 0 ? chalk.red.bold(cutToWidth(oneLine(`⚑ ${r.escalations.join(', ')}`), width)) : '',
+    text: escalationText,
+    render: (r, width, chalk) => (r.escalations.length > 0 ? chalk.red.bold(cutToWidth(escalationText(r), width)) : ''),
   },
   { header: 'Top drivers', align: 'left', min: 16, hideOrder: 1, growOrder: 4, text: (r) => oneLine(topDrivers(r)) },
 ];
@@ -85,6 +84,10 @@ function fitNote(visible: { width: number; texts: string[] }[], hidden: string[]
   if (hidden.length === 0 && !isCut) return [];
   const what = [...(hidden.length > 0 ? [`hid ${hidden.join(', ')}`] : []), ...(isCut ? ['cut long cells'] : [])];
   return [`to fit ${columns} columns: ${what.join('; ')} (--wide shows all)`];
+}
+
+function escalationText(request: RankedRequest): string {
+  return request.escalations.length > 0 ? oneLine(`⚑ ${request.escalations.join(', ')}`) : '';
 }
 
 /** "FR-101 SSO via Okta [declined]" on one line. */

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { terminalColumns } from '../../src/commands/context.js';
-import { rankRequests } from '../../src/core/rank.js';
-import { scoreRequests } from '../../src/core/score.js';
 import { cutToWidth, displayWidth, fitColumns, tableWidth } from '../../src/reporters/fit-columns.js';
 import { renderTable } from '../../src/reporters/table.js';
-import type { RankingReport } from '../../src/reporters/types.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
+import { reportOf } from '../helpers/fixtures.js';
 
 describe('fitColumns', () => {
   const specs = [
@@ -83,36 +81,19 @@ const requests = [
   ['FR-3', '日本語の請求書テンプレート', 5000, ['Startup']],
 ] as const;
 
-const report: RankingReport = {
-  ranked: rankRequests(
-    scoreRequests(
-      requests.map(([id, title, amount, segments]) =>
-        requestOf({
-          id,
-          title,
-          dealValue: amount,
-          numbers: { deal_value: amount },
-          accounts: [{ name: `${id} customer`, dealValue: amount }],
-          texts: { effort: ['S'], segment: [...segments] },
-        }),
-      ),
-      model,
-    ),
+const report = reportOf(
+  requests.map(([id, title, amount, segments]) =>
+    requestOf({
+      id,
+      title,
+      dealValue: amount,
+      numbers: { deal_value: amount },
+      accounts: [{ name: `${id} customer`, dealValue: amount }],
+      texts: { effort: ['S'], segment: [...segments] },
+    }),
   ),
-  issues: [],
-  summary: {
-    source: 'export.csv',
-    rows: 3,
-    skippedRows: 0,
-    footerLines: 0,
-    encoding: 'utf-8',
-    delimiter: ',',
-    currency: 'USD',
-    columns: {},
-  },
   model,
-  modelSource: 'scoring.yaml',
-};
+);
 
 describe('renderTable fits the terminal', () => {
   it.each([40, 60, 80, 100, 120, 200])('at %i columns no line is wider', (columns) => {
@@ -130,7 +111,7 @@ describe('renderTable fits the terminal', () => {
       │ 2 │ FR-3 日本語の請求書テンプレート    │  71.2 │ Now     │
       │ 3 │ FR-2 Rechnungen in mehreren Währu… │  62.5 │ Now     │
       └───┴────────────────────────────────────┴───────┴─────────┘
-      3 requests from 3 rows of export.csv · model: scoring.yaml
+      3 requests from 3 rows of requests.csv · model: scoring.yaml
       to fit 60 columns: hid Deal value, Accts, Segments,
       Escalation, Top drivers; cut long cells (--wide shows all)
       "
@@ -145,7 +126,7 @@ describe('renderTable fits the terminal', () => {
       │ 2 │ FR-3 日本語の請求書テンプレ… │  71.2 │        $5K │ Now     │            │
       │ 3 │ FR-2 Rechnungen in mehreren… │  62.5 │       $999 │ Now     │            │
       └───┴──────────────────────────────┴───────┴────────────┴─────────┴────────────┘
-      3 requests from 3 rows of export.csv · model: scoring.yaml
+      3 requests from 3 rows of requests.csv · model: scoring.yaml
       to fit 80 columns: hid Accts, Segments, Top drivers; cut long cells (--wide
       shows all)
       "
