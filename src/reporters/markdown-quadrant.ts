@@ -60,7 +60,7 @@ export function renderQuadrant(report: RankingReport, top: number): string {
   const splits = { x: splitAtMedian(points.map((p) => p.effort)), y: splitAtMedian(points.map((p) => p.value)) };
   return [
     heading,
-    describeChart(points.length, splits, top > MAX_POINTS),
+    describeChart(points.length, splits, Math.min(top, report.ranked.length) > MAX_POINTS),
     renderChart(points, splits),
     renderLegend(points),
     'By quadrant:',

@@ -170,6 +170,15 @@ describe('renderPmReport', () => {
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
   });
 
+  it('plots at most 20 requests, and says so', () => {
+    const many = Array.from({ length: 25 }, (_, i) => request(`FR-${i + 1}`, `Request ${i + 1}`, 1000 * (i + 1), 3, 'M'));
+    const text = renderPmReport(reportOf(many, model), { top: 25, date: '2026-03-01' });
+    expect(text.match(/^ {2}"\d+": \[/gm)).toHaveLength(20);
+    expect(text).toContain('numbered by rank (the top 20)');
+    const few = renderPmReport(reportOf(many.slice(0, 5), model), { top: 25, date: '2026-03-01' });
+    expect(few).toContain('numbered by rank. ');
+  });
+
   it('renders an export without requests, and a model without effort, without a chart', () => {
     const empty = renderPmReport(reportOf([], model), OPTIONS);
     expect(empty).toContain('No requests to plot.');
