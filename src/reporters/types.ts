@@ -18,7 +18,7 @@ export interface RankingReport {
 
 export interface ReporterOptions {
   color: boolean;
-  /** Terminal width, when known. */
+  /** The width to fit a table to; absent, every column shows in full (--wide). */
   columns?: number;
   /** Show only the first N requests. */
   top?: number;
