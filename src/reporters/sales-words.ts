@@ -36,14 +36,15 @@ const MONEY = new RegExp(
   'gu',
 );
 
-/** Removes amounts from a text, and the empty brackets and doubled spaces they leave: "SSO ($1.2M deal)" -> "SSO (deal)". */
+/** Removes amounts from a text, and the brackets and spaces they leave: "SSO ($1.2M deal)" -> "SSO (deal)". */
 export function removeMoney(text: string): string {
+  // Marks where amounts were, so only the brackets and spaces around them are tidied ("alert()" stays).
   return text
-    .replace(MONEY, '')
-    .replace(/\(\s*\)/g, '')
-    .replace(/\(\s+/g, '(')
-    .replace(/\s+\)/g, ')')
-    .replace(/\s{2,}/g, ' ')
+    .replace(MONEY, '\u0000')
+    .replace(/\(\s*\u0000[\s\u0000]*\)/g, '')
+    .replace(/\(\s*\u0000\s*/g, '(')
+    .replace(/\s*\u0000\s*\)/g, ')')
+    .replace(/\s*\u0000\s*/g, ' ')
     .trim();
 }
 
@@ -55,8 +56,14 @@ export function removeMoney(text: string): string {
 export function createScrubber(names: readonly string[]): (text: string) => string {
   const redactFull = createRedactor(names);
   const nameWords = new Set(names.flatMap(wordsOf));
-  const isDistinctive = (word: string) => nameWords.has(word) && !GENERIC_WORDS.has(word) && !/^\d+$/.test(word);
+  const isDistinctive = (word: string) => nameWords.has(word.toLowerCase()) && !GENERIC_WORDS.has(word.toLowerCase()) && isNameCase(word);
   return (text) => removeMoney(replaceNameRuns(redactFull(text), nameWords, isDistinctive));
+}
+
+/** Capitalised, or in a script without case: "two" in a title is a word, "Two" may be a name. */
+function isNameCase(word: string): boolean {
+  const first = word[0]!;
+  return first === first.toUpperCase() && !/^\d/.test(first);
 }
 
 function wordsOf(name: string): string[] {
@@ -73,7 +80,7 @@ function replaceNameRuns(text: string, nameWords: ReadonlySet<string>, isDistinc
     let end = start;
     while (isNameWord(start) && end + 2 < tokens.length && /^[\s.&-]+$/.test(tokens[end + 1]!) && isNameWord(end + 2)) end += 2;
     const words = tokens.slice(start, end + 1).filter((_, k) => k % 2 === 0);
-    const isName = isNameWord(start) && words.some((w) => isDistinctive(w.toLowerCase()));
+    const isName = isNameWord(start) && words.some(isDistinctive);
     out.push(isName ? 'a customer' : tokens.slice(start, end + 1).join(''), tokens[end + 1] ?? '');
     start = end + 2;
   }
