@@ -41,7 +41,8 @@ export async function runScore(file: string, options: ScoreOptions, context: Com
   const isFile = options.output !== undefined;
   const text = render(report, {
     color: context.isColor && !isFile,
-    ...(context.columns === undefined ? {} : { columns: context.columns }),
+    // A file has no terminal width: it gets every column, as with --wide.
+    ...(context.columns === undefined || isFile ? {} : { columns: context.columns }),
     ...(options.top === undefined ? {} : { top: options.top }),
     ...(options.hasBom ? { hasBom: true } : {}),
   });
