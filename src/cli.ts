@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CommandContext } from './commands/context.js';
+import { terminalColumns, type CommandContext } from './commands/context.js';
 import { parseDate } from './core/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
 import { escapeControls } from './reporters/format.js';
@@ -31,7 +31,9 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-d, --decisions <path>', 'apply triage decisions (decisions.yaml): assessed values, merges, declines')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('table'))
     .option('-n, --top <n>', 'show only the top N requests', parsePositiveInt)
-    .option('-o, --output <path>', 'write the result to a file instead of stdout');
+    .option('-o, --output <path>', 'write the result to a file instead of stdout')
+    .option('--wide', 'table: every column in full, however wide the terminal')
+    .option('--bom', 'csv: start with a byte order mark, for Excel on Windows');
   withCsvOptions(score)
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
@@ -49,8 +51,9 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf']),
             ...csvOptionsOf(opts),
             ...(opts.quiet ? { isQuiet: true } : {}),
+            ...(opts.bom ? { hasBom: true } : {}),
           },
-          commandContext(),
+          opts.wide ? { ...commandContext(), columns: undefined } : commandContext(),
         ),
       );
     });
@@ -301,6 +304,8 @@ interface ScoreFlags {
   winLoss?: string;
   asOf?: number;
   quiet?: boolean;
+  wide?: boolean;
+  bom?: boolean;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
@@ -385,7 +390,7 @@ async function main(): Promise<void> {
     stderr: process.stderr,
     isColor: process.stdout.isTTY === true && !process.env.NO_COLOR,
     isProgress: process.stderr.isTTY === true,
-    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
+    columns: terminalColumns(process.env.COLUMNS, process.stdout.isTTY ? process.stdout.columns : undefined),
   };
   let code: ExitCode = ExitCode.ok;
   const program = createProgram(context, (c) => (code = c));

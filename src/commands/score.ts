@@ -4,7 +4,7 @@ import { findFrameworkIssues } from '../core/frameworks.js';
 import { rankRequests } from '../core/rank.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
 import { openSource } from '../input/source.js';
 import { readDeals } from '../input/read-deals.js';
@@ -24,10 +24,13 @@ export interface ScoreOptions extends PipelineOptions {
   isStrict: boolean;
   /** No progress line, even on a terminal. */
   isQuiet?: boolean;
+  /** csv: start with a byte order mark. */
+  hasBom?: boolean;
 }
 
 /** pm-rank score: export -> ranked table (or json/csv) on stdout, warnings on stderr. */
 export async function runScore(file: string, options: ScoreOptions, context: CommandContext): Promise<ExitCode> {
+  if (options.hasBom && options.format !== 'csv') throw new UsageError('--bom applies to --format csv; add --format csv');
   if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
   const progress = context.isProgress && !options.isQuiet ? createProgressLine(context.stderr) : undefined;
   const report = await buildRankingReport(file, { ...options, ...(progress ? { onProgress: progress.update } : {}) }, context).finally(() =>
@@ -38,8 +41,10 @@ export async function runScore(file: string, options: ScoreOptions, context: Com
   const isFile = options.output !== undefined;
   const text = render(report, {
     color: context.isColor && !isFile,
-    ...(context.columns === undefined ? {} : { columns: context.columns }),
+    // A file has no terminal width: it gets every column, as with --wide.
+    ...(context.columns === undefined || isFile ? {} : { columns: context.columns }),
     ...(options.top === undefined ? {} : { top: options.top }),
+    ...(options.hasBom ? { hasBom: true } : {}),
   });
   await emitResult(text, options.output, context);
   const hasWarnings = report.issues.some((i) => i.severity === 'warning');

@@ -1,3 +1,4 @@
+import { isMoneyField } from './fields.js';
 import { compareRequests } from './rank.js';
 import { scoreRequest } from './score.js';
 import type { Criterion, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from './types.js';
@@ -78,33 +79,33 @@ function smallestChange(
     criterion.transform.kind === 'map'
       ? textCandidates(criterion, current.normalized, current.raw)
       : numberCandidates(criterion, request, target);
-  for (const { change, normalized } of candidates) {
+  for (const change of candidates) {
     const changed = scoreRequest(applyChange(request, change), model);
-    if (reaches(changed)) return { change, score: changed.score, distance: normalized - current.normalized };
+    // The distance the value actually moves, after rounding to a value the field takes.
+    const distance = (changed.criteria[criterion.name]?.normalized ?? current.normalized) - current.normalized;
+    if (reaches(changed)) return { change, score: changed.score, distance };
   }
   return undefined;
 }
 
 /** Each mapped value that scores better than the current one, weakest first. */
-function textCandidates(criterion: Criterion, current: number, raw: number | string | undefined): { change: Change; normalized: number }[] {
+function textCandidates(criterion: Criterion, current: number, raw: number | string | undefined): Change[] {
   const t = criterion.transform;
   if (t.kind !== 'map') return [];
   const from = typeof raw === 'string' ? { from: raw } : {};
   return [...t.map]
     .filter(([, value]) => value > current)
     .sort((a, b) => a[1] - b[1])
-    .map(([key, normalized]) => ({
-      change: { kind: 'text', criterion: criterion.name, field: criterion.field, to: t.labels?.get(key) ?? key, ...from },
-      normalized,
-    }));
+    .map(([key]) => ({ kind: 'text', criterion: criterion.name, field: criterion.field, to: t.labels?.get(key) ?? key, ...from }));
 }
 
 /**
  * The exact inverse of the transform at the target value, rounded up to two
- * significant digits; then one step more, in case rounding error leaves the
- * first a hair short (re-scoring decides).
+ * significant digits, and up to a whole number where the field takes whole
+ * values; then one step more, in case rounding error leaves the first a hair
+ * short (re-scoring decides).
  */
-function numberCandidates(criterion: Criterion, request: FeatureRequest, target: number): { change: Change; normalized: number }[] {
+function numberCandidates(criterion: Criterion, request: FeatureRequest, target: number): Change[] {
   const t = criterion.transform;
   if (t.kind === 'map' || target > 1 || criterion.field === 'accounts') return [];
   const from = request.numbers[criterion.field];
@@ -112,13 +113,25 @@ function numberCandidates(criterion: Criterion, request: FeatureRequest, target:
   // Money reads best as a round increase ("+$180K"); other numbers as a round value.
   const base = t.kind === 'log' ? (from ?? 0) : 0;
   const first = roundUp(exact - base);
-  const values = [first, roundUp(first + roundingStep(first))].map((v) => (t.kind === 'log' ? base + v : Math.min(v, t.max)));
+  const isWhole = takesWholeValues(criterion);
+  const values = [first, roundUp(first + roundingStep(first))].map((v) => {
+    const value = isWhole ? Math.ceil(base + v - 1e-9) : base + v;
+    return t.kind === 'linear' ? Math.min(value, t.max) : value;
+  });
   return values
     .filter((to) => from === undefined || to > from)
-    .map((to) => ({
-      change: { kind: 'number', criterion: criterion.name, field: criterion.field, to, ...(from === undefined ? {} : { from }) },
-      normalized: target,
-    }));
+    .map((to) => ({ kind: 'number', criterion: criterion.name, field: criterion.field, to, ...(from === undefined ? {} : { from }) }));
+}
+
+/**
+ * A scale between whole numbers at least 2 apart (alignment 1-5, a count) takes whole values, as
+ * triage offers them; money and a 0-1 scale take any.
+ */
+export function takesWholeValues(criterion: Criterion): boolean {
+  const t = criterion.transform;
+  if (t.kind === 'map' || isMoneyField(criterion.field)) return false;
+  const min = t.kind === 'linear' ? t.min : 0;
+  return Number.isInteger(min) && Number.isInteger(t.max) && t.max - min >= 2;
 }
 
 /** Rounds up to two significant digits: 178,342 -> 180,000; 4.27 -> 4.3. */

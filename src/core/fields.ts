@@ -14,6 +14,13 @@ export const DERIVED_FIELDS = ['accounts'] as const;
 /** Fields a win/loss export (--win-loss) adds to each request: closed deals citing it, each counted once. */
 export const WIN_LOSS_FIELDS = ['lost_value', 'lost_deals', 'won_value', 'won_deals'] as const;
 
+/** Fields that hold money: shown to the cent, changed in any amount, never shown to customers. */
+export const MONEY_FIELDS = ['deal_value', 'lost_value', 'won_value'] as const;
+
+export function isMoneyField(field: string): boolean {
+  return (MONEY_FIELDS as readonly string[]).includes(field);
+}
+
 export function isWinLossField(field: string): boolean {
   return (WIN_LOSS_FIELDS as readonly string[]).includes(field);
 }

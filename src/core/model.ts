@@ -7,6 +7,14 @@ const unitInterval = z.number().min(0).max(1);
 const criterionSchema = z
   .strictObject({
     description: z.string().optional().describe('One line shown in reports'),
+    label: z.string().min(1).optional().describe('Plain words for the criterion in reports for sales, e.g. "fit with our strategy"'),
+    sales: z
+      .strictObject({
+        strong: z.string().min(1).optional().describe('Sales report: why a request scoring high here ranks well; {value} is its value'),
+        weak: z.string().min(1).optional().describe('Sales report: what holds back a request scoring low here; {value} is its value'),
+      })
+      .optional()
+      .describe('Phrases sales can forward as they are, instead of the defaults'),
     weight: z.number().positive().describe('Relative importance; points = 100 * weight * value / sum of weights'),
     field: fieldName.describe('The request field this criterion reads'),
     scale: z.enum(['log', 'linear']).optional().describe('Numeric transform to [0,1]'),

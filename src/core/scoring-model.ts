@@ -14,6 +14,8 @@ export function toScoringModel(config: Config): ScoringModel {
     criteria: Object.entries(config.criteria ?? {}).map(([name, c]) => ({
       name,
       ...(c.description === undefined ? {} : { description: c.description }),
+      ...(c.label === undefined ? {} : { label: c.label }),
+      ...(c.sales === undefined ? {} : { sales: c.sales }),
       weight: c.weight,
       field: c.field,
       transform: toTransform(c),

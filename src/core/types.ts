@@ -17,6 +17,10 @@ export type Transform =
 export interface Criterion {
   name: string;
   description?: string;
+  /** Plain words for the criterion, for sales. */
+  label?: string;
+  /** Sales phrases for a high and a low score; {value} stands for the request's value. */
+  sales?: { strong?: string; weak?: string };
   weight: number;
   field: string;
   transform: Transform;

@@ -90,8 +90,13 @@ export function segmentsOf(request: FeatureRequest): string[] {
   return request.texts.segment ?? [];
 }
 
+/** A text from the input as one terminal-safe line: whitespace runs become a space, controls are shown escaped. */
+export function oneLine(text: string): string {
+  return escapeControls(text.replace(/\s+/g, ' ').trim());
+}
+
 export function truncate(text: string, width: number): string {
-  const flat = escapeControls(text.replace(/\s+/g, ' ').trim());
+  const flat = oneLine(text);
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
 }
 

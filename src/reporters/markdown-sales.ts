@@ -1,9 +1,11 @@
 import { commitmentOf, COMMITMENTS, type Commitment } from '../core/commitment.js';
-import { explainContributions } from '../core/explain.js';
+import { explainContributions, type Contribution } from '../core/explain.js';
+import { isMoneyField, isWinLossField } from '../core/fields.js';
 import { foldText } from '../core/text.js';
 import type { RankedRequest } from '../core/types.js';
 import type { MarkdownOptions } from './markdown.js';
-import { createRedactor, escapeMarkdown, renderMarkdownTable } from './markdown-text.js';
+import { escapeMarkdown, renderMarkdownTable, requestLabel } from './markdown-text.js';
+import { createScrubber, salesPhrase } from './sales-words.js';
 import { plural } from './format.js';
 import type { RankingReport } from './types.js';
 
@@ -20,7 +22,9 @@ const MEANINGS: Record<Commitment, string> = {
 };
 
 /** Fields that carry money or internal figures and never reach a customer-facing report. */
-const INTERNAL_FIELDS = new Set(['deal_value']);
+function isInternalField(field: string): boolean {
+  return isMoneyField(field) || isWinLossField(field);
+}
 
 /**
  * The same decisions for sales to relay: commitment levels from the status
@@ -30,8 +34,8 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
   const account = options.account === undefined ? undefined : foldText(options.account);
   const requests = report.ranked.filter((r) => account === undefined || r.accounts.some((a) => foldText(a.name) === account));
   const others = report.ranked.flatMap((r) => r.accounts.map((a) => a.name)).filter((name) => foldText(name) !== account);
-  const redact = createRedactor(others);
-  const text = (value: string) => escapeMarkdown(redact(value));
+  const scrub = createScrubber(others);
+  const text = (value: string) => escapeMarkdown(scrub(value));
   const levels = COMMITMENTS.map((level) => ({ level, items: requests.filter((r) => commitmentOf(r) === level) }));
   const sections = [
     '# Feature request update',
@@ -40,10 +44,11 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
       ...(account === undefined ? [] : [`- **Customer:** ${escapeMarkdown(spellingOf(report, account) ?? options.account ?? '')}`]),
       `- **Requests:** ${requests.length}: ${levels.map((l) => `${l.level} ${l.items.length}`).join(' · ')}`,
     ].join('\n'),
+    `Customer names${account === undefined ? '' : ' other than this customer'} and amounts are left out, so it can be forwarded as it is. What each commitment means:`,
     COMMITMENTS.map((level) => `- **${level}:** ${MEANINGS[level]}`).join('\n'),
     renderMarkdownTable(
       ['Request', 'Commitment', 'Timing'],
-      levels.flatMap((l) => l.items.map((r) => [label(r, text), l.level, timingOf(r, l.level, text)])),
+      levels.flatMap((l) => l.items.map((r) => [requestLabel(r, text), l.level, timingOf(r, l.level, text)])),
     ),
     ...levels
       .filter((l) => l.items.length > 0)
@@ -55,10 +60,6 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
 /** The account's name as the export spells it. */
 function spellingOf(report: RankingReport, account: string): string | undefined {
   return report.ranked.flatMap((r) => r.accounts).find((a) => foldText(a.name) === account)?.name;
-}
-
-function label(request: RankedRequest, text: (value: string) => string): string {
-  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
 }
 
 /** Only Committed and Planned items carry a horizon; Exploring never reads as a date. */
@@ -82,7 +83,7 @@ function renderItem(
     ...describeFit(request, report, text),
     ...(request.decision?.reason ? [`- **Reason:** ${text(request.decision.reason)}`] : []),
   ];
-  return [`### ${label(request, text)}`, bullets.join('\n')].join('\n\n');
+  return [`### ${requestLabel(request, text)}`, bullets.join('\n')].join('\n\n');
 }
 
 function askersFor(request: RankedRequest, account: string): string {
@@ -90,15 +91,14 @@ function askersFor(request: RankedRequest, account: string): string {
   return others === 0 ? 'this customer' : `this customer and ${plural(others, 'other customer')}`;
 }
 
-/** Strengths and weaknesses in the model's own terms, without points or money. */
+/** Strengths and weaknesses in plain words: no model keys, no scales, no points, no money. */
 function describeFit(request: RankedRequest, report: RankingReport, text: (value: string) => string): string[] {
-  const shown = explainContributions(request, report.model).filter((c) => !INTERNAL_FIELDS.has(c.field) && !c.score.isMissing);
-  const value = (c: (typeof shown)[number]) =>
-    `${text(c.criterion)} ${typeof c.score.raw === 'number' ? c.score.raw : text(String(c.score.raw))}`;
-  const strong = shown.filter((c) => c.score.normalized >= 0.75).map(value);
-  const weak = shown.filter((c) => c.score.normalized < 0.5).map(value);
+  const shown = explainContributions(request, report.model).filter((c) => !isInternalField(c.field) && !c.score.isMissing);
+  const criterionOf = (c: Contribution) => report.model.criteria.find((x) => x.name === c.criterion)!;
+  const strong = shown.filter((c) => c.score.normalized >= 0.75).map((c) => salesPhrase(criterionOf(c), c, 'strong', text));
+  const weak = shown.filter((c) => c.score.normalized < 0.5).map((c) => salesPhrase(criterionOf(c), c, 'weak', text));
   return [
-    ...(strong.length > 0 ? [`- **Strong on:** ${strong.join(', ')}`] : []),
-    ...(weak.length > 0 ? [`- **Held back by:** ${weak.join(', ')}`] : []),
+    ...(strong.length > 0 ? [`- **Why it ranks well:** ${strong.join('; ')}`] : []),
+    ...(weak.length > 0 ? [`- **What holds it back:** ${weak.join('; ')}`] : []),
   ];
 }

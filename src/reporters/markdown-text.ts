@@ -1,31 +1,38 @@
+import { escapeControls } from './format.js';
+
 /**
  * Makes a value from the CSV (or the config) safe to put anywhere in a markdown
  * document: inline text, a table cell, a heading, HTML. Line breaks become
  * spaces; HTML is entity-escaped; markdown punctuation is backslash-escaped, so
  * a title cannot close a table cell, open a code span or link, start a heading
- * or list, mention someone or inject markup.
+ * or list, mention someone or inject markup. GitHub links `#12` and `@name` in
+ * the rendered text, after backslashes are gone, so a word joiner (invisible)
+ * follows them; dollars are shielded from GitHub's math.
  */
 export function escapeMarkdown(value: string): string {
-  return value
+  const escaped = value
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]{}|#~@$!]/g, '\\$&')
+    .replace(/[\\`*_[\]{}|#~@!]/g, '\\$&')
+    .replace(/(\\[#@])(?=[\p{L}\p{N}_])/gu, '$1&#8288;')
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return shieldDollars(escapeControls(escaped));
 }
 
 /**
- * A label for a Mermaid point: Mermaid takes a quoted string up to the next
- * quote, so keep letters, digits and harmless punctuation only.
+ * Every dollar sign as `<span>$</span>`, as GitHub's documentation advises, so that
+ * two amounts on a line ("($60K), Brightpath ($18K)") never render as math. Idempotent.
  */
-export function toMermaidLabel(value: string, width = 40): string {
-  const plain = value
-    .replace(/[^\p{L}\p{N} .,:()/+&-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length <= width ? plain : `${plain.slice(0, width - 1).trimEnd()}…`;
+export function shieldDollars(markdown: string): string {
+  return markdown.replace(/<span>\$<\/span>|\$/g, '<span>$$</span>');
+}
+
+/** "FR-101 SSO via Okta (SAML)", or the title alone when the request has no id of its own; each part through `text`. */
+export function requestLabel(request: { id: string; title: string }, text: (value: string) => string = escapeMarkdown): string {
+  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
 }
 
 /** A markdown table; cells must already be escaped. */

@@ -12,7 +12,8 @@ import {
 } from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
 import { decisionLabel, describeCurrency, formatExactMoney, formatMoney, formatScore, horizonLabel, plural } from './format.js';
-import { escapeMarkdown as md, renderMarkdownTable, toMermaidLabel } from './markdown-text.js';
+import { renderQuadrant } from './markdown-quadrant.js';
+import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './markdown-text.js';
 import type { RankingReport } from './types.js';
 
 /** What the report command passes to the markdown reporters. */
@@ -28,11 +29,12 @@ export function renderPmReport(report: RankingReport, options: MarkdownOptions):
   const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
     renderSummary(report, lane, options),
-    renderQuadrant(report, options),
+    renderQuadrant(report, options.top),
     renderExpediteLane(report, lane),
     renderRequests(report, options),
   ];
-  return `${sections.join('\n\n')}\n`;
+  // Amounts from formatMoney carry dollars too; the chart has none, so the whole document can be shielded.
+  return `${shieldDollars(sections.join('\n\n'))}\n`;
 }
 
 function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>, options: MarkdownOptions): string {
@@ -82,84 +84,10 @@ function countRequests(entries: readonly { request: unknown }[]): number {
   return new Set(entries.map((e) => e.request)).size;
 }
 
-/** "FR-101 SSO via Okta (SAML)", or the title alone when the request has no id of its own. */
-function requestLabel(request: RankedRequest): string {
-  return request.title === request.id ? md(request.title) : `${md(request.id)} ${md(request.title)}`;
-}
-
 /** The label with the PM's decision, as "FR-101 SSO via Okta [declined]". */
 function labelWithMark(request: RankedRequest): string {
   const decision = decisionLabel(request);
   return decision ? `${requestLabel(request)} ${md(`[${decision}]`)}` : requestLabel(request);
-}
-
-const QUADRANTS = [
-  { name: 'Quick wins', isHighValue: true, isHighEffort: false },
-  { name: 'Big bets', isHighValue: true, isHighEffort: true },
-  { name: 'Fill-ins', isHighValue: false, isHighEffort: false },
-  { name: 'Reconsider', isHighValue: false, isHighEffort: true },
-] as const;
-
-/** Value = the points of every criterion but effort, as a share of their maximum; effort = 1 - effort's score. */
-export function plotValueEffort(request: RankedRequest, report: RankingReport): { value: number; effort: number } | undefined {
-  const contributions = explainContributions(request, report.model);
-  const effort = contributions.find((c) => c.field === 'effort');
-  if (!effort) return undefined;
-  const rest = contributions.filter((c) => c !== effort);
-  const max = rest.reduce((sum, c) => sum + c.maxPoints, 0);
-  const value = max > 0 ? rest.reduce((sum, c) => sum + c.score.points, 0) / max : 0;
-  return { value: clampUnit(value), effort: clampUnit(1 - effort.score.normalized) };
-}
-
-function clampUnit(x: number): number {
-  return Math.round(Math.min(Math.max(x, 0), 1) * 100) / 100;
-}
-
-function renderQuadrant(report: RankingReport, options: MarkdownOptions): string {
-  const top = report.ranked.slice(0, options.top);
-  const points = top.flatMap((r) => {
-    const point = plotValueEffort(r, report);
-    return point ? [{ request: r, ...point }] : [];
-  });
-  if (!report.model.criteria.some((c) => c.field === 'effort')) {
-    return '## Value vs effort\n\nThe model has no criterion reading the effort field, so there is no value-vs-effort chart.';
-  }
-  if (points.length === 0) return '## Value vs effort\n\nNo requests to plot.';
-  const chart = [
-    '```mermaid',
-    'quadrantChart',
-    `  title Value vs effort, top ${points.length}`,
-    '  x-axis Low effort --> High effort',
-    '  y-axis Low value --> High value',
-    '  quadrant-1 Big bets',
-    '  quadrant-2 Quick wins',
-    '  quadrant-3 Fill-ins',
-    '  quadrant-4 Reconsider',
-    ...points.map(
-      (p) =>
-        `  "${toMermaidLabel(`${p.request.rank}. ${p.request.title}`)}": [${formatCoordinate(p.effort)}, ${formatCoordinate(p.value)}]`,
-    ),
-    '```',
-  ].join('\n');
-  const fallback = QUADRANTS.map((q) => {
-    const members = points.filter((p) => p.value >= 0.5 === q.isHighValue && p.effort >= 0.5 === q.isHighEffort);
-    const list = members.map(
-      (p) => `${p.request.rank}. ${requestLabel(p.request)} (value ${p.value.toFixed(2)}, effort ${p.effort.toFixed(2)})`,
-    );
-    return `- **${q.name}:** ${list.length > 0 ? list.join('; ') : 'none'}`;
-  });
-  return [
-    '## Value vs effort',
-    'Value is the share of the non-effort points a request earns; effort is 1 minus its effort score. 0.5 and above count as high.',
-    chart,
-    'Plain-text version:',
-    fallback.join('\n'),
-  ].join('\n\n');
-}
-
-/** Mermaid's lexer reads a coordinate as 1 or 0(.digits): "1.00" is a syntax error. */
-function formatCoordinate(x: number): string {
-  return x >= 1 ? '1' : x <= 0 ? '0' : x.toFixed(2);
 }
 
 function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {

@@ -18,10 +18,12 @@ export interface RankingReport {
 
 export interface ReporterOptions {
   color: boolean;
-  /** Terminal width, when known. */
+  /** The width to fit a table to; absent, every column shows in full (--wide). */
   columns?: number;
   /** Show only the first N requests. */
   top?: number;
+  /** csv: start with a byte order mark, so Excel on Windows reads UTF-8. */
+  hasBom?: boolean;
 }
 
 /** A reporter is pure: ranked data in, a string out. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, findCounterfactuals, roundingStep, roundUp, type Counterfactual } from '../../src/core/counterfactual.js';
+import {
+  applyChange,
+  findCounterfactuals,
+  roundingStep,
+  roundUp,
+  takesWholeValues,
+  type Counterfactual,
+} from '../../src/core/counterfactual.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequest } from '../../src/core/score.js';
 import type { RankedRequest, ScoringModel } from '../../src/core/types.js';
@@ -65,6 +72,22 @@ describe('findCounterfactuals', () => {
     ]);
   });
 
+  it('suggests only whole values on a whole-numbered scale, and any value on a 0-1 scale', () => {
+    // alignment 3.5 (1-5): s = 0.625 -> 31.25; effort S (0.8) -> 40; 71.25 (Next). Now needs +3.75 points:
+    // s' = 0.625 + 3.75/50 = 0.7 -> x = 1 + 0.7 * 4 = 3.8, not a value triage offers: 4 (s 0.75), 37.5 + 40 = 77.5.
+    const report = reportOf([requestOf({ id: 'A', numbers: { alignment: 3.5 }, texts: { effort: ['S'] } })], alignmentAndEffort);
+    const [first] = counterfactualsOf(report, 'A');
+    expect(first!.change).toEqual({ kind: 'number', criterion: 'alignment', field: 'alignment', from: 3.5, to: 4 });
+    expect(first!.score).toBe(77.5);
+    const confidence = modelOf({
+      criteria: { confidence: { weight: 1, field: 'confidence', scale: 'linear', min: 0, max: 1 } },
+      horizons: [{ name: 'Now', min_score: 75 }, { name: 'Later' }],
+    });
+    // confidence 0.5 -> 50 (Later); Now needs s = 0.75 -> 0.75, which a 0-1 scale takes as it is
+    const half = reportOf([requestOf({ id: 'B', numbers: { confidence: 0.5 } })], confidence);
+    expect(counterfactualsOf(half, 'B')[0]!.change.to).toBe(0.75);
+  });
+
   it('moves a request into the top N past the request now Nth', () => {
     // B: alignment 4 (37.5) + effort M (25) = 62.5, rank 1; A: alignment 3 (25) + M (25) = 50, rank 2.
     // Top 1 needs 62.5 and the tie-break: alignment s = 0.75 -> x = 4 ties B at 62.5, and A sorts before B
@@ -123,6 +146,8 @@ describe.each(FIXTURE_FILES)('counterfactuals for %s, applied and re-scored', (f
           expect(rank).toBeLessThanOrEqual(TOP);
         }
         expect(changed.score).toBeCloseTo(c.score, 9);
+        // alignment (1-5) takes whole values, as triage offers them: never "4.2 instead of 4"
+        if (c.change.field === 'alignment') expect(Number.isInteger(c.change.to)).toBe(true);
         const smaller = smallerChange(c, report.model);
         if (smaller) {
           const replayed = replay(request, { ...c, change: smaller }, report.ranked, report.model);
@@ -142,7 +167,8 @@ function smallerChange(c: Counterfactual, model: ScoringModel): Counterfactual['
   const change = c.change;
   if (change.kind === 'number') {
     const base = change.field === 'deal_value' ? (change.from ?? 0) : 0;
-    const smaller = change.to - roundingStep(change.to - base);
+    const isWhole = takesWholeValues(model.criteria.find((x) => x.name === change.criterion)!);
+    const smaller = isWhole ? change.to - 1 : change.to - roundingStep(change.to - base);
     return change.from !== undefined && smaller <= change.from ? undefined : { ...change, to: smaller };
   }
   const criterion = model.criteria.find((x) => x.name === change.criterion)!;

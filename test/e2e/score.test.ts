@@ -117,6 +117,17 @@ describe('pm-rank score options', () => {
     expect(csv[0]).toMatch(/^rank,id,title,score,horizon,escalations,deal_value/);
   });
 
+  it('fits the table to COLUMNS on a pipe, and --wide shows every column', () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+    const narrow = runCli(['score', 'fixtures/requests.csv'], { env: { COLUMNS: '70' } }).stdout;
+    expect(widest(narrow)).toBeLessThanOrEqual(70);
+    expect(narrow).toContain('to fit 70 columns: hid');
+    const wide = runCli(['score', 'fixtures/requests.csv', '--wide'], { env: { COLUMNS: '70' } }).stdout;
+    expect(wide).toContain('Top drivers');
+    expect(wide).toContain('Mid-Market, Enterprise, Startup');
+    expect(wide).not.toContain('to fit');
+  });
+
   it('reads stdin with -', () => {
     const input = readFileSync(join(FIXTURES, 'hubspot-deals.csv'));
     const output = scoreJson(['-'], { input });

@@ -47,6 +47,8 @@ describe('renderSalesReport', () => {
       - **Date:** 2026-03-01
       - **Requests:** 4: Committed 1 · Planned 0 · Exploring 2 · Not planned 1
 
+      Customer names and amounts are left out, so it can be forwarded as it is. What each commitment means:
+
       - **Committed:** we are building it.
       - **Planned:** on the roadmap; plans can still change.
       - **Exploring:** under evaluation. There is no date and no commitment.
@@ -65,7 +67,7 @@ describe('renderSalesReport', () => {
 
       - **Commitment:** Committed, target Now
       - **Asked by:** 2 customers
-      - **Strong on:** effort S
+      - **Why it ranks well:** quick to build
 
       ## Exploring
 
@@ -73,13 +75,13 @@ describe('renderSalesReport', () => {
 
       - **Commitment:** Exploring, no date
       - **Asked by:** 1 customer
-      - **Strong on:** effort S
+      - **Why it ranks well:** quick to build
 
       ### FR-3 Export for a customer and a customer
 
       - **Commitment:** Exploring, no date
       - **Asked by:** 1 customer
-      - **Strong on:** effort S
+      - **Why it ranks well:** quick to build
 
       ## Not planned
 
@@ -87,7 +89,7 @@ describe('renderSalesReport', () => {
 
       - **Commitment:** Not planned, no date
       - **Asked by:** 1 customer
-      - **Strong on:** effort S
+      - **Why it ranks well:** quick to build
       - **Reason:** a customer asked for the opposite; off strategy
       "
     `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, escapeMarkdown, toMermaidLabel } from '../../src/reporters/markdown-text.js';
+import { createRedactor, escapeMarkdown, shieldDollars } from '../../src/reporters/markdown-text.js';
 
 describe('escapeMarkdown', () => {
   it.each([
@@ -14,21 +14,21 @@ describe('escapeMarkdown', () => {
     ['&lt; stays text', '&amp;lt; stays text'],
     ['- list item', '\\- list item'],
     ['1. numbered', '1\\. numbered'],
-    ['@everyone see #12', '\\@everyone see \\#12'],
-    ['$x$ math', '\\$x\\$ math'],
+    // a word joiner (U+2060, as its entity) keeps GitHub from linking the issue and the mention
+    ['@everyone see #12', '\\@&#8288;everyone see \\#&#8288;12'],
+    ['# 12 and #, @ alone', '\\# 12 and \\#, \\@ alone'],
+    ['$x$ math, $5', '<span>$</span>x<span>$</span> math, <span>$</span>5'],
+    ['bell\u0007 and \u202ereversed', 'bell\\u0007 and \\u202ereversed'],
     ['back\\slash', 'back\\\\slash'],
   ])('%j -> %j', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });
 });
 
-describe('toMermaidLabel', () => {
-  it('keeps only characters a quoted Mermaid string can hold', () => {
-    expect(toMermaidLabel('Say "hi" <b>`now`</b>\n# {x}; [y]')).toBe('Say hi b now /b x y');
-  });
-
-  it('cuts long labels', () => {
-    expect(toMermaidLabel('a'.repeat(50), 10)).toBe(`${'a'.repeat(9)}…`);
+describe('shieldDollars', () => {
+  it('wraps each dollar once, however often it runs', () => {
+    expect(shieldDollars('($60K), Brightpath ($18K)')).toBe('(<span>$</span>60K), Brightpath (<span>$</span>18K)');
+    expect(shieldDollars(shieldDollars('$1'))).toBe('<span>$</span>1');
   });
 });
 

@@ -54,11 +54,11 @@ describe('renderPmReport', () => {
 
       | # | Request | Score | Horizon | Deal value | Accounts | Escalation |
       | ---: | --- | ---: | --- | ---: | ---: | --- |
-      | 1 | FR-1 SSO | 91.0 | Now | $300K | 1 | Strategic deal |
+      | 1 | FR-1 SSO | 91.0 | Now | <span>$</span>300K | 1 | Strategic deal |
 
       ## Value vs effort
 
-      Value is the share of the non-effort points a request earns; effort is 1 minus its effort score. 0.5 and above count as high.
+      Each point is a request, numbered by rank. Value is the share of the non-effort points a request earns; effort is 1 minus its effort score. The lines split the 1 request shown at their medians: value above 0.5 counts as high (every request shown has the same value, so the line is at the middle); effort above 0.5 counts as high (every request shown has the same effort, so the line is at the middle). Within a quadrant, points keep their order but are spread out and nudged apart so none overlap; the table gives the exact figures.
 
       \`\`\`mermaid
       quadrantChart
@@ -69,12 +69,16 @@ describe('renderPmReport', () => {
         quadrant-2 Quick wins
         quadrant-3 Fill-ins
         quadrant-4 Reconsider
-        "1. SSO": [0.20, 0.93]
+        "1": [0.250, 0.741]
       \`\`\`
 
-      Plain-text version:
+      | # | Request | Value | Effort |
+      | ---: | --- | ---: | --- |
+      | 1 | FR-1 SSO | 0.93 | 0.20 (S) |
 
-      - **Quick wins:** 1. FR-1 SSO (value 0.93, effort 0.20)
+      By quadrant:
+
+      - **Quick wins:** 1. FR-1 SSO
       - **Big bets:** none
       - **Fill-ins:** none
       - **Reconsider:** none
@@ -83,47 +87,47 @@ describe('renderPmReport', () => {
 
       Requests that meet every condition of an escalation rule, whatever their score:
 
-      - FR-1 SSO meets **Strategic deal**: deal\\_value $300,000 (at least $250,000); segment Enterprise (matches Enterprise)
+      - FR-1 SSO meets **Strategic deal**: deal\\_value <span>$</span>300,000 (at least <span>$</span>250,000); segment Enterprise (matches Enterprise)
 
       Requests one condition short of a rule:
 
-      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value $1,000 (needs at least $250,000, $249,000 short); meets segment Enterprise (matches Enterprise)
+      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value <span>$</span>1,000 (needs at least <span>$</span>250,000, <span>$</span>249,000 short); meets segment Enterprise (matches Enterprise)
 
       ## Requests
 
       ### 1. FR-1 SSO
 
-      **Score 91.0** · **Now** · 1 account · $300K · ⚑ Strategic deal
+      **Score 91.0** · **Now** · 1 account · <span>$</span>300K · ⚑ Strategic deal
 
       | Criterion | Value | Points |
       | --- | --- | ---: |
-      | deal\\_value | $300K across 1 account | 43.5 of 50.0 |
+      | deal\\_value | <span>$</span>300K across 1 account | 43.5 of 50.0 |
       | alignment | 5 | 37.5 of 37.5 |
       | effort | S | 10.0 of 12.5 |
       | **Total** |  | **91.0 of 100** |
 
-      - **Accounts:** FR-1 Corp ($300K)
+      - **Accounts:** FR-1 Corp (<span>$</span>300K)
       - **Horizon Now:** score 91.0 reaches Now (75)
-      - **Holds it back:** deal\\_value $300K across 1 account loses 6.5 of 50.0 points; effort S loses 2.5 of 12.5 points
+      - **Holds it back:** deal\\_value <span>$</span>300K across 1 account loses 6.5 of 50.0 points; effort S loses 2.5 of 12.5 points
 
       <details>
       <summary>1 more request (rank 2)</summary>
 
       ### 2. FR-2 Dark mode
 
-      **Score 33.2** · **Later** · 1 account · $1K
+      **Score 33.2** · **Later** · 1 account · <span>$</span>1K
 
       | Criterion | Value | Points |
       | --- | --- | ---: |
-      | deal\\_value | $1K across 1 account | 23.8 of 50.0 |
+      | deal\\_value | <span>$</span>1K across 1 account | 23.8 of 50.0 |
       | alignment | 2 | 9.4 of 37.5 |
       | effort | XL | 0.0 of 12.5 |
       | **Total** |  | **33.2 of 100** |
 
-      - **Accounts:** FR-2 Corp ($1K)
+      - **Accounts:** FR-2 Corp (<span>$</span>1K)
       - **Horizon Later:** score 33.2 is 16.8 points short of Next (50)
-      - **Holds it back:** alignment 2 loses 28.1 of 37.5 points; deal\\_value $1K across 1 account loses 26.2 of 50.0 points
-      - **To reach Next (50):** +$140K in deal value (score 50.2); or alignment 3.8 instead of 2 (score 50.1)
+      - **Holds it back:** alignment 2 loses 28.1 of 37.5 points; deal\\_value <span>$</span>1K across 1 account loses 26.2 of 50.0 points
+      - **To reach Next (50):** +<span>$</span>140K in deal value (score 50.2); or alignment 4 instead of 2 (score 51.9)
 
       </details>
       "
@@ -167,6 +171,15 @@ describe('renderPmReport', () => {
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
   });
 
+  it('plots at most 20 requests, and says so', () => {
+    const many = Array.from({ length: 25 }, (_, i) => request(`FR-${i + 1}`, `Request ${i + 1}`, 1000 * (i + 1), 3, 'M'));
+    const text = renderPmReport(reportOf(many, model), { top: 25, date: '2026-03-01' });
+    expect(text.match(/^ {2}"\d+": \[/gm)).toHaveLength(20);
+    expect(text).toContain('numbered by rank (the top 20)');
+    const few = renderPmReport(reportOf(many.slice(0, 5), model), { top: 25, date: '2026-03-01' });
+    expect(few).toContain('numbered by rank. ');
+  });
+
   it('renders an export without requests, and a model without effort, without a chart', () => {
     const empty = renderPmReport(reportOf([], model), OPTIONS);
     expect(empty).toContain('No requests to plot.');
@@ -181,7 +194,7 @@ describe('renderPmReport', () => {
     // hubspot-deals.csv: SSO via Okta (SAML) = 180,000 + 69,999.50 = 249,999.50, Enterprise, 50 cents short of 250,000.
     const text = renderPmReport(await loadFixtureReport('hubspot-deals.csv'), OPTIONS);
     expect(text).toContain(
-      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value $249,999.50 (needs at least $250,000, $0.50 short); meets segment',
+      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value <span>$</span>249,999.50 (needs at least <span>$</span>250,000, <span>$</span>0.50 short); meets segment',
     );
   });
 

@@ -139,6 +139,26 @@ describe('renderCsv', () => {
     expect(lines[2]).toBe(`2,"'=HYPERLINK(""x"")",'+cmd|calc,62.5,Now,,999,1,'@evil,,,999,37.5,S,25`);
   });
 
+  it('prints money to the cent and scores to 4 decimals, with no float noise, and a BOM on request', () => {
+    // 12,000.10 + 73,292.44 sums to 85292.54000000001 in floating point; the cell must read 85292.54.
+    const dealValue = 12000.1 + 73292.44;
+    const noisy: RankingReport = {
+      ...report,
+      ranked: rankRequests(
+        scoreRequests([requestOf({ id: 'FR-9', dealValue, numbers: { deal_value: dealValue }, texts: { effort: ['S'] } })], model),
+      ),
+    };
+    const csv = renderCsv(noisy, { color: false });
+    const row = csv.trim().split('\n')[1]!.split(',');
+    // money: ln(85293.54)/ln(1e6) = 11.353854/13.815511 = 0.821819 -> 75 x 0.821819 = 61.63645; effort S: 25 -> 86.6365
+    expect(row[3]).toBe('86.6365');
+    expect(row[6]).toBe('85292.54');
+    expect(row[11]).toBe('85292.54');
+    expect(csv).not.toMatch(/\d\.\d{5,}/);
+    expect(csv.startsWith('\uFEFF')).toBe(false);
+    expect(renderCsv(noisy, { color: false, hasBom: true })).toBe(`\uFEFF${csv}`);
+  });
+
   it.each([
     ['=1+1', "'=1+1"],
     ['+1', "'+1"],
