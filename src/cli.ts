@@ -192,6 +192,35 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
 
   withReadOptions(
     program
+      .command('plan')
+      .description('the most valuable requests that fit a capacity, beside taking the ranking from the top')
+      .argument('<file>', 'CSV export, as for score')
+      .requiredOption('--capacity <n>', 'capacity in the units of plan.sizes (person-weeks)', parsePositiveInt)
+      .addOption(new Option('--objective <what>', 'what the plan maximises').choices(['score', 'deal-value']).default('score'))
+      .addOption(
+        new Option('--order <order>', 'cd3: sequence by cost of delay ÷ duration (deal value, close dates)')
+          .choices(['rank', 'cd3'])
+          .default('rank'),
+      )
+      .option('--committed <ids...>', 'requests already committed, besides those whose status says so; give FILE before it')
+      .option('-d, --decisions <path>', 'triage decisions (decisions.yaml): assessed values, and requires: between requests')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--win-loss <path>', 'win/loss export, as for score'),
+  ).action(async (file: string, opts: PlanFlags) => {
+    const { runPlan } = await import('./commands/plan.js');
+    const options = {
+      ...readOptionsOf(opts),
+      capacity: opts.capacity,
+      objective: opts.objective === 'deal-value' ? ('deal_value' as const) : ('score' as const),
+      order: opts.order,
+      format: opts.format,
+      ...pick(opts, ['committed', 'decisions', 'winLoss']),
+    };
+    setExitCode(await runPlan(file, options, commandContext()));
+  });
+
+  withReadOptions(
+    program
       .command('escalations')
       .description('the escalation path: each rule in words, requests that meet it, and those one condition short')
       .argument('<file>', 'CSV export, as for score')
@@ -206,6 +235,16 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     return { ...context, isColor: context.isColor && program.opts<{ color: boolean }>().color };
   }
   return program;
+}
+
+interface PlanFlags extends ReadFlags {
+  capacity: number;
+  objective: string;
+  order: 'rank' | 'cd3';
+  committed?: string[];
+  decisions?: string;
+  format: 'text' | 'markdown' | 'json';
+  winLoss?: string;
 }
 
 interface TriageFlags {

@@ -1,4 +1,5 @@
 import { parseDate } from './dates.js';
+import type { PlanEntry } from './plan.js';
 import type { FeatureRequest } from './types.js';
 
 /** Work to sequence: what each week of waiting for it costs, and how long it takes. */
@@ -29,9 +30,15 @@ export function costOfDelayOf(request: Pick<FeatureRequest, 'dealValue' | 'texts
  * their given order. Each job finishes when the ones before it are done.
  */
 export function orderByCd3<T extends Job>(jobs: readonly T[]): Scheduled<T>[] {
-  const withCd3 = jobs.map((job) => (job.costOfDelay === undefined ? job : { ...job, cd3: job.costOfDelay / job.duration }));
-  const known = withCd3.filter((job) => 'cd3' in job).sort((a, b) => b.cd3! - a.cd3!);
-  return schedule([...known, ...withCd3.filter((job) => !('cd3' in job))]);
+  const known: (T & { cd3: number })[] = [];
+  const unknown: T[] = [];
+  for (const job of jobs) {
+    if (job.costOfDelay === undefined) unknown.push(job);
+    else known.push({ ...job, cd3: job.duration > 0 ? job.costOfDelay / job.duration : Infinity });
+  }
+  // || 0: two zero-duration jobs (Infinity - Infinity) tie; a stable sort keeps their order.
+  known.sort((a, b) => b.cd3 - a.cd3 || 0);
+  return schedule<T>([...known, ...unknown]);
 }
 
 /** The jobs done one after another in the given order. */
@@ -43,4 +50,21 @@ export function schedule<T extends Job>(jobs: readonly T[]): Scheduled<T>[] {
 /** What the wait costs in a sequence: each job's cost of delay for every week until it finishes. */
 export function delayCost(sequence: readonly Scheduled<Job>[]): number {
   return sequence.reduce((sum, job) => sum + (job.costOfDelay ?? 0) * job.finish, 0);
+}
+
+/** A plan in CD3 order, and what its wait costs against the ranking's order. */
+export interface PlanSequence {
+  jobs: Scheduled<Job & { entry: PlanEntry }>[];
+  delayCost: number;
+  rankOrderDelayCost: number;
+}
+
+/** Sequences planned requests by CD3, each taking its size in weeks, one after another. */
+export function sequencePlan(entries: readonly PlanEntry[], asOf: number): PlanSequence {
+  const jobs = entries.map((entry) => {
+    const costOfDelay = costOfDelayOf(entry.request, asOf);
+    return { entry, duration: entry.size, ...(costOfDelay === undefined ? {} : { costOfDelay }) };
+  });
+  const sequence = orderByCd3(jobs);
+  return { jobs: sequence, delayCost: delayCost(sequence), rankOrderDelayCost: delayCost(schedule(jobs)) };
 }

@@ -1,7 +1,7 @@
 import { commitmentOf, isShipped } from './commitment.js';
 import { solveKnapsack, type KnapsackOption } from './knapsack.js';
 import { foldText } from './text.js';
-import type { Issue, PlanSizing, RankedRequest } from './types.js';
+import type { Issue, PlanSizing, RankedRequest, ScoringModel } from './types.js';
 
 /** What the plan maximises: the requests' scores, or their deal value. */
 export type PlanObjective = 'score' | 'deal_value';
@@ -39,8 +39,15 @@ export interface Plan {
   greedy: PlanEntry[];
   /** False when a group of interdependent requests was too large to solve exactly. */
   isProven: boolean;
-  leftOut: { request: RankedRequest; reason: string }[];
+  leftOut: LeftOut[];
   issues: Issue[];
+}
+
+/** A request the plan cannot take: the kind of reason, and the reason in words. */
+export interface LeftOut {
+  request: RankedRequest;
+  kind: 'shipped' | 'not planned' | 'cannot be scored' | 'no size' | 'requirement';
+  reason: string;
 }
 
 /** Above this many ways to take one group of interdependent requests, the group is not solved exactly. */
@@ -76,6 +83,11 @@ export function planRequests(ranked: readonly RankedRequest[], options: PlanOpti
   };
 }
 
+/** The model's plan sizing; without a plan section, the effort field read as a number of units. */
+export function planSizing(model: ScoringModel): PlanSizing {
+  return model.plan ?? { field: 'effort', sizes: new Map() };
+}
+
 /** The total size or value of some entries. */
 export function sumOf(entries: readonly PlanEntry[], key: 'size' | 'value'): number {
   return entries.reduce((sum, e) => sum + e[key], 0);
@@ -91,7 +103,7 @@ interface Candidate {
 interface SortedRequests {
   committed: PlanEntry[];
   candidates: Candidate[];
-  leftOut: Plan['leftOut'];
+  leftOut: LeftOut[];
   issues: Issue[];
 }
 
@@ -105,25 +117,25 @@ function sortRequests(ranked: readonly RankedRequest[], options: PlanOptions): S
   const unsized: { request: RankedRequest; value?: string }[] = [];
   const rounded: string[] = [];
   const byId = new Map<string, Known>();
-  const leaveOut = (request: RankedRequest, ids: string[], reason: string) => {
-    sorted.leftOut.push({ request, reason });
+  const leaveOut = (request: RankedRequest, ids: string[], kind: LeftOut['kind'], reason: string = kind) => {
+    sorted.leftOut.push({ request, kind, reason });
     // What shipped meets any requirement on it.
-    ids.forEach((id) => byId.set(id, reason === SHIPPED ? { isMet: true } : { reason }));
+    ids.forEach((id) => byId.set(id, kind === 'shipped' ? { isMet: true } : { reason }));
   };
   const { field } = options.sizing;
   for (const request of ranked) {
     const ids = [request.id, ...(request.mergedIds ?? [])].map(foldText);
     const isCommitted = ids.some((id) => committedIds.has(id)) || commitmentOf(request) === 'Committed';
-    const reason = reasonLeftOut(request, isCommitted);
-    if (reason !== undefined) {
-      leaveOut(request, ids, reason);
+    const kind = kindLeftOut(request, isCommitted);
+    if (kind !== undefined) {
+      leaveOut(request, ids, kind);
       continue;
     }
     const size = sizeOf(request, options.sizing);
     if (!('size' in size)) {
       unsized.push({ request, ...size });
       if (isCommitted) ids.forEach((id) => byId.set(id, { isMet: true }));
-      else leaveOut(request, ids, size.value === undefined ? `no ${field}` : `${field} "${size.value}" has no size`);
+      else leaveOut(request, ids, 'no size', size.value === undefined ? `no ${field}` : `${field} "${size.value}" has no size`);
       continue;
     }
     if (size.size !== size.exact) rounded.push(`${request.id} ${size.exact} → ${size.size}`);
@@ -143,11 +155,9 @@ function sortRequests(ranked: readonly RankedRequest[], options: PlanOptions): S
   return sorted;
 }
 
-const SHIPPED = 'shipped';
-
 /** Why a request is out of the plan whatever its size: shipped, not planned, or unscorable. */
-function reasonLeftOut(request: RankedRequest, isCommitted: boolean): string | undefined {
-  if (isShipped(request.status)) return SHIPPED;
+function kindLeftOut(request: RankedRequest, isCommitted: boolean): LeftOut['kind'] | undefined {
+  if (isShipped(request.status)) return 'shipped';
   if (isCommitted) return undefined;
   if (commitmentOf(request) === 'Not planned') return 'not planned';
   return request.unscorable === undefined ? undefined : 'cannot be scored';
@@ -229,7 +239,7 @@ function linkRequirements(sorted: SortedRequests, byId: Map<string, Known>): voi
     c.requires = c.requires.filter((r) => !unmet.has(r));
     c.requiredBy = c.requiredBy.filter((r) => !unmet.has(r));
   }
-  for (const [candidate, reason] of unmet) sorted.leftOut.push({ request: candidate.entry.request, reason });
+  for (const [candidate, reason] of unmet) sorted.leftOut.push({ request: candidate.entry.request, kind: 'requirement', reason });
   const ids = [...unmet.keys()].map((c) => c.entry.request.id);
   sorted.issues.push(planIssue('PLAN_REQUIREMENT_UNMET', `${listIds(ids)} left out: each requires a request the plan cannot take`));
 }

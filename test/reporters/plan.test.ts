@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { planRequests } from '../../src/core/plan.js';
+import type { RankedRequest } from '../../src/core/types.js';
+import { renderPlanMarkdown, renderPlanText } from '../../src/reporters/plan.js';
+
+function request(id: string, rank: number, score: number, effort: string, extra: Partial<RankedRequest> = {}): RankedRequest {
+  return {
+    id,
+    title: `Title ${id}`,
+    lines: [2],
+    accounts: [],
+    numbers: {},
+    texts: { effort: [effort] },
+    score,
+    criteria: {},
+    escalations: [],
+    rank,
+    ...extra,
+  };
+}
+
+const plan = planRequests(
+  [
+    request('FR-1', 1, 90, '6'),
+    request('FR-2', 2, 80, 'M', { status: 'In Progress' }),
+    request('FR-3', 3, 75, '5'),
+    request('FR-4', 4, 70, '5'),
+    request('FR-5', 5, 60, '|pipe|'),
+  ],
+  { capacity: 14, objective: 'score', sizing: { field: 'effort', sizes: new Map([['m', 4]]) } },
+);
+const view = { plan, source: 'requests.csv', model: {} };
+
+describe('plan reporters', () => {
+  it('sets the plan beside the ranking from the top in the terminal', () => {
+    expect(renderPlanText(view)).toMatchInlineSnapshot(`
+      "Plan for a capacity of 14 from requests.csv, maximising score
+      Committed first: 4 of 14 (FR-2 4).
+      ┌────────────────────────────┬──────┬─────────────────────────────────┬──────┐
+      │ Best plan (proven optimal) │ Size │ Taking the ranking from the top │ Size │
+      │ #3 FR-3 Title FR-3         │    5 │ #1 FR-1 Title FR-1              │    6 │
+      │ #4 FR-4 Title FR-4         │    5 │                                 │      │
+      │ 10 of 10 · score 145.0     │      │ 6 of 10 · score 90.0            │      │
+      └────────────────────────────┴──────┴─────────────────────────────────┴──────┘
+      The plan is worth 55.0 more in total score (145.0 against 90.0): it takes FR-3, FR-4 instead of FR-1.
+      Left out: 1 with no size (--format markdown lists each).
+      "
+    `);
+  });
+
+  it('writes markdown with the left-out requests, escaped', () => {
+    expect(renderPlanMarkdown(view)).toMatchInlineSnapshot(`
+      "# Plan for a capacity of 14 from requests.csv, maximising score
+
+      Committed first: 4 of 14 (FR-2 4).
+
+      | Best plan (proven optimal) | Size | Taking the ranking from the top | Size |
+      | --- | ---: | --- | ---: |
+      | \\#3 FR-3 Title FR-3 | 5 | \\#1 FR-1 Title FR-1 | 6 |
+      | \\#4 FR-4 Title FR-4 | 5 |  |  |
+      | **10 of 10 · score 145.0** |  | **6 of 10 · score 90.0** |  |
+
+      The plan is worth 55.0 more in total score (145.0 against 90.0): it takes FR-3 Title FR-3, FR-4 Title FR-4 instead of FR-1 Title FR-1.
+
+      ## Left out (1)
+
+      | Request | Why |
+      | --- | --- |
+      | \\#5 FR-5 Title FR-5 | effort "\\|pipe\\|" has no size |
+      "
+    `);
+  });
+});
