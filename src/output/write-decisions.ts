@@ -7,7 +7,7 @@ const HEADER = ` pm-rank triage decisions: one block per request, keyed by reque
  Edit by hand if you like; pm-rank score --decisions applies this file.
  decision: accept | defer | decline | escalate | needs-info (decline and defer need a reason)`;
 /** Keys in the order people read them; stable so git diffs show only what changed. */
-const KEY_ORDER = ['decision', 'reason', 'horizon', 'values', 'merge_into', 'date', 'decider'] as const;
+const KEY_ORDER = ['decision', 'reason', 'horizon', 'values', 'merge_into', 'requires', 'date', 'decider'] as const;
 const byId = new Intl.Collator('en', { numeric: true }).compare;
 
 /** decisions.yaml text: requests sorted by id, keys in a fixed order, a blank line between requests. */

@@ -5,7 +5,7 @@ import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../../src/c
 import { formatDecisions } from '../../src/output/write-decisions.js';
 
 const decisions: Decisions = {
-  'FR-10': { decider: 'pat', date: '2026-11-28', values: { effort: 'M', alignment: 4 }, decision: 'accept' },
+  'FR-10': { decider: 'pat', date: '2026-11-28', values: { effort: 'M', alignment: 4 }, decision: 'accept', requires: ['FR-7'] },
   'FR-9': { mergeInto: 'FR-10', date: '2026-11-28', decider: 'pat' },
   '18234501987': { reason: 'Not this year', decision: 'decline', date: '2026-11-27', decider: 'sam' },
 };
@@ -35,6 +35,8 @@ describe('formatDecisions', () => {
           values:
             alignment: 4
             effort: M
+          requires:
+            - FR-7
           date: 2026-11-28
           decider: pat
       "
