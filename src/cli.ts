@@ -144,6 +144,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-d, --decisions <path>', 'triage decisions to apply (decisions.yaml)')
     .option('--win-loss <path>', 'win/loss export, as for score')
     .option('--account <name>', "sales: only this customer's requests")
+    .option('--since <previous>', 'sales: the previous export; lists what shipped since then')
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');
@@ -156,7 +157,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           audience: opts.audience === 'sales' ? 'sales' : 'pm',
           top: opts.top,
           date: opts.date ?? new Date().toISOString().slice(0, 10),
-          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'output']),
+          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output']),
           ...csvOptionsOf(opts),
         },
         commandContext(),
@@ -368,6 +369,7 @@ interface ReportFlags {
   config?: string;
   audience: string;
   account?: string;
+  since?: string;
   top: number;
   date?: string;
   output?: string;
