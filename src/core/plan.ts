@@ -114,7 +114,7 @@ type Known = Candidate | { isMet: true } | { reason: string };
 function sortRequests(ranked: readonly RankedRequest[], options: PlanOptions): SortedRequests {
   const committedIds = new Set((options.committed ?? []).map(foldText));
   const sorted: SortedRequests = { committed: [], candidates: [], leftOut: [], issues: [] };
-  const unsized: { request: RankedRequest; value?: string }[] = [];
+  const unsized: Unsized[] = [];
   const rounded: string[] = [];
   const byId = new Map<string, Known>();
   const leaveOut = (request: RankedRequest, ids: string[], kind: LeftOut['kind'], reason: string = kind) => {
@@ -133,7 +133,7 @@ function sortRequests(ranked: readonly RankedRequest[], options: PlanOptions): S
     }
     const size = sizeOf(request, options.sizing);
     if (!('size' in size)) {
-      unsized.push({ request, ...size });
+      unsized.push({ request, isCommitted, ...size });
       if (isCommitted) ids.forEach((id) => byId.set(id, { isMet: true }));
       else leaveOut(request, ids, 'no size', size.value === undefined ? `no ${field}` : `${field} "${size.value}" has no size`);
       continue;
@@ -181,19 +181,29 @@ function sizeOf(request: RankedRequest, sizing: PlanSizing): Size {
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 
-function sizeIssues(unsized: { request: RankedRequest; value?: string }[], sizing: PlanSizing, rounded: string[]): Issue[] {
+/** A request whose size is missing or not understood: left out, or, when committed, counted as taking nothing. */
+interface Unsized {
+  request: RankedRequest;
+  isCommitted: boolean;
+  /** The field's value, when there is one. */
+  value?: string;
+}
+
+function sizeIssues(unsized: Unsized[], sizing: PlanSizing, rounded: string[]): Issue[] {
   const issues: Issue[] = [];
-  const missing = unsized.filter((u) => u.value === undefined).map((u) => u.request.id);
-  const unknown = unsized.filter((u) => u.value !== undefined).map((u) => `${u.request.id} "${u.value}"`);
+  const named = (list: Unsized[]) => listIds(list.map((u) => (u.value === undefined ? u.request.id : `${u.request.id} "${u.value}"`)));
+  const committed = unsized.filter((u) => u.isCommitted);
+  const missing = unsized.filter((u) => !u.isCommitted && u.value === undefined);
+  const unknown = unsized.filter((u) => !u.isCommitted && u.value !== undefined);
   const known = [...sizing.sizes.keys()].join(', ') || 'none';
-  if (missing.length > 0) {
-    issues.push(
-      planIssue('PLAN_SIZE_MISSING', `no ${sizing.field} for ${listIds(missing)}: not planned (committed ones take no capacity)`),
-    );
-  }
+  if (missing.length > 0) issues.push(planIssue('PLAN_SIZE_MISSING', `no ${sizing.field} for ${named(missing)}: left out`));
   if (unknown.length > 0) {
-    const message = `${listIds(unknown)}: ${sizing.field} is neither a number nor one of plan.sizes (${known}); not planned`;
+    const message = `${named(unknown)}: ${sizing.field} is neither a number nor one of plan.sizes (${known}); left out`;
     issues.push(planIssue('PLAN_SIZE_UNKNOWN', message));
+  }
+  if (committed.length > 0) {
+    const message = `committed ${named(committed)} has no size: it takes no capacity here, so the plan may not fit`;
+    issues.push(planIssue('PLAN_COMMITTED_UNSIZED', message));
   }
   if (rounded.length > 0) {
     issues.push({ ...planIssue('PLAN_SIZE_ROUNDED', `sizes rounded up to whole units: ${listIds(rounded)}`), severity: 'notice' });

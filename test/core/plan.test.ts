@@ -160,6 +160,16 @@ describe('planRequests', () => {
     expect(plan.issues.map((i) => i.code)).toEqual(['PLAN_COMMITTED_OVER_CAPACITY']);
   });
 
+  it('warns that committed work without a size takes no capacity', () => {
+    // COMMITTED has no effort: counted as 0, so B (S 2) and C (S 2) both fit the 4.
+    const plan = planRequests(
+      ranked(request('COMMITTED', 10, undefined, { status: 'Committed' }), request('B', 9, 'S'), request('C', 8, 'S')),
+      options(4),
+    );
+    expect(ids(plan.chosen)).toEqual(['B', 'C']);
+    expect(plan.issues.map((i) => i.code)).toEqual(['PLAN_COMMITTED_UNSIZED']);
+  });
+
   it('says when a dependency group is too large to solve exactly, and never does worse than the ranking', () => {
     // 70 requests (S 2) all require BASE (S 2): too many to enumerate, so each is weighed with BASE alone.
     const dependents = Array.from({ length: 70 }, (_, i) => request(`D${i}`, 10, 'S', { decision: { requires: ['BASE'] } }));
