@@ -31,6 +31,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
   withCsvOptions(score)
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
     .option('-q, --quiet', 'no progress line on stderr for long reads')
     .action(async (file: string, opts: ScoreFlags) => {
@@ -42,7 +43,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           {
             format,
             isStrict: opts.strict === true,
-            ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf']),
+            ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf', 'accounts']),
             ...csvOptionsOf(opts),
             ...(opts.quiet ? { isQuiet: true } : {}),
           },
@@ -145,6 +146,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--win-loss <path>', 'win/loss export, as for score')
     .option('--account <name>', "sales: only this customer's requests")
     .option('--since <previous>', 'sales: the previous export; lists what shipped since then')
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');
@@ -157,7 +159,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           audience: opts.audience === 'sales' ? 'sales' : 'pm',
           top: opts.top,
           date: opts.date ?? new Date().toISOString().slice(0, 10),
-          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output']),
+          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts']),
           ...csvOptionsOf(opts),
         },
         commandContext(),
@@ -259,6 +261,7 @@ interface TriageFlags {
 
 interface ReadFlags {
   config?: string;
+  accounts?: string;
   output?: string;
   delimiter?: string;
   encoding?: string;
@@ -271,15 +274,16 @@ function withReadOptions(command: Command): Command {
   command
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
     .option('-o, --output <path>', 'write the result to a file instead of stdout');
-  return withCsvOptions(command).option(
-    '--as-of <date>',
-    'the date within_days conditions count from, YYYY-MM-DD (default: today)',
-    parseAsOf,
-  );
+  return withCsvOptions(command)
+    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP);
 }
 
+const ACCOUNTS_FLAG = '--accounts <path>';
+const ACCOUNTS_HELP = 'accounts file (account, parent, segment): subsidiaries count once, under their top parent';
+
 function readOptionsOf(opts: ReadFlags) {
-  return { ...pick(opts, ['config', 'output', 'asOf']), ...csvOptionsOf(opts) };
+  return { ...pick(opts, ['config', 'output', 'asOf', 'accounts']), ...csvOptionsOf(opts) };
 }
 
 /** How to read the CSV itself, where detection may guess wrong. */
@@ -302,6 +306,7 @@ function parseAsOf(value: string): number {
 
 interface ScoreFlags {
   config?: string;
+  accounts?: string;
   decisions?: string;
   format: string;
   top?: number;
@@ -365,6 +370,7 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
 
 interface ReportFlags {
   winLoss?: string;
+  accounts?: string;
   decisions?: string;
   config?: string;
   audience: string;

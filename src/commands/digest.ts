@@ -24,7 +24,8 @@ export async function runDigest(
   options: DigestOptions,
   context: CommandContext,
 ): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [previousFile, currentFile, options.config, options.winLoss], context.cwd);
+  if (options.output)
+    assertNotAnInput(options.output, [previousFile, currentFile, options.config, options.winLoss, options.accounts], context.cwd);
   const previous = await buildRankingReport(previousFile, options, context);
   const current = await buildRankingReport(currentFile, options, context);
   context.stderr.write(renderDiagnostics([...previous.issues, ...current.issues], { color: context.isColor }));

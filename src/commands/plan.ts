@@ -22,7 +22,8 @@ export interface PlanOptions extends PipelineOptions {
 
 /** pm-rank plan: the most valuable set of requests that fits the capacity, beside what the ranking's top would give. */
 export async function runPlan(file: string, options: PlanOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
+  if (options.output)
+    assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss, options.accounts], context.cwd);
   const loaded = await loadConfig(options.config, context.cwd);
   const sizing = planSizing(loaded.model);
   const decisions = await loadDecisionsOption(options.decisions, context.cwd);

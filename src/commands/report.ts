@@ -30,7 +30,11 @@ export async function runReport(file: string, options: ReportOptions, context: C
     throw new UsageError('--since applies to --audience sales; add --audience sales');
   }
   if (options.output) {
-    assertNotAnInput(options.output, [file, options.since, options.config, options.decisions, options.winLoss], context.cwd);
+    assertNotAnInput(
+      options.output,
+      [file, options.since, options.config, options.decisions, options.winLoss, options.accounts],
+      context.cwd,
+    );
   }
   const previous = options.since === undefined ? undefined : await buildRankingReport(options.since, options, context);
   const report = await buildRankingReport(file, options, context);

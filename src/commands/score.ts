@@ -1,12 +1,14 @@
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
 import { isWinLossField } from '../core/fields.js';
 import { findFrameworkIssues } from '../core/frameworks.js';
+import { rollUpAccounts } from '../core/hierarchy.js';
 import { rankRequests } from '../core/rank.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
 import { openSource } from '../input/source.js';
+import { readAccountHierarchy } from '../input/read-accounts.js';
 import { readDeals } from '../input/read-deals.js';
 import { readRequests, type ReadOptions } from '../input/requests/read-requests.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
@@ -28,7 +30,8 @@ export interface ScoreOptions extends PipelineOptions {
 
 /** pm-rank score: export -> ranked table (or json/csv) on stdout, warnings on stderr. */
 export async function runScore(file: string, options: ScoreOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
+  if (options.output)
+    assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss, options.accounts], context.cwd);
   const progress = context.isProgress && !options.isQuiet ? createProgressLine(context.stderr) : undefined;
   const report = await buildRankingReport(file, { ...options, ...(progress ? { onProgress: progress.update } : {}) }, context).finally(() =>
     progress?.clear(),
@@ -55,6 +58,8 @@ export interface PipelineOptions extends ReadOptions {
   winLoss?: string;
   /** Day number (see parseDate) that within_days conditions count from; today when absent. */
   asOf?: number;
+  /** An accounts file (account, parent, segment): subsidiaries count once, under their top parent. */
+  accounts?: string;
 }
 
 /** Reads the config, the export and any decisions, then scores and ranks: the pipeline every ranking command shares. */
@@ -83,10 +88,15 @@ export async function rankExport(
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
-  const winLoss = options.winLoss
-    ? await readWinLoss(options.winLoss, read.requests, read.summary.currency, loaded.model, options, context)
+  const hierarchy = options.accounts
+    ? await readAccountHierarchy(await openSource(options.accounts, context.cwd, context.stdin), loaded.model, options)
     : undefined;
-  const decided = applyDecisions(winLoss?.requests ?? read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
+  const rolled = hierarchy ? rollUpAccounts(read.requests, hierarchy, loaded.model.aggregate.deal_value) : undefined;
+  const requests = rolled?.requests ?? read.requests;
+  const winLoss = options.winLoss
+    ? await readWinLoss(options.winLoss, requests, read.summary.currency, loaded.model, options, context)
+    : undefined;
+  const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, loaded.model.aggregate);
   const asOf = options.asOf ?? todayDay();
   const scored = decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf));
   const { framework } = loaded.model;
@@ -94,6 +104,7 @@ export async function rankExport(
     ranked: rankRequests(scored, loaded.model.tiebreak),
     issues: [
       ...read.issues,
+      ...(hierarchy?.issues ?? []),
       ...(winLoss ? winLoss.issues : missingWinLoss(loaded.model)),
       ...(decisions ? describeDecisionIssues(decisions, decided.issues, loaded.model) : []),
       ...(framework ? findFrameworkIssues(scored, framework) : []),
@@ -103,6 +114,7 @@ export async function rankExport(
     modelSource: loaded.source,
     asOf,
     ...(winLoss ? { winLoss } : {}),
+    ...(rolled ? { rolledUp: rolled.rolledUp } : {}),
   };
 }
 

@@ -15,7 +15,7 @@ export interface WinLossOptions extends Omit<PipelineOptions, 'winLoss'> {
 
 /** pm-rank winloss: loss reasons by value and segment, cited requests against their rank. */
 export async function runWinLoss(deals: string, options: WinLossOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [deals, options.requests, options.config], context.cwd);
+  if (options.output) assertNotAnInput(options.output, [deals, options.requests, options.config, options.accounts], context.cwd);
   const review = options.requests
     ? await reviewAgainstRanking(deals, options.requests, options, context)
     : await reviewAlone(deals, options, context);

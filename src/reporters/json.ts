@@ -29,6 +29,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       columns: summary.columns,
       model: report.modelSource,
     },
+    ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -87,6 +87,7 @@ export const COLUMN_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   job_size: ['job size', 'job duration size', 'job duration', 'job size (relative)'],
   status: ['status', 'request status', 'feature status', 'roadmap status', 'commitment'],
+  parent: ['parent', 'parent account', 'parent account name', 'parent company', 'ultimate parent', 'ultimate parent account'],
   owner: ['account owner', 'owner', 'opportunity owner', 'deal owner', 'account manager', 'account executive', 'sales rep'],
   notes: ['notes', 'sales notes', 'description', 'comments', 'details', 'use case'],
   // Win/loss (closed deal) exports.
