@@ -3,28 +3,7 @@ import { costOfDelayOf, delayCost, orderByCd3, schedule } from '../../src/core/c
 import { parseDate } from '../../src/core/dates.js';
 import { solveKnapsack } from '../../src/core/knapsack.js';
 import { planRequests, sumOf, type PlanOptions } from '../../src/core/plan.js';
-import type { RankedRequest } from '../../src/core/types.js';
-
-/** A ranked request of `size` person-weeks (an effort cell), ranked in the order given. */
-function request(id: string, score: number, size: string | undefined, extra: Partial<RankedRequest> = {}): RankedRequest {
-  return {
-    id,
-    title: `Title ${id}`,
-    lines: [2],
-    accounts: [],
-    numbers: {},
-    texts: size === undefined ? {} : { effort: [size] },
-    score,
-    criteria: {},
-    escalations: [],
-    rank: 0,
-    ...extra,
-  };
-}
-
-function ranked(...requests: RankedRequest[]): RankedRequest[] {
-  return requests.map((r, i) => ({ ...r, rank: i + 1 }));
-}
+import { rankInOrder as ranked, sizedRequest as request } from '../helpers/plan-requests.js';
 
 const sizing = {
   field: 'effort',

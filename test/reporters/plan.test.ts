@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { planRequests } from '../../src/core/plan.js';
-import type { RankedRequest } from '../../src/core/types.js';
+import { rankInOrder, sizedRequest as request } from '../helpers/plan-requests.js';
 import { renderPlanMarkdown, renderPlanText } from '../../src/reporters/plan.js';
 
-function request(id: string, rank: number, score: number, effort: string, extra: Partial<RankedRequest> = {}): RankedRequest {
-  return {
-    id,
-    title: `Title ${id}`,
-    lines: [2],
-    accounts: [],
-    numbers: {},
-    texts: { effort: [effort] },
-    score,
-    criteria: {},
-    escalations: [],
-    rank,
-    ...extra,
-  };
-}
-
 const plan = planRequests(
-  [
-    request('FR-1', 1, 90, '6'),
-    request('FR-2', 2, 80, 'M', { status: 'In Progress' }),
-    request('FR-3', 3, 75, '5'),
-    request('FR-4', 4, 70, '5'),
-    request('FR-5', 5, 60, '|pipe|'),
-  ],
+  rankInOrder(
+    request('FR-1', 90, '6'),
+    request('FR-2', 80, 'M', { status: 'In Progress' }),
+    request('FR-3', 75, '5'),
+    request('FR-4', 70, '5'),
+    request('FR-5', 60, '|pipe|'),
+  ),
   { capacity: 14, objective: 'score', sizing: { field: 'effort', sizes: new Map([['m', 4]]) } },
 );
 const view = { plan, source: 'requests.csv', model: {} };
