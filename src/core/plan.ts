@@ -61,7 +61,7 @@ export const MAX_PLAN_CELLS = 200_000_000;
 export function planRequests(ranked: readonly RankedRequest[], options: PlanOptions): Plan {
   const sorted = sortRequests(ranked, options);
   const committedSize = sumOf(sorted.committed, 'size');
-  const capacity = Math.max(0, options.capacity - committedSize);
+  const capacity = Math.max(0, Math.floor(options.capacity) - committedSize);
   const issues = [...sorted.issues];
   if (committedSize > options.capacity) {
     issues.push(planIssue('PLAN_COMMITTED_OVER_CAPACITY', `committed work (${committedSize}) exceeds the capacity of ${options.capacity}`));
@@ -151,6 +151,11 @@ function sortRequests(ranked: readonly RankedRequest[], options: PlanOptions): S
     }
   }
   sorted.issues.push(...sizeIssues(unsized, options.sizing, rounded));
+  const unknown = (options.committed ?? []).filter((id) => !byId.has(foldText(id)));
+  if (unknown.length > 0) {
+    const issue = planIssue('PLAN_COMMITTED_UNKNOWN', `--committed ${listIds(unknown)}: not in the export; ignored`);
+    sorted.issues.push({ ...issue, value: unknown.join(', ') });
+  }
   linkRequirements(sorted, byId);
   return sorted;
 }

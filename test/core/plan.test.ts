@@ -133,6 +133,12 @@ describe('planRequests', () => {
     expect(plan.issues.map((i) => [i.code, i.severity])).toEqual([['PLAN_SIZE_ROUNDED', 'notice']]);
   });
 
+  it('warns about a --committed id the export does not have', () => {
+    const plan = planRequests(ranked(request('A', 10, 'S')), options(4, { committed: ['a', 'FR-404'] }));
+    expect(ids(plan.committed)).toEqual(['A']);
+    expect(plan.issues.map((i) => [i.code, i.value])).toEqual([['PLAN_COMMITTED_UNKNOWN', 'FR-404']]);
+  });
+
   it('warns when committed work alone exceeds the capacity', () => {
     const plan = planRequests(ranked(request('A', 10, 'L', { status: 'Committed' }), request('B', 10, 'S')), options(6));
     expect(ids(plan.chosen)).toEqual([]);
