@@ -129,6 +129,9 @@ function sequenceCells(view: PlanView, job: PlanSequence['jobs'][number]): strin
 }
 
 function delayLine(view: PlanView, sequence: PlanSequence): string {
+  if (sequence.jobs.every((job) => job.costOfDelay === undefined)) {
+    return 'No planned request has a deal value and a close date ahead (--as-of): without a cost of delay, the order is the ranking.';
+  }
   const money = (value: number) => formatMoney(value, view.currency);
   const saved = sequence.rankOrderDelayCost - sequence.delayCost;
   return `Waiting costs ${money(sequence.delayCost)} in this order against ${money(sequence.rankOrderDelayCost)} in ranking order (${money(saved)} less). Cost of delay: deal value over the weeks to the nearest close date; — has none and goes last.`;

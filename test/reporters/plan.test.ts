@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sequencePlan } from '../../src/core/cost-of-delay.js';
 import { planRequests } from '../../src/core/plan.js';
 import { rankInOrder, sizedRequest as request } from '../helpers/plan-requests.js';
 import { renderPlanMarkdown, renderPlanText } from '../../src/reporters/plan.js';
@@ -53,5 +54,11 @@ describe('plan reporters', () => {
       | \\#5 FR-5 Title FR-5 | effort "\\|pipe\\|" has no size |
       "
     `);
+  });
+
+  it('says so when no planned request has a cost of delay, rather than print a zero', () => {
+    const text = renderPlanText({ ...view, sequence: sequencePlan(plan.chosen, 0) });
+    expect(text).toContain('No planned request has a deal value and a close date ahead');
+    expect(text).not.toContain('Waiting costs');
   });
 });
