@@ -6,7 +6,7 @@ import type { Issue, PlanSizing, RankedRequest, ScoringModel } from './types.js'
 /** What the plan maximises: the requests' scores, or their deal value. */
 export type PlanObjective = 'score' | 'deal_value';
 
-export interface PlanOptions {
+export interface PlanConstraints {
   /** Capacity in whole size units (person-weeks). */
   capacity: number;
   objective: PlanObjective;
@@ -58,7 +58,7 @@ const MAX_GROUP_SIZE = 64;
 export const MAX_PLAN_CELLS = 200_000_000;
 
 /** Plans under capacity: an exact knapsack over requests (and groups of requests that require each other). */
-export function planRequests(ranked: readonly RankedRequest[], options: PlanOptions): Plan {
+export function planRequests(ranked: readonly RankedRequest[], options: PlanConstraints): Plan {
   const sorted = sortRequests(ranked, options);
   const committedSize = sumOf(sorted.committed, 'size');
   const capacity = Math.max(0, Math.floor(options.capacity) - committedSize);
@@ -111,7 +111,7 @@ interface SortedRequests {
 type Known = Candidate | { isMet: true } | { reason: string };
 
 /** Splits the ranking into committed work, candidates and what cannot be planned (and why). */
-function sortRequests(ranked: readonly RankedRequest[], options: PlanOptions): SortedRequests {
+function sortRequests(ranked: readonly RankedRequest[], options: PlanConstraints): SortedRequests {
   const committedIds = new Set((options.committed ?? []).map(foldText));
   const sorted: SortedRequests = { committed: [], candidates: [], leftOut: [], issues: [] };
   const unsized: Unsized[] = [];

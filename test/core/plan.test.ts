@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { costOfDelayOf, delayCost, orderByCd3, schedule } from '../../src/core/cost-of-delay.js';
 import { parseDate } from '../../src/core/dates.js';
 import { solveKnapsack } from '../../src/core/knapsack.js';
-import { planRequests, sumOf, type PlanOptions } from '../../src/core/plan.js';
+import { planRequests, sumOf, type PlanConstraints } from '../../src/core/plan.js';
 import { rankInOrder as ranked, sizedRequest as request } from '../helpers/plan-requests.js';
 
 const sizing = {
@@ -13,7 +13,12 @@ const sizing = {
     ['l', 8],
   ]),
 };
-const options = (capacity: number, extra: Partial<PlanOptions> = {}): PlanOptions => ({ capacity, objective: 'score', sizing, ...extra });
+const options = (capacity: number, extra: Partial<PlanConstraints> = {}): PlanConstraints => ({
+  capacity,
+  objective: 'score',
+  sizing,
+  ...extra,
+});
 const ids = (entries: { request: { id: string } }[]) => entries.map((e) => e.request.id);
 
 describe('solveKnapsack', () => {
