@@ -6,6 +6,7 @@ import type { Issue, PlanSizing, RankedRequest, ScoringModel } from './types.js'
 /** What the plan maximises: the requests' scores, or their deal value. */
 export type PlanObjective = 'score' | 'deal_value';
 
+/** What bounds a plan: the capacity, what to maximise, how requests are sized, what is already committed. */
 export interface PlanConstraints {
   /** Capacity in whole size units (person-weeks). */
   capacity: number;
