@@ -88,6 +88,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-n, --top <n>', 'size of the top list that requests enter or leave', parsePositiveInt, 10)
     .option('-d, --decisions <path>', 'triage decisions to apply under both configs (decisions.yaml)')
     .option('--win-loss <path>', 'win/loss export, as for score')
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .action(async (base: string, head: string, file: string, opts: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(base, head, file, opts, context));
@@ -102,6 +103,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2 (default: 20%)', parseShare)
     .option('--seed <n>', 'seed of the random perturbations; same seed, same result (default: 1)', parsePositiveInt)
     .option('--samples <n>', 'number of random perturbations (default: 1000)', parsePositiveInt)
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
       const { runSensitivity } = await import('./commands/sensitivity.js');
       setExitCode(await runSensitivity(file, opts, context));
