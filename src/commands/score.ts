@@ -88,8 +88,9 @@ export async function rankExport(
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
+  // The accounts file is a CSV of its own: its delimiter and encoding are detected, not the export's flags.
   const hierarchy = options.accounts
-    ? await readAccountHierarchy(await openSource(options.accounts, context.cwd, context.stdin), loaded.model, options)
+    ? await readAccountHierarchy(await openSource(options.accounts, context.cwd, context.stdin), loaded.model)
     : undefined;
   const rolled = hierarchy ? rollUpAccounts(read.requests, hierarchy, loaded.model.aggregate.deal_value) : undefined;
   const requests = rolled?.requests ?? read.requests;
