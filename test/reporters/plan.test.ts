@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sequencePlan } from '../../src/core/cost-of-delay.js';
 import { planRequests } from '../../src/core/plan.js';
 import { rankInOrder, sizedRequest as request } from '../helpers/plan-requests.js';
-import { renderPlanMarkdown, renderPlanText } from '../../src/reporters/plan.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/reporters/plan.js';
 
 const plan = planRequests(
   rankInOrder(
@@ -60,5 +60,19 @@ describe('plan reporters', () => {
     const text = renderPlanText({ ...view, sequence: sequencePlan(plan.chosen, 0) });
     expect(text).toContain('No planned request has a deal value and a close date ahead');
     expect(text).not.toContain('Waiting costs');
+  });
+
+  it('heads an unproven plan as such, in every format', () => {
+    // 70 requests that all require BASE form one group too large to enumerate (see test/core/plan.test.ts).
+    const dependents = Array.from({ length: 70 }, (_, i) => request(`D${i}`, 10, 'M', { decision: { requires: ['BASE'] } }));
+    const unproven = planRequests(rankInOrder(...dependents, request('BASE', 1, 'M')), {
+      capacity: 8,
+      objective: 'score',
+      sizing: { field: 'effort', sizes: new Map([['m', 4]]) },
+    });
+    const unprovenView = { ...view, plan: unproven };
+    expect(renderPlanText(unprovenView)).toContain('Best plan found (not proven optimal)');
+    expect(renderPlanMarkdown(unprovenView)).toContain('| Best plan found (not proven optimal) |');
+    expect(JSON.parse(renderPlanJson(unprovenView))).toMatchObject({ is_proven_optimal: false });
   });
 });
