@@ -47,7 +47,7 @@ export interface Plan {
 /** A request the plan cannot take: the kind of reason, and the reason in words. */
 export interface LeftOut {
   request: RankedRequest;
-  kind: 'shipped' | 'not planned' | 'cannot be scored' | 'no size' | 'requirement';
+  kind: 'shipped' | 'not planned' | 'deferred' | 'cannot be scored' | 'no size' | 'requirement';
   reason: string;
 }
 
@@ -161,11 +161,12 @@ function sortRequests(ranked: readonly RankedRequest[], options: PlanConstraints
   return sorted;
 }
 
-/** Why a request is out of the plan whatever its size: shipped, not planned, or unscorable. */
+/** Why a request is out of the plan whatever its size: shipped, not planned, deferred in triage, or unscorable. */
 function kindLeftOut(request: RankedRequest, isCommitted: boolean): LeftOut['kind'] | undefined {
   if (isShipped(request.status)) return 'shipped';
   if (isCommitted) return undefined;
   if (commitmentOf(request) === 'Not planned') return 'not planned';
+  if (request.decision?.decision === 'defer') return 'deferred';
   return request.unscorable === undefined ? undefined : 'cannot be scored';
 }
 

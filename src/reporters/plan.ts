@@ -44,6 +44,7 @@ function summarize({ plan }: PlanView) {
 const LEFT_OUT_WORDS: Record<LeftOut['kind'], string> = {
   shipped: 'shipped',
   'not planned': 'not planned',
+  deferred: 'deferred',
   'cannot be scored': 'that cannot be scored',
   'no size': 'with no size',
   requirement: 'requiring what cannot be planned',

@@ -97,12 +97,13 @@ describe('planRequests', () => {
     expect(ids(planRequests(requests, options(3)).chosen)).toEqual([]);
   });
 
-  it('counts committed work first and leaves out shipped, declined and unsized requests, saying why', () => {
+  it('counts committed work first and leaves out shipped, declined, deferred and unsized requests, saying why', () => {
     // Capacity 10: IN-PROGRESS (M 4) is committed, so 6 remain: X (M 4) fits, Y (M 4) then does not.
     const plan = planRequests(
       ranked(
         request('DONE', 99, 'S', { status: 'Shipped' }),
         request('NO', 95, 'S', { status: 'Declined' }),
+        request('LATER', 94, 'S', { decision: { decision: 'defer', reason: 'Next year' } }),
         request('IN-PROGRESS', 50, 'M', { status: 'In Progress' }),
         request('X', 40, 'M', { decision: { requires: ['DONE', 'IN-PROGRESS'] } }),
         request('Y', 30, 'M'),
@@ -119,6 +120,7 @@ describe('planRequests', () => {
     expect(plan.leftOut.map((l) => [l.request.id, l.reason])).toEqual([
       ['DONE', 'shipped'],
       ['NO', 'not planned'],
+      ['LATER', 'deferred'],
       ['HUGE', 'effort "XXL" has no size'],
       ['BLANK', 'no effort'],
       ['NEEDS-NO', 'requires NO, which is left out (not planned)'],
