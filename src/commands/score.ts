@@ -1,7 +1,7 @@
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
 import { isWinLossField } from '../core/fields.js';
 import { findFrameworkIssues } from '../core/frameworks.js';
-import { rollUpAccounts } from '../core/hierarchy.js';
+import { rollUpAccounts, rollUpDeals, type AccountHierarchy } from '../core/hierarchy.js';
 import { rankRequests } from '../core/rank.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
@@ -88,14 +88,11 @@ export async function rankExport(
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
-  // The accounts file is a CSV of its own: its delimiter and encoding are detected, not the export's flags.
-  const hierarchy = options.accounts
-    ? await readAccountHierarchy(await openSource(options.accounts, context.cwd, context.stdin), loaded.model)
-    : undefined;
+  const hierarchy = await readAccountsOption(options.accounts, loaded.model, context);
   const rolled = hierarchy ? rollUpAccounts(read.requests, hierarchy, loaded.model.aggregate.deal_value) : undefined;
   const requests = rolled?.requests ?? read.requests;
   const winLoss = options.winLoss
-    ? await readWinLoss(options.winLoss, requests, read.summary.currency, loaded.model, options, context)
+    ? await readWinLoss(options.winLoss, requests, read.summary.currency, loaded.model, options, context, hierarchy)
     : undefined;
   const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, loaded.model.aggregate);
   const asOf = options.asOf ?? todayDay();
@@ -127,7 +124,16 @@ function describeDecisionIssues(decisions: { path: string; decisions: Decisions 
   }));
 }
 
-/** Reads a win/loss export and joins its closed deals to the requests read. */
+/** The --accounts file's hierarchy, if given. It is a CSV of its own: delimiter and encoding are detected, not the export's flags. */
+export async function readAccountsOption(
+  path: string | undefined,
+  model: ScoringModel,
+  context: CommandContext,
+): Promise<AccountHierarchy | undefined> {
+  return path === undefined ? undefined : readAccountHierarchy(await openSource(path, context.cwd, context.stdin), model);
+}
+
+/** Reads a win/loss export and joins its closed deals (their accounts rolled up, with a hierarchy) to the requests read. */
 export async function readWinLoss(
   path: string,
   requests: readonly FeatureRequest[],
@@ -135,10 +141,11 @@ export async function readWinLoss(
   model: ScoringModel,
   options: ReadOptions,
   context: CommandContext,
+  hierarchy?: AccountHierarchy,
 ): Promise<WinLossJoin> {
   const source = await openSource(path, context.cwd, context.stdin);
   const deals = await readDeals(source, model, options, currency);
-  const join = joinWinLoss(requests, deals.rows, source.name);
+  const join = joinWinLoss(requests, hierarchy ? rollUpDeals(deals.rows, hierarchy) : deals.rows, source.name);
   return { ...join, issues: [...deals.issues, ...join.issues, ...describeUnmatched(join.unmatched, source.name)] };
 }
 

@@ -1,7 +1,7 @@
 import { combineDealValues } from './group.js';
 import { countAccount } from './decisions.js';
 import { foldText } from './text.js';
-import type { AccountMention, FeatureRequest, Issue } from './types.js';
+import type { AccountMention, DealRow, FeatureRequest, Issue } from './types.js';
 
 /** One row of an accounts file (--accounts): an account, the account it belongs to, its segment. */
 export interface AccountRow {
@@ -105,6 +105,14 @@ export function rollUpAccounts(
     return { ...request, accounts, texts, dealValue, numbers: { ...request.numbers, deal_value: dealValue } };
   });
   return { requests: rolled, rolledUp: [...rolledUp.values()] };
+}
+
+/** Closed deals under their account's top parent (and its segment, when the file gives one): a deal stays one deal. */
+export function rollUpDeals(rows: readonly DealRow[], hierarchy: AccountHierarchy): DealRow[] {
+  return rows.map((row) => {
+    const top = row.account === undefined ? undefined : hierarchy.tops.get(foldText(row.account));
+    return top ? { ...row, account: top.name, ...(top.segment ? { segment: top.segment } : {}) } : row;
+  });
 }
 
 function distinctSegments(accounts: readonly AccountMention[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHierarchy, rollUpAccounts, type AccountRow } from '../../src/core/hierarchy.js';
+import { buildHierarchy, rollUpAccounts, rollUpDeals, type AccountRow } from '../../src/core/hierarchy.js';
 import type { FeatureRequest } from '../../src/core/types.js';
 
 const rows = (...links: [account: string, parent?: string, segment?: string][]): AccountRow[] =>
@@ -73,5 +73,22 @@ describe('rollUpAccounts', () => {
     expect(requests[0]!.texts.segment).toEqual(['Enterprise']);
     expect(requests[1]!.accounts).toEqual([{ name: 'Hooli', dealValue: 1_000 }]);
     expect(rolledUp).toEqual([{ account: 'Globex EU', parent: 'Globex' }]);
+  });
+});
+
+describe('rollUpDeals', () => {
+  it("files each closed deal under its account's top parent and that parent's segment; a deal stays one deal", () => {
+    const hierarchy = buildHierarchy(rows(['Globex', undefined, 'Enterprise'], ['Globex EU', 'Globex']), 'a.csv');
+    const deals = rollUpDeals(
+      [
+        { line: 2, name: 'EU renewal', account: 'globex eu', segment: 'Mid-Market', amount: 10, cited: [] },
+        { line: 3, name: 'Other', account: 'Hooli', segment: 'SMB', cited: [] },
+      ],
+      hierarchy,
+    );
+    expect(deals.map((d) => [d.name, d.account, d.segment, d.amount])).toEqual([
+      ['EU renewal', 'Globex', 'Enterprise', 10],
+      ['Other', 'Hooli', 'SMB', undefined],
+    ]);
   });
 });
