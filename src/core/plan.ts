@@ -56,7 +56,7 @@ const MAX_GROUP_OPTIONS = 4096;
 /** Larger groups are not enumerated at all: each member's requirements alone would cost too much to walk. */
 const MAX_GROUP_SIZE = 64;
 /** Above this many cells (groups × capacity) the table would not fit in memory: greedy only, said so. */
-export const MAX_PLAN_CELLS = 200_000_000;
+const MAX_PLAN_CELLS = 200_000_000;
 
 /** Plans under capacity: an exact knapsack over requests (and groups of requests that require each other). */
 export function planRequests(ranked: readonly RankedRequest[], options: PlanConstraints): Plan {
