@@ -37,6 +37,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
   withCsvOptions(score)
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
     .option('-q, --quiet', 'no progress line on stderr for long reads')
     .action(async (file: string, opts: ScoreFlags) => {
@@ -48,7 +49,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           {
             format,
             isStrict: opts.strict === true,
-            ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf']),
+            ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf', 'accounts']),
             ...csvOptionsOf(opts),
             ...(opts.quiet ? { isQuiet: true } : {}),
             ...(opts.bom ? { hasBom: true } : {}),
@@ -112,6 +113,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-d, --decisions <path>', 'triage decisions to apply under both configs (decisions.yaml)')
     .option('--win-loss <path>', 'win/loss export, as for score')
     .option(SHEET_FLAG, SHEET_HELP)
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .action(async (base: string, head: string, file: string, opts: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(base, head, file, opts, context));
@@ -127,6 +129,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--seed <n>', 'seed of the random perturbations; same seed, same result (default: 1)', parsePositiveInt)
     .option('--samples <n>', 'number of random perturbations (default: 1000)', parsePositiveInt)
     .option(SHEET_FLAG, SHEET_HELP)
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
       const { runSensitivity } = await import('./commands/sensitivity.js');
       setExitCode(await runSensitivity(file, opts, context));
@@ -171,6 +174,8 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-d, --decisions <path>', 'triage decisions to apply (decisions.yaml)')
     .option('--win-loss <path>', 'win/loss export, as for score')
     .option('--account <name>', "sales: only this customer's requests")
+    .option('--since <previous>', 'sales: the previous export; lists what shipped since then')
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');
@@ -183,7 +188,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           audience: opts.audience === 'sales' ? 'sales' : 'pm',
           top: opts.top,
           date: opts.date ?? new Date().toISOString().slice(0, 10),
-          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'output']),
+          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts']),
           ...csvOptionsOf(opts),
         },
         commandContext(),
@@ -219,6 +224,35 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
 
   withReadOptions(
     program
+      .command('plan')
+      .description('the most valuable requests that fit a capacity, beside taking the ranking from the top')
+      .argument('<file>', 'CSV export, as for score')
+      .requiredOption('--capacity <n>', 'capacity in the units of plan.sizes (person-weeks)', parsePositiveInt)
+      .addOption(new Option('--objective <what>', 'what the plan maximises').choices(['score', 'deal-value']).default('score'))
+      .addOption(
+        new Option('--order <order>', 'cd3: sequence by cost of delay ÷ duration (deal value, close dates)')
+          .choices(['rank', 'cd3'])
+          .default('rank'),
+      )
+      .option('--committed <ids...>', 'requests already committed, besides those whose status says so; give FILE before it')
+      .option('-d, --decisions <path>', 'triage decisions (decisions.yaml): assessed values, and requires: between requests')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--win-loss <path>', 'win/loss export, as for score'),
+  ).action(async (file: string, opts: PlanFlags) => {
+    const { runPlan } = await import('./commands/plan.js');
+    const options = {
+      ...readOptionsOf(opts),
+      capacity: opts.capacity,
+      objective: opts.objective === 'deal-value' ? ('deal_value' as const) : ('score' as const),
+      order: opts.order,
+      format: opts.format,
+      ...pick(opts, ['committed', 'decisions', 'winLoss']),
+    };
+    setExitCode(await runPlan(file, options, commandContext()));
+  });
+
+  withReadOptions(
+    program
       .command('escalations')
       .description('the escalation path: each rule in words, requests that meet it, and those one condition short')
       .argument('<file>', 'CSV export, as for score')
@@ -235,6 +269,16 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
   return program;
 }
 
+interface PlanFlags extends ReadFlags {
+  capacity: number;
+  objective: string;
+  order: 'rank' | 'cd3';
+  committed?: string[];
+  decisions?: string;
+  format: 'text' | 'markdown' | 'json';
+  winLoss?: string;
+}
+
 interface TriageFlags {
   winLoss?: string;
   config?: string;
@@ -247,6 +291,7 @@ interface TriageFlags {
 
 interface ReadFlags {
   config?: string;
+  accounts?: string;
   output?: string;
   delimiter?: string;
   encoding?: string;
@@ -260,15 +305,16 @@ function withReadOptions(command: Command): Command {
   command
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
     .option('-o, --output <path>', 'write the result to a file instead of stdout');
-  return withCsvOptions(command).option(
-    '--as-of <date>',
-    'the date within_days conditions count from, YYYY-MM-DD (default: today)',
-    parseAsOf,
-  );
+  return withCsvOptions(command)
+    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
+    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP);
 }
 
+const ACCOUNTS_FLAG = '--accounts <path>';
+const ACCOUNTS_HELP = 'accounts file (account, parent, segment): subsidiaries count once, under their top parent';
+
 function readOptionsOf(opts: ReadFlags) {
-  return { ...pick(opts, ['config', 'output', 'asOf']), ...csvOptionsOf(opts) };
+  return { ...pick(opts, ['config', 'output', 'asOf', 'accounts']), ...csvOptionsOf(opts) };
 }
 
 /** How to read the CSV itself, where detection may guess wrong. */
@@ -292,6 +338,7 @@ function parseAsOf(value: string): number {
 
 interface ScoreFlags {
   config?: string;
+  accounts?: string;
   decisions?: string;
   format: string;
   top?: number;
@@ -358,10 +405,12 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
 
 interface ReportFlags {
   winLoss?: string;
+  accounts?: string;
   decisions?: string;
   config?: string;
   audience: string;
   account?: string;
+  since?: string;
   top: number;
   date?: string;
   output?: string;

@@ -13,7 +13,7 @@ export interface EscalationsOptions extends PipelineOptions {
 
 /** pm-rank escalations: each rule in words, the requests that meet it, and those one condition short. */
 export async function runEscalations(file: string, options: EscalationsOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.winLoss], context.cwd);
+  if (options.output) assertNotAnInput(options.output, [file, options.config, options.winLoss, options.accounts], context.cwd);
   const report = await buildRankingReport(file, options, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const reviews = reviewEscalations(report.ranked, report.model.escalation, report.asOf);

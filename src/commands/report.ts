@@ -1,3 +1,4 @@
+import { findShipped } from '../core/digest.js';
 import { foldText } from '../core/text.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
@@ -12,6 +13,8 @@ export type Audience = 'pm' | 'sales';
 export interface ReportOptions extends PipelineOptions {
   audience: Audience;
   account?: string;
+  /** sales: the previous export, to list what shipped since. */
+  since?: string;
   top: number;
   /** YYYY-MM-DD shown in the report. */
   date: string;
@@ -23,14 +26,25 @@ export async function runReport(file: string, options: ReportOptions, context: C
   if (options.account !== undefined && options.audience !== 'sales') {
     throw new UsageError('--account applies to --audience sales; add --audience sales');
   }
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
+  if (options.since !== undefined && options.audience !== 'sales') {
+    throw new UsageError('--since applies to --audience sales; add --audience sales');
+  }
+  if (options.output) {
+    assertNotAnInput(
+      options.output,
+      [file, options.since, options.config, options.decisions, options.winLoss, options.accounts],
+      context.cwd,
+    );
+  }
+  const previous = options.since === undefined ? undefined : await buildRankingReport(options.since, options, context);
   const report = await buildRankingReport(file, options, context);
-  context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
+  context.stderr.write(renderDiagnostics([...(previous?.issues ?? []), ...report.issues], { color: context.isColor }));
   const account = options.account;
   if (account !== undefined && !report.ranked.some((r) => r.accounts.some((a) => foldText(a.name) === foldText(account)))) {
     throw new UsageError(`--account "${account}": no request in ${report.summary.source} names this account (names match ignoring case)`);
   }
-  const text = options.audience === 'sales' ? renderSalesReport(report, options) : renderPmReport(report, options);
+  const shipped = previous ? { shipped: findShipped(previous.ranked, report.ranked).map((s) => s.request) } : {};
+  const text = options.audience === 'sales' ? renderSalesReport(report, { ...options, ...shipped }) : renderPmReport(report, options);
   if (options.output) await writeAtomic(options.output, text);
   else context.stdout.write(text);
   return ExitCode.ok;

@@ -1,12 +1,14 @@
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions.js';
 import { isWinLossField } from '../core/fields.js';
 import { findFrameworkIssues } from '../core/frameworks.js';
+import { rollUpAccounts, rollUpDeals, type AccountHierarchy } from '../core/hierarchy.js';
 import { rankRequests } from '../core/rank.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/winloss.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
 import { openSource } from '../input/source.js';
+import { readAccountHierarchy } from '../input/read-accounts.js';
 import { readDeals } from '../input/read-deals.js';
 import { readRequests, type ReadOptions } from '../input/requests/read-requests.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
@@ -31,7 +33,8 @@ export interface ScoreOptions extends PipelineOptions {
 /** pm-rank score: export -> ranked table (or json/csv) on stdout, warnings on stderr. */
 export async function runScore(file: string, options: ScoreOptions, context: CommandContext): Promise<ExitCode> {
   if (options.hasBom && options.format !== 'csv') throw new UsageError('--bom applies to --format csv; add --format csv');
-  if (options.output) assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss], context.cwd);
+  if (options.output)
+    assertNotAnInput(options.output, [file, options.config, options.decisions, options.winLoss, options.accounts], context.cwd);
   const progress = context.isProgress && !options.isQuiet ? createProgressLine(context.stderr) : undefined;
   const report = await buildRankingReport(file, { ...options, ...(progress ? { onProgress: progress.update } : {}) }, context).finally(() =>
     progress?.clear(),
@@ -60,6 +63,8 @@ export interface PipelineOptions extends ReadOptions {
   winLoss?: string;
   /** Day number (see parseDate) that within_days conditions count from; today when absent. */
   asOf?: number;
+  /** An accounts file (account, parent, segment): subsidiaries count once, under their top parent. */
+  accounts?: string;
 }
 
 /** Reads the config, the export and any decisions, then scores and ranks: the pipeline every ranking command shares. */
@@ -88,10 +93,13 @@ export async function rankExport(
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
   const read = await readRequests(source, loaded.model, options);
+  const hierarchy = await readAccountsOption(options.accounts, loaded.model, context);
+  const rolled = hierarchy ? rollUpAccounts(read.requests, hierarchy, loaded.model.aggregate.deal_value) : undefined;
+  const requests = rolled?.requests ?? read.requests;
   const winLoss = options.winLoss
-    ? await readWinLoss(options.winLoss, read.requests, read.summary.currency, loaded.model, options, context)
+    ? await readWinLoss(options.winLoss, requests, read.summary.currency, loaded.model, options, context, hierarchy)
     : undefined;
-  const decided = applyDecisions(winLoss?.requests ?? read.requests, decisions?.decisions ?? {}, loaded.model.aggregate);
+  const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, loaded.model.aggregate);
   const asOf = options.asOf ?? todayDay();
   const scored = decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf));
   const { framework } = loaded.model;
@@ -99,6 +107,7 @@ export async function rankExport(
     ranked: rankRequests(scored, loaded.model.tiebreak),
     issues: [
       ...read.issues,
+      ...(hierarchy?.issues ?? []),
       ...(winLoss ? winLoss.issues : missingWinLoss(loaded.model)),
       ...(decisions ? describeDecisionIssues(decisions, decided.issues, loaded.model) : []),
       ...(framework ? findFrameworkIssues(scored, framework) : []),
@@ -108,6 +117,7 @@ export async function rankExport(
     modelSource: loaded.source,
     asOf,
     ...(winLoss ? { winLoss } : {}),
+    ...(rolled ? { rolledUp: rolled.rolledUp } : {}),
   };
 }
 
@@ -119,7 +129,16 @@ function describeDecisionIssues(decisions: { path: string; decisions: Decisions 
   }));
 }
 
-/** Reads a win/loss export and joins its closed deals to the requests read. */
+/** The --accounts file's hierarchy, if given. It is a CSV of its own: delimiter and encoding are detected, not the export's flags. */
+export async function readAccountsOption(
+  path: string | undefined,
+  model: ScoringModel,
+  context: CommandContext,
+): Promise<AccountHierarchy | undefined> {
+  return path === undefined ? undefined : readAccountHierarchy(await openSource(path, context.cwd, context.stdin), model);
+}
+
+/** Reads a win/loss export and joins its closed deals (their accounts rolled up, with a hierarchy) to the requests read. */
 export async function readWinLoss(
   path: string,
   requests: readonly FeatureRequest[],
@@ -127,11 +146,12 @@ export async function readWinLoss(
   model: ScoringModel,
   options: ReadOptions,
   context: CommandContext,
+  hierarchy?: AccountHierarchy,
 ): Promise<WinLossJoin> {
   const source = await openSource(path, context.cwd, context.stdin);
   // --sheet names a sheet of the request export, not of this one.
   const deals = await readDeals(source, model, { ...options, sheet: undefined }, currency);
-  const join = joinWinLoss(requests, deals.rows, source.name);
+  const join = joinWinLoss(requests, hierarchy ? rollUpDeals(deals.rows, hierarchy) : deals.rows, source.name);
   return { ...join, issues: [...deals.issues, ...join.issues, ...describeUnmatched(join.unmatched, source.name)] };
 }
 

@@ -13,6 +13,7 @@ export interface SensitivityFlags extends ReadOptions {
   spread?: number;
   seed?: number;
   samples?: number;
+  accounts?: string;
 }
 
 /** pm-rank sensitivity: how much the top N depends on the chosen weights. */

@@ -5,7 +5,7 @@ import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderWinLoss, type WinLossReview } from '../reporters/winloss.js';
 import type { CommandContext } from './context.js';
 import { emitResult } from './emit.js';
-import { buildRankingReport, readWinLoss, type PipelineOptions } from './score.js';
+import { buildRankingReport, readAccountsOption, readWinLoss, type PipelineOptions } from './score.js';
 
 export interface WinLossOptions extends Omit<PipelineOptions, 'winLoss'> {
   /** The request export whose ranking the citations are compared with. */
@@ -15,7 +15,7 @@ export interface WinLossOptions extends Omit<PipelineOptions, 'winLoss'> {
 
 /** pm-rank winloss: loss reasons by value and segment, cited requests against their rank. */
 export async function runWinLoss(deals: string, options: WinLossOptions, context: CommandContext): Promise<ExitCode> {
-  if (options.output) assertNotAnInput(options.output, [deals, options.requests, options.config], context.cwd);
+  if (options.output) assertNotAnInput(options.output, [deals, options.requests, options.config, options.accounts], context.cwd);
   const review = options.requests
     ? await reviewAgainstRanking(deals, options.requests, options, context)
     : await reviewAlone(deals, options, context);
@@ -38,8 +38,9 @@ async function reviewAgainstRanking(
 
 async function reviewAlone(deals: string, options: WinLossOptions, context: CommandContext): Promise<WinLossReview> {
   const { model } = await loadConfig(options.config, context.cwd);
-  const join = await readWinLoss(deals, [], model.currency.base, model, options, context);
+  const hierarchy = await readAccountsOption(options.accounts, model, context);
+  const join = await readWinLoss(deals, [], model.currency.base, model, options, context, hierarchy);
   // Without requests every citation is "unmatched": that is the list to show, not a warning each.
-  const issues = join.issues.filter((i) => i.code !== 'CITATION_UNMATCHED');
+  const issues = [...(hierarchy?.issues ?? []), ...join.issues.filter((i) => i.code !== 'CITATION_UNMATCHED')];
   return { join: { ...join, issues }, source: deals, ...(model.currency.base ? { currency: model.currency.base } : {}) };
 }

@@ -40,3 +40,11 @@ export function commitmentOf(request: Pick<FeatureRequest, 'status'> & { decisio
   if (fromDecision) return fromDecision;
   return (request.status === undefined ? undefined : STATUS_COMMITMENTS.get(foldText(request.status))) ?? 'Exploring';
 }
+
+// Statuses that mean the request reached customers: digest's "shipped" list, and what plan leaves out.
+const SHIPPED_STATUSES = new Set(['shipped', 'released', 'done']);
+
+/** Whether a status says the request has shipped (shipped, released, done; case-insensitive). */
+export function isShipped(status: string | undefined): boolean {
+  return status !== undefined && SHIPPED_STATUSES.has(foldText(status));
+}

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { DECISION_KINDS, dropUndefined, KINDS_NEEDING_REASON, type Decisions } from './decisions.js';
 
+// An id as YAML may type it: FR-101, or a bare 101.
+const requestId = z.union([z.string().min(1), z.number()]).transform(String);
+
 const decisionEntrySchema = z
   .strictObject({
     decision: z.enum(DECISION_KINDS).optional(),
     reason: z.string().min(1).optional(),
     horizon: z.string().min(1).optional(),
     values: z.record(z.string().min(1), z.union([z.number(), z.string()])).optional(),
-    merge_into: z
-      .union([z.string().min(1), z.number()])
-      .transform(String)
+    merge_into: requestId.optional(),
+    requires: z
+      .union([requestId, requestId.array()])
+      .transform((ids) => (Array.isArray(ids) ? ids : [ids]))
       .optional(),
     distinct_from: z.array(z.union([z.string().min(1), z.number()]).transform(String)).optional(),
     date: z.string().optional(),

@@ -120,8 +120,12 @@ export function mergeRequests(target: FeatureRequest, source: FeatureRequest, ag
   return merged;
 }
 
-/** Adds a merged request's account once (by folded name), keeping its largest deal value and the first segment: grouping's rule for rows. */
-function countAccount(accounts: AccountMention[], byKey: Map<string, AccountMention>, { name, dealValue, segment }: AccountMention): void {
+/** Adds an account once (by folded name), keeping its largest deal value and the first segment: grouping's rule for rows. */
+export function countAccount(
+  accounts: AccountMention[],
+  byKey: Map<string, AccountMention>,
+  { name, dealValue, segment }: AccountMention,
+): void {
   const key = foldText(name);
   const existing = byKey.get(key);
   if (!existing) {

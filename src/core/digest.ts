@@ -1,3 +1,4 @@
+import { isShipped } from './commitment.js';
 import { foldText } from './text.js';
 import type { AccountMention, RankedRequest } from './types.js';
 
@@ -23,8 +24,19 @@ export interface SegmentPattern {
   accounts: string[];
 }
 
+/** A request that shipped since the previous export, and the accounts to tell. */
+export interface ShippedRequest {
+  request: RankedRequest;
+  /** Its status in the previous export; absent when the request is new there. */
+  previousStatus?: string;
+  /** Every account that asked, with its owner where the export names one. */
+  accounts: { name: string; owner?: string }[];
+}
+
 /** What changed between two exports, for the weekly sales-to-product sync. */
 export interface Digest {
+  /** Requests whose status became shipped, released or done. */
+  shipped: ShippedRequest[];
   newRequests: RankedRequest[];
   newAccounts: NewAccounts[];
   movers: Mover[];
@@ -38,14 +50,21 @@ export interface Digest {
 /**
  * Compares two rankings by request id (case-insensitive). Movers are sorted by
  * how far they moved; `moverCount` caps them. A pattern needs two or more new
- * accounts of one segment on one request.
+ * accounts of one segment on one request. `owners` maps folded account names to
+ * their owners, for the shipped list.
  */
-export function digestChanges(previous: readonly RankedRequest[], current: readonly RankedRequest[], moverCount = 5): Digest {
+export function digestChanges(
+  previous: readonly RankedRequest[],
+  current: readonly RankedRequest[],
+  moverCount = 5,
+  owners: ReadonlyMap<string, string> = new Map(),
+): Digest {
   const before = new Map(previous.map((r) => [foldText(r.id), r]));
   const now = new Set(current.map((r) => foldText(r.id)));
   const pairs = current.map((request) => ({ request, old: before.get(foldText(request.id)) }));
   const newAccounts = pairs.flatMap(({ request, old }) => (old ? addedAccounts(request, old) : []));
   return {
+    shipped: findShipped(previous, current, owners),
     newRequests: pairs.filter((p) => !p.old).map((p) => p.request),
     newAccounts,
     movers: movers(pairs, moverCount),
@@ -59,6 +78,27 @@ export function digestChanges(previous: readonly RankedRequest[], current: reado
     ]),
     dropped: previous.filter((r) => !now.has(foldText(r.id))),
   };
+}
+
+/**
+ * Requests whose status says shipped (shipped, released, done) now but did not
+ * in the previous export, matched by id; a request new in this export counts.
+ */
+export function findShipped(
+  previous: readonly RankedRequest[],
+  current: readonly RankedRequest[],
+  owners: ReadonlyMap<string, string> = new Map(),
+): ShippedRequest[] {
+  const before = new Map(previous.map((r) => [foldText(r.id), r]));
+  return current.flatMap((request) => {
+    const old = before.get(foldText(request.id));
+    if (!isShipped(request.status) || isShipped(old?.status)) return [];
+    const accounts = request.accounts.map(({ name }) => {
+      const owner = owners.get(foldText(name));
+      return owner === undefined ? { name } : { name, owner };
+    });
+    return [{ request, accounts, ...(old?.status === undefined ? {} : { previousStatus: old.status }) }];
+  });
 }
 
 function addedAccounts(request: RankedRequest, old: RankedRequest): NewAccounts[] {

@@ -103,6 +103,16 @@ const configObject = z.strictObject({
     .describe('Weighted criteria; required for model: weighted'),
   horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
   escalation: z.array(escalationSchema).default([]),
+  plan: z
+    .strictObject({
+      field: fieldName.default('effort').describe('The field whose value sizes a request (effort when absent)'),
+      sizes: z
+        .record(z.string().min(1), z.number().positive())
+        .default({})
+        .describe('Effort value -> size in capacity units (person-weeks), case-insensitive; a number in the field is a size already'),
+    })
+    .optional()
+    .describe('How pm-rank plan sizes requests against --capacity'),
   triage: z
     .strictObject({
       duplicate_threshold: unitInterval.optional().describe('Title similarity (0-1) from which triage offers a merge; 0.5 when absent'),

@@ -23,6 +23,9 @@ export function toScoringModel(config: Config): ScoringModel {
     })),
     horizons: config.horizons,
     escalation: config.escalation,
+    ...(config.plan
+      ? { plan: { field: config.plan.field, sizes: new Map(Object.entries(config.plan.sizes).map(([k, v]) => [foldText(k), v])) } }
+      : {}),
   };
 }
 

@@ -40,6 +40,14 @@ export interface ScoringModel {
   tiebreak?: { name: string; isAscending: boolean };
   horizons: Config['horizons'];
   escalation: EscalationRule[];
+  /** How plan sizes requests; absent when the config has no plan section. */
+  plan?: PlanSizing;
+}
+
+/** The field that sizes a request, and the size of each of its text values (folded). */
+export interface PlanSizing {
+  field: string;
+  sizes: ReadonlyMap<string, number>;
 }
 
 /** One CSV row: one request asked by one account. */
@@ -107,6 +115,8 @@ export interface Decision {
   mergeInto?: string;
   /** Ids the PM said this request is not a duplicate of: triage no longer suggests merging them. */
   distinctFrom?: string[];
+  /** Ids of the requests this one cannot ship without (plan honours them). */
+  requires?: string[];
   date?: string;
   decider?: string;
 }

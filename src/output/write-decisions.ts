@@ -8,7 +8,7 @@ const HEADER = ` pm-rank triage decisions: one block per request, keyed by reque
  decision: accept | defer | decline | escalate | needs-info (decline and defer need a reason)
  distinct_from: ids triage no longer offers to merge with this request`;
 /** Keys in the order people read them; stable so git diffs show only what changed. */
-const KEY_ORDER = ['decision', 'reason', 'horizon', 'values', 'merge_into', 'distinct_from', 'date', 'decider'] as const;
+const KEY_ORDER = ['decision', 'reason', 'horizon', 'values', 'merge_into', 'distinct_from', 'requires', 'date', 'decider'] as const;
 const byId = new Intl.Collator('en', { numeric: true }).compare;
 
 /** decisions.yaml text: requests sorted by id, keys in a fixed order, a blank line between requests. */

@@ -1,4 +1,4 @@
-import type { Digest } from '../core/digest.js';
+import type { Digest, ShippedRequest } from '../core/digest.js';
 import type { RankedRequest } from '../core/types.js';
 import { formatMoney, formatScore, plural, requestName } from './format.js';
 import { escapeMarkdown as md } from './markdown-text.js';
@@ -18,6 +18,10 @@ export function renderDigestMarkdown(view: DigestView): string {
   return (
     [
       `# Weekly digest: ${md(view.previous)} → ${md(view.current)}`,
+      section(
+        `Shipped since the last export (${digest.shipped.length})`,
+        digest.shipped.map((s) => `- ${label(s.request)} (${statusChange(s)}): tell ${s.accounts.map(askerWithOwner).join(', ')}`),
+      ),
       section(
         `New requests (${digest.newRequests.length})`,
         digest.newRequests.map(
@@ -62,6 +66,12 @@ export function renderDigestJson(view: DigestView): string {
     previous: view.previous,
     current: view.current,
     currency: view.currency ?? null,
+    shipped: digest.shipped.map((s) => ({
+      ...ref(s.request),
+      status: s.request.status ?? null,
+      previous_status: s.previousStatus ?? null,
+      accounts: s.accounts.map((a) => ({ name: a.name, owner: a.owner ?? null })),
+    })),
     new_requests: digest.newRequests.map((r) => ({ ...ref(r), deal_value: r.dealValue ?? null, accounts: r.accounts.map((a) => a.name) })),
     new_accounts: digest.newAccounts.map((n) => ({
       ...ref(n.request),
@@ -74,6 +84,17 @@ export function renderDigestJson(view: DigestView): string {
     dropped: digest.dropped.map(ref),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+/** "Planned → Released", or "new, Released" for a request the previous export did not have. */
+function statusChange(shipped: ShippedRequest): string {
+  const now = md(shipped.request.status ?? '');
+  return shipped.previousStatus === undefined ? `new, ${now}` : `${md(shipped.previousStatus)} → ${now}`;
+}
+
+/** "Acme Corp (owner Dana Reyes)". */
+function askerWithOwner(account: ShippedRequest['accounts'][number]): string {
+  return account.owner === undefined ? md(account.name) : `${md(account.name)} (owner ${md(account.owner)})`;
 }
 
 /** "FR-101 SSO via Okta", escaped for markdown. */

@@ -37,6 +37,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       columns: columnsAsJson(summary.choices),
       model: report.modelSource,
     },
+    ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -12,6 +12,8 @@ import type { RankingReport } from './types.js';
 export interface SalesOptions extends MarkdownOptions {
   /** Only this customer's requests; no other customer is named. */
   account?: string;
+  /** Requests that shipped since the previous export (report --since), to announce first. */
+  shipped?: readonly RankedRequest[];
 }
 
 const MEANINGS: Record<Commitment, string> = {
@@ -44,6 +46,14 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
       ...(account === undefined ? [] : [`- **Customer:** ${escapeMarkdown(spellingOf(report, account) ?? options.account ?? '')}`]),
       `- **Requests:** ${requests.length}: ${levels.map((l) => `${l.level} ${l.items.length}`).join(' · ')}`,
     ].join('\n'),
+    ...(options.shipped
+      ? [
+          shippedSection(
+            options.shipped.filter((r) => requests.includes(r)),
+            text,
+          ),
+        ]
+      : []),
     `Customer names${account === undefined ? '' : ' other than this customer'} and amounts are left out, so it can be forwarded as it is. What each commitment means:`,
     COMMITMENTS.map((level) => `- **${level}:** ${MEANINGS[level]}`).join('\n'),
     renderMarkdownTable(
@@ -55,6 +65,11 @@ export function renderSalesReport(report: RankingReport, options: SalesOptions):
       .flatMap((l) => [`## ${l.level}`, ...l.items.map((r) => renderItem(r, l.level, report, text, account))]),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function shippedSection(shipped: readonly RankedRequest[], text: (value: string) => string): string {
+  const items = shipped.map((r) => `- ${requestLabel(r, text)}: ${text(r.status ?? '')}`);
+  return [`## Shipped since the last update (${shipped.length})`, items.length > 0 ? items.join('\n') : '- nothing yet'].join('\n\n');
 }
 
 /** The account's name as the export spells it. */

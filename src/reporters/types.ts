@@ -1,4 +1,5 @@
 import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
+import type { RolledUpAccount } from '../core/hierarchy.js';
 import type { WinLossJoin } from '../core/winloss.js';
 import type { ReadSummary } from '../input/requests/read-requests.js';
 
@@ -14,6 +15,8 @@ export interface RankingReport {
   asOf?: number;
   /** Closed deals joined to the requests, when --win-loss was given. */
   winLoss?: WinLossJoin;
+  /** Accounts counted under their top parent, when --accounts was given. */
+  rolledUp?: RolledUpAccount[];
 }
 
 export interface ReporterOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitmentOf } from '../../src/core/commitment.js';
+import { commitmentOf, isShipped } from '../../src/core/commitment.js';
 import type { DecisionKind } from '../../src/core/types.js';
 
 describe('commitmentOf', () => {
@@ -27,5 +27,19 @@ describe('commitmentOf', () => {
     ['accept', 'Committed'],
   ])('a %s decision on a Committed status -> %s', (decision, expected) => {
     expect(commitmentOf({ status: 'Committed', decision: { decision } })).toBe(expected);
+  });
+});
+
+describe('isShipped', () => {
+  it.each([
+    ['Shipped', true],
+    [' released ', true],
+    ['DONE', true],
+    ['In Progress', false],
+    ['Committed', false],
+    ['Closed', false],
+    [undefined, false],
+  ])('status %j -> %s', (status, expected) => {
+    expect(isShipped(status)).toBe(expected);
   });
 });

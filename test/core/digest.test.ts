@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestChanges } from '../../src/core/digest.js';
+import { digestChanges, findShipped } from '../../src/core/digest.js';
 import type { AccountMention, RankedRequest } from '../../src/core/types.js';
 
 function ranked(id: string, rank: number, accounts: AccountMention[], extra: Partial<RankedRequest> = {}): RankedRequest {
@@ -50,5 +50,39 @@ describe('digestChanges', () => {
 
   it('groups two or more new accounts of one segment on one request (segment case-insensitive)', () => {
     expect(digest.patterns.map((p) => [p.segment, p.request.id, p.accounts])).toEqual([['Mid-Market', 'b', ['Beta', 'Gamma']]]);
+  });
+});
+
+describe('findShipped', () => {
+  const acme = { name: 'Acme', dealValue: 100 };
+  const beta = { name: 'Beta Corp', dealValue: 50 };
+  const previous = [
+    ranked('A', 1, [acme], { status: 'Planned' }),
+    ranked('B', 2, [acme], { status: 'Done' }),
+    ranked('C', 3, [acme], { status: 'In Progress' }),
+    ranked('D', 4, [acme]),
+  ];
+  const current = [
+    ranked('a', 1, [acme, beta], { status: 'RELEASED' }),
+    ranked('B', 2, [acme], { status: 'Shipped' }),
+    ranked('C', 3, [acme], { status: 'In Progress' }),
+    ranked('D', 4, [beta], { status: 'done' }),
+    ranked('E', 5, [beta], { status: 'Shipped' }),
+  ];
+
+  it('lists requests whose status became shipped, released or done (ids and statuses case-insensitive)', () => {
+    // A: Planned -> RELEASED; B was already Done; C is still in progress; D had no status; E is new to this export.
+    const shipped = findShipped(previous, current, new Map([['beta corp', 'Dana Reyes']]));
+    expect(shipped.map((s) => [s.request.id, s.previousStatus])).toEqual([
+      ['a', 'Planned'],
+      ['D', undefined],
+      ['E', undefined],
+    ]);
+    // Owners are matched by account name ignoring case; Acme has none.
+    expect(shipped[0]!.accounts).toEqual([{ name: 'Acme' }, { name: 'Beta Corp', owner: 'Dana Reyes' }]);
+  });
+
+  it('is part of the digest', () => {
+    expect(digestChanges(previous, current).shipped.map((s) => s.request.id)).toEqual(['a', 'D', 'E']);
   });
 });

@@ -5,6 +5,7 @@ import { FIXTURES, runCli, withTempDir } from '../helpers/exec.js';
 
 const REQUESTS = join(FIXTURES, 'requests.csv');
 const PREVIOUS = join(FIXTURES, 'requests-previous.csv');
+const NEXT = join(FIXTURES, 'requests-next.csv');
 const DEALS = join(FIXTURES, 'deals.csv');
 
 /** Lost revenue (linear to $1M) and won deals (linear to 2), equal weights: score = 50 * (lost/1M + won/2). */
@@ -195,5 +196,41 @@ describe('pm-rank digest', () => {
       expect(text).toContain('- 2 new Mid-Market accounts asked for Outbound webhooks (Atlas Freight Systems, Vantage Point Media)');
       expect(text).toContain('- FR-111 Outbound webhooks: #10 → #7 (score 73.8)');
     });
+  });
+
+  it('lists what shipped since the previous export, with the accounts to tell and their owners', () => {
+    // requests-next.csv is requests.csv with an Account Owner column, FR-109 Planned -> Released and FR-102 Planned -> Done.
+    const result = runCli(['digest', REQUESTS, NEXT, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { shipped } = JSON.parse(result.stdout) as {
+      shipped: { id: string; status: string; previous_status: string; accounts: { name: string; owner: string | null }[] }[];
+    };
+    // FR-109's rows: Meridian Health Partners, Redwood Credit Union, Summit Ridge Insurance (owners from each row);
+    // FR-102's: Crestline Financial Group (two rows, one account), Redwood Credit Union, Summit Ridge Insurance.
+    expect(shipped.map((s) => [s.id, s.previous_status, s.status])).toEqual([
+      ['FR-109', 'Planned', 'Released'],
+      ['FR-102', 'Planned', 'Done'],
+    ]);
+    expect(shipped[0]!.accounts).toEqual([
+      { name: 'Meridian Health Partners', owner: 'Marcus Lee' },
+      { name: 'Redwood Credit Union', owner: 'Marcus Lee' },
+      { name: 'Summit Ridge Insurance', owner: 'Priya Natarajan' },
+    ]);
+    expect(shipped[1]!.accounts.map((a) => a.name)).toEqual([
+      'Crestline Financial Group',
+      'Redwood Credit Union',
+      'Summit Ridge Insurance',
+    ]);
+  });
+
+  it('tells one account what shipped since the last update in the sales view (report --since)', () => {
+    // Atlas Freight Systems asked for FR-104, FR-107, FR-108, FR-111 and Gantt chart view, none shipped; Redwood asked for both.
+    const atlas = runCli(['report', NEXT, '--audience', 'sales', '--account', 'Atlas Freight Systems', '--since', REQUESTS]);
+    expect(atlas.stdout).toContain('## Shipped since the last update (0)\n\n- nothing yet');
+    const redwood = runCli(['report', NEXT, '--audience', 'sales', '--account', 'Redwood Credit Union', '--since', REQUESTS]);
+    expect(redwood.code).toBe(0);
+    expect(redwood.stdout).toContain(
+      '## Shipped since the last update (2)\n\n- FR-109 SCIM user provisioning: Released\n- FR-102 Audit log export: Done',
+    );
   });
 });

@@ -11,6 +11,7 @@ const decisions: Decisions = {
     distinctFrom: ['FR-2', 'FR-11'],
     values: { effort: 'M', alignment: 4 },
     decision: 'accept',
+    requires: ['FR-7'],
   },
   'FR-9': { mergeInto: 'FR-10', date: '2026-11-28', decider: 'pat' },
   '18234501987': { reason: 'Not this year', decision: 'decline', date: '2026-11-27', decider: 'sam' },
@@ -45,6 +46,8 @@ describe('formatDecisions', () => {
           distinct_from:
             - FR-2
             - FR-11
+          requires:
+            - FR-7
           date: 2026-11-28
           decider: pat
       "

@@ -120,6 +120,10 @@ describe('renderWinLoss and renderDigestMarkdown', () => {
     expect(renderDigestMarkdown({ digest, previous: 'last.csv', current: 'this.csv', currency: 'USD' })).toMatchInlineSnapshot(`
       "# Weekly digest: last.csv → this.csv
 
+      ## Shipped since the last export (0)
+
+      - none
+
       ## New requests (1)
 
       - FR-1 SSO: 0 accounts, —; ranked #1

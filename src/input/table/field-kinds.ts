@@ -6,6 +6,7 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   title: 'title',
   account: 'name',
   owner: 'name',
+  parent: 'name',
   deal: 'name',
   deal_value: 'money',
   segment: 'category',

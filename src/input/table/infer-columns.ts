@@ -150,6 +150,7 @@ const FOREIGN_WORDS: Readonly<Record<string, readonly string[]>> = {
     'employees',
     'date',
     'url',
+    'parent',
   ],
   money: ['date', 'probability', 'stage', 'currency', 'id', 'name', 'count', 'type', 'owner', 'forecast', 'category', 'annual', 'weighted'],
   date: ['by', 'owner'],

@@ -198,7 +198,9 @@ export const EN: SynonymTable = {
     'feature key',
     'idea reference',
   ],
-  owner: ['account owner', 'opportunity owner', 'deal owner', 'owner', 'sales rep', 'account manager', 'assignee'],
+  // Account hierarchies (--accounts).
+  parent: ['parent', 'parent account', 'parent account name', 'parent company', 'ultimate parent', 'ultimate parent account'],
+  owner: ['account owner', 'opportunity owner', 'deal owner', 'owner', 'sales rep', 'account manager', 'account executive', 'assignee'],
   created_date: [
     'created',
     'created date',
