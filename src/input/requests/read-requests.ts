@@ -101,9 +101,13 @@ class ExportReader extends TableReader {
 
   private warnMissingColumns(columns: ColumnMap): void {
     for (const criterion of this.model.criteria) {
-      if (criterion.field === 'accounts' || isWinLossField(criterion.field)) continue;
-      const consequence = `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
-      this.warnMissingColumn(columns, criterion.field, `criteria.${criterion.name}`, consequence);
+      if (isWinLossField(criterion.field) || criterion.countUnattributed) continue;
+      // Without an account column no row names a customer: accounts is 0 for every request.
+      const isAccounts = criterion.field === 'accounts';
+      const consequence = isAccounts
+        ? `criterion ${criterion.name} counts 0 accounts for every request (count_unattributed: true counts rows instead)`
+        : `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
+      this.warnMissingColumn(columns, isAccounts ? 'account' : criterion.field, `criteria.${criterion.name}`, consequence);
     }
     const { framework } = this.model;
     for (const term of framework ? FRAMEWORK_TERMS[framework.name] : []) {
