@@ -43,6 +43,7 @@ function toJson(request: RankedRequest) {
     unscorable: request.unscorable ?? null,
     deal_value: request.dealValue ?? null,
     accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
+    unattributed: { mentions: request.unattributed?.mentions ?? 0, deal_value: request.unattributed?.dealValue ?? null },
     segments: segmentsOf(request),
     criteria: Object.fromEntries(
       Object.entries(request.criteria).map(([name, c]) => [

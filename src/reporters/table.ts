@@ -1,12 +1,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { RankedRequest } from '../core/types.js';
-import { decisionLabel, formatMoney, formatRequestScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
+import { countAskers, decisionLabel, formatMoney, formatRequestScore, plural, segmentsOf, topDrivers, truncate } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
 export const DEFAULT_TABLE_ROWS = 20;
 const HEADERS = ['#', 'Request', 'Score', 'Deal value', 'Accts', 'Segments', 'Horizon', 'Escalation', 'Top drivers'];
+const UNATTRIBUTED_LEGEND = 'Accts: accounts asking + rows that name no account (unattributed: counted apart, never as customers)';
 /** A framework's score is in its own unit, so the header names it, and the explanation replaces the drivers. */
 const FRAMEWORK_HEADERS = HEADERS.map((h) => (h === 'Top drivers' ? 'Explanation' : h));
 
@@ -37,7 +38,7 @@ function tableRow(request: RankedRequest, report: RankingReport, chalk: ChalkIns
     requestLabel(request, chalk, titleWidth),
     colorByHorizon(chalk, request, formatRequestScore(request, report.model), report),
     formatMoney(request.dealValue, report.summary.currency),
-    String(request.accounts.length),
+    countAskers(request, true),
     truncate(segmentsOf(request).join(', '), 24),
     request.horizon ?? '—',
     request.escalations.length > 0 ? chalk.red.bold(`⚑ ${truncate(request.escalations.join(', '), 22)}`) : '',
@@ -73,5 +74,6 @@ function footer(report: RankingReport, shown: number, chalk: ChalkInstance): str
     ),
   ];
   if (hidden > 0) lines.push(chalk.dim(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`));
+  if (ranked.slice(0, shown).some((r) => r.unattributed)) lines.push(chalk.dim(UNATTRIBUTED_LEGEND));
   return lines;
 }

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Duplicate } from '../core/similar.js';
 import type { ScoredRequest } from '../core/types.js';
-import { formatMoney, formatScore, requestName, segmentsOf, truncate } from './format.js';
+import { describeAskers, formatMoney, formatScore, requestName, segmentsOf, truncate } from './format.js';
 
 export interface TriageCardOptions {
   color: boolean;
@@ -23,8 +23,11 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const lines = [
     chalk.bold(`[${options.index}/${options.count}] ${requestName(request)}`),
     `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}`,
-    `  deal value ${money(request.dealValue)} from ${accounts.length === 1 ? '1 account' : `${accounts.length} accounts`}`,
+    `  deal value ${money(request.dealValue)} from ${describeAskers(request)}`,
     ...accounts.map((a) => `    ${a.name} ${chalk.dim(money(a.dealValue))}`),
+    ...(request.unattributed
+      ? [`    ${request.unattributed.mentions} unattributed ${chalk.dim(money(request.unattributed.dealValue))}`]
+      : []),
     `  segments   ${segmentsOf(request).join(', ') || '—'}`,
     ...(request.texts.notes ?? []).map((note) => `  ${chalk.dim('note')}       ${truncate(note, 100)}`),
     ...options.duplicates.map((d) =>
