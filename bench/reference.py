@@ -112,14 +112,15 @@ def aggregate(mentions, decimal):
         key = ("id", rid.strip()) if not missing(rid) else ("title", norm_title(m["title"]))
         r = reqs.setdefault(key, dict(key=key, id=rid.strip() if key[0] == "id" else "",
                                       title=" ".join(m["title"].split()), rows=[],
-                                      accounts={}, segments=[], alignment=None, efforts=[]))
+                                      accounts={}, unattributed=[], segments=[], alignment=None, efforts=[]))
         r["rows"].append(n + 1)
-        acc = m["account"].strip()
-        akey = acc.lower() if acc else f"<row {n + 1} without account>"
+        akey = "" if missing(m["account"]) else m["account"].strip().lower()
         money = parse_money(m["deal_value"], decimal)
         val = money[0] if money else None
         prev = r["accounts"].get(akey, "absent")
-        if prev == "absent":
+        if not akey:
+            r["unattributed"].append(val)  # a row naming no account: no customer, its deal counted once
+        elif prev == "absent":
             r["accounts"][akey] = val
         elif val is not None and (prev is None or val > prev):
             r["accounts"][akey] = val
@@ -135,11 +136,12 @@ def aggregate(mentions, decimal):
 
 
 def score(r):
-    known = [v for v in r["accounts"].values() if v is not None]
+    known = [v for v in [*r["accounts"].values(), *r["unattributed"]] if v is not None]
     assert known, f"request {r['key']} has no deal value at all"
     dv = sum(known)
     r["deal_value"] = dv
     r["n_accounts"] = len(r["accounts"])
+    r["n_unattributed"] = len(r["unattributed"])
     s = {}
     s["deal_value"] = math.log1p(min(max(dv, 0), M)) / math.log1p(M)
     if r["segments"]:
@@ -188,14 +190,14 @@ def check_boundaries(name, reqs):
 
 
 def table(reqs):
-    out = ["| # | id | title | deal value (USD) | accounts | deal_value | segment_fit | alignment | effort | score | horizon | escalation |",
-           "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    out = ["| # | id | title | deal value (USD) | accounts | unattributed | deal_value | segment_fit | alignment | effort | score | horizon | escalation |",
+           "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for i, r in enumerate(reqs, 1):
         s = r["s"]
         seg = f"{s['segment_fit']:.2f} ({r['segment_best'] or 'missing'})"
         al = f"{s['alignment']:.3f} ({'missing' if r['alignment'] is None else ('%g' % r['alignment'])})"
         ef = f"{s['effort']:.2f} ({r['effort_best'] or 'missing'})"
-        out.append(f"| {i} | {r['id'] or '—'} | {r['title']} | {r['deal_value']:,.2f} | {r['n_accounts']} | "
+        out.append(f"| {i} | {r['id'] or '—'} | {r['title']} | {r['deal_value']:,.2f} | {r['n_accounts']} | {r['n_unattributed']} | "
                    f"{s['deal_value']:.4f} | {seg} | {al} | {ef} | {r['score']:.2f} | {r['horizon']} | {r['escalation'] or '—'} |")
     return "\n".join(out)
 
@@ -230,6 +232,7 @@ elif __name__ == "__main__":
             data_rows=len(res["data"]), requests=len(res["reqs"]),
             ranking=[dict(rank=i, id=r["id"] or None, title=r["title"],
                           deal_value=round(r["deal_value"], 2), accounts=r["n_accounts"],
+                          unattributed=r["n_unattributed"],
                           criteria={k: round(v, 6) for k, v in r["s"].items()},
                           score=round(r["score"], 2), horizon=r["horizon"],
                           escalations=[r["escalation"]] if r["escalation"] else [])

@@ -178,8 +178,37 @@ export function checkConfigAgainstData(config: Config, data: DataProfile): Confi
     ...absent,
     ...undetected,
     ...unmatched,
+    ...findUncountedAccounts(config, data),
     ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) => (c.map ? checkMapCoverage(name, c.field, c.map, data) : [])),
   ];
+}
+
+/** Without an account column no row names a customer, so `accounts` is 0 for every request. */
+function findUncountedAccounts(config: Config, data: DataProfile): ConfigFinding[] {
+  if ('account' in data.columns || 'account' in config.columns) return [];
+  const why = `${data.source} has no account column, so every request counts 0 accounts`;
+  const criteria = Object.entries(config.criteria ?? {})
+    .filter(([, c]) => c.field === 'accounts' && !c.count_unattributed)
+    .map(([name]) =>
+      warning('FIELD_NOT_DETECTED', `${why}; name it under columns.account, or set count_unattributed: true to count rows`, [
+        'criteria',
+        name,
+        'field',
+      ]),
+    );
+  const rules = config.escalation.flatMap((rule, i) =>
+    'accounts' in rule.when
+      ? [
+          warning(
+            'FIELD_NOT_DETECTED',
+            `${why} in rule "${rule.name}"; name it under columns.account`,
+            ['escalation', i, 'when', 'accounts'],
+            true,
+          ),
+        ]
+      : [],
+  );
+  return [...criteria, ...rules];
 }
 
 function isDerived(field: string): boolean {

@@ -1,5 +1,5 @@
 import type { DecisionEntry } from './decisions-file.js';
-import { combineDealValues } from './group.js';
+import { combineDealValues, mergeUnattributed } from './group.js';
 import { foldText } from './text.js';
 import { scoreRequest } from './score.js';
 import type { AccountMention, Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from './types.js';
@@ -94,7 +94,7 @@ export function decideRequest(request: FeatureRequest, decision: Decision): Deci
   return { ...request, numbers, texts, ...(dealValue === undefined ? {} : { dealValue }), decision };
 }
 
-/** One request made of two: accounts counted once (largest deal), texts united, the target's values first. */
+/** One request made of two: accounts counted once (largest deal), unattributed mentions added, texts united, the target's values first. */
 export function mergeRequests(target: FeatureRequest, source: FeatureRequest, aggregate: ScoringModel['aggregate']): FeatureRequest {
   const accounts = target.accounts.map((a) => ({ ...a }));
   const byKey = new Map(accounts.map((a) => [foldText(a.name), a]));
@@ -115,7 +115,9 @@ export function mergeRequests(target: FeatureRequest, source: FeatureRequest, ag
   };
   const status = target.status ?? source.status;
   if (status !== undefined) merged.status = status;
-  const dealValue = combineDealValues(accounts, aggregate.deal_value);
+  const unattributed = mergeUnattributed(target.unattributed, source.unattributed, aggregate.deal_value);
+  if (unattributed !== undefined) merged.unattributed = unattributed;
+  const dealValue = combineDealValues(merged, aggregate.deal_value);
   if (dealValue !== undefined) [merged.dealValue, merged.numbers.deal_value] = [dealValue, dealValue];
   return merged;
 }

@@ -25,9 +25,13 @@ export function isWinLossField(field: string): boolean {
   return (WIN_LOSS_FIELDS as readonly string[]).includes(field);
 }
 
-/** A request's number for a field; `accounts` is the count of distinct accounts asking. */
-export function numericField(request: FeatureRequest, field: string): number | undefined {
-  return field === 'accounts' ? request.accounts.length : request.numbers[field];
+/**
+ * A request's number for a field; `accounts` is the count of distinct accounts
+ * asking, plus the rows that name no account when `countUnattributed`.
+ */
+export function numericField(request: FeatureRequest, field: string, countUnattributed = false): number | undefined {
+  if (field !== 'accounts') return request.numbers[field];
+  return request.accounts.length + (countUnattributed ? (request.unattributed?.mentions ?? 0) : 0);
 }
 
 /** How the reader should keep a field's cells: as numbers, as text, or both. */

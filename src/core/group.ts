@@ -1,6 +1,6 @@
 import { AccountPairs } from './account-pairs.js';
 import { createTextFolder, type FoldedText } from './text.js';
-import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel } from './types.js';
+import type { FeatureRequest, Issue, Mention, ScoringModel, UnattributedMentions } from './types.js';
 
 /** A request being grouped; its accounts are pairs in the grouper's AccountPairs. */
 interface Draft {
@@ -10,9 +10,14 @@ interface Draft {
   /** True until a row gives the id-keyed request a title of its own. */
   isUntitled: boolean;
   lines: number[];
+  /** The largest of lines; -1 before any. */
+  lastLine: number;
   /** The first and last of its pairs; -1 before any. */
   firstPair: number;
   lastPair: number;
+  /** Rows that name no account, and their deals combined (undefined: none had one). */
+  unattributed: number;
+  unattributedDeal: number | undefined;
   numbers: Record<string, number>;
   /** Field -> its distinct texts, as first spelled. */
   texts: Record<string, FieldTexts>;
@@ -37,14 +42,17 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
     add(mention) {
       const issue = requestlessRowIssue(mention);
       if (issue) return issue;
+      const account = mention.account?.trim();
       for (const { kind, key, id } of requestKeys(mention, fold)) {
         let draft = drafts[kind].get(key);
         if (!draft) {
           drafts[kind].set(key, (draft = newDraft(inOrder.length, id)));
           inOrder.push(draft);
         }
+        const isRepeat = !account && hasLine(draft, mention.line);
         addMention(draft, mention, fold);
-        accounts.add(draft, mention, fold);
+        if (account) accounts.add(draft, account, mention, fold);
+        else if (!isRepeat) addUnattributed(draft, mention.numbers.deal_value, aggregate.deal_value);
       }
       return undefined;
     },
@@ -55,7 +63,7 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       const requests: FeatureRequest[] = [];
       inOrder.reverse();
       for (let draft = inOrder.pop(); draft; draft = inOrder.pop()) {
-        requests.push(finish(draft, accounts.pairs.accounts(draft.firstPair), aggregate.deal_value));
+        requests.push(finish(draft, accounts.pairs, aggregate.deal_value));
       }
       return requests;
     },
@@ -113,8 +121,11 @@ function newDraft(index: number, id: string): Draft {
     title: id,
     isUntitled: true,
     lines: [],
+    lastLine: -1,
     firstPair: -1,
     lastPair: -1,
+    unattributed: 0,
+    unattributedDeal: undefined,
     numbers: {},
     texts: {},
   };
@@ -123,6 +134,7 @@ function newDraft(index: number, id: string): Draft {
 function addMention(draft: Draft, mention: Mention, fold: Folder): void {
   // A row naming several accounts or requests arrives as several mentions of one line.
   if (draft.lines.at(-1) !== mention.line) draft.lines.push(mention.line);
+  draft.lastLine = Math.max(draft.lastLine, mention.line);
   if (draft.isUntitled && mention.title) [draft.title, draft.isUntitled] = [mention.title, false];
   for (const field in mention.numbers) {
     if (field !== 'deal_value') draft.numbers[field] = mention.numbers[field]!;
@@ -140,9 +152,8 @@ function createAccountCounter() {
   const accountIds = new Map<string, number>();
   return {
     pairs,
-    add(draft: Draft, mention: Mention, fold: Folder): void {
-      // A row without an account is an account of its own: it is still someone asking.
-      const { text: name, folded } = fold(mention.account?.trim() || `(no account, line ${mention.line})`);
+    add(draft: Draft, accountCell: string, mention: Mention, fold: Folder): void {
+      const { text: name, folded } = fold(accountCell);
       let account = accountIds.get(folded);
       if (account === undefined) accountIds.set(folded, (account = accountIds.size));
       const segment = mention.texts.segment?.[0];
@@ -153,6 +164,21 @@ function createAccountCounter() {
       draft.lastPair = pair;
     },
   };
+}
+
+/**
+ * A row that names no account is someone asking, but no customer: it is
+ * counted apart, and its deal adds to the request's once, since nothing tells
+ * two such rows apart.
+ */
+function addUnattributed(draft: Draft, deal: number | undefined, combine: 'sum' | 'max'): void {
+  draft.unattributed += 1;
+  if (deal !== undefined) draft.unattributedDeal = combineDeal(draft.unattributedDeal, deal, combine);
+}
+
+/** Whether the request has seen this line: a row fed twice is still one row. Lines come in order, so the search is rare. */
+function hasLine(draft: Draft, line: number): boolean {
+  return line <= draft.lastLine && draft.lines.includes(line);
 }
 
 const MAX_TEXTS_SCANNED = 8;
@@ -178,22 +204,53 @@ function addText(draft: Draft, field: string, value: string, fold: Folder): void
   else if (seen.distinct.length > MAX_TEXTS_SCANNED) seen.folded = new Set(seen.distinct.map((d) => d.folded));
 }
 
-function finish(draft: Draft, accounts: AccountMention[], combine: 'sum' | 'max'): FeatureRequest {
+function finish(draft: Draft, pairs: AccountPairs, combine: 'sum' | 'max'): FeatureRequest {
   const { id, title, lines, numbers, status } = draft;
   const texts: Record<string, string[]> = {};
   for (const field in draft.texts) texts[field] = draft.texts[field]!.distinct.map((d) => d.text.trim());
-  const request: FeatureRequest = { id, title, lines, accounts, numbers, texts, ...(status === undefined ? {} : { status }) };
-  const dealValue = combineDealValues(accounts, combine);
+  const accounts = pairs.accounts(draft.firstPair);
+  const unattributed = toUnattributed(draft.unattributed, draft.unattributedDeal);
+  const request: FeatureRequest = {
+    id,
+    title,
+    lines,
+    accounts,
+    ...(unattributed === undefined ? {} : { unattributed }),
+    numbers,
+    texts,
+    ...(status === undefined ? {} : { status }),
+  };
+  const dealValue = combineDealValues(request, combine);
   if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
   return request;
 }
 
-/** The accounts' deal values summed or maxed; undefined when none has one. */
-export function combineDealValues(accounts: readonly AccountMention[], combine: 'sum' | 'max'): number | undefined {
+function toUnattributed(mentions: number, dealValue: number | undefined): UnattributedMentions | undefined {
+  if (mentions === 0) return undefined;
+  return dealValue === undefined ? { mentions } : { mentions, dealValue };
+}
+
+/** The unattributed mentions of two requests made one: counts added, deals combined as the accounts' are. */
+export function mergeUnattributed(
+  a: UnattributedMentions | undefined,
+  b: UnattributedMentions | undefined,
+  combine: 'sum' | 'max',
+): UnattributedMentions | undefined {
+  if (!a || !b) return a ?? b;
+  const dealValue = b.dealValue === undefined ? a.dealValue : combineDeal(a.dealValue, b.dealValue, combine);
+  return toUnattributed(a.mentions + b.mentions, dealValue);
+}
+
+/** The request's deal value: its accounts' deals and its unattributed mentions' combined; undefined when none has one. */
+export function combineDealValues(request: Pick<FeatureRequest, 'accounts' | 'unattributed'>, combine: 'sum' | 'max'): number | undefined {
   let combined: number | undefined;
-  for (const { dealValue } of accounts) {
-    if (dealValue === undefined) continue;
-    combined = combined === undefined ? dealValue : combine === 'sum' ? combined + dealValue : Math.max(combined, dealValue);
+  for (const { dealValue } of request.accounts) {
+    if (dealValue !== undefined) combined = combineDeal(combined, dealValue, combine);
   }
-  return combined;
+  const unattributed = request.unattributed?.dealValue;
+  return unattributed === undefined ? combined : combineDeal(combined, unattributed, combine);
+}
+
+function combineDeal(combined: number | undefined, deal: number, combine: 'sum' | 'max'): number {
+  return combined === undefined ? deal : combine === 'sum' ? combined + deal : Math.max(combined, deal);
 }

@@ -100,7 +100,7 @@ export function rollUpAccounts(
     }
     // A subsidiary's segment goes with it: the request's segments are now its accounts'.
     const texts = { ...request.texts, segment: distinctSegments(accounts) };
-    const dealValue = combineDealValues(accounts, combine);
+    const dealValue = combineDealValues({ accounts, ...(request.unattributed ? { unattributed: request.unattributed } : {}) }, combine);
     if (dealValue === undefined) return { ...request, accounts, texts };
     return { ...request, accounts, texts, dealValue, numbers: { ...request.numbers, deal_value: dealValue } };
   });

@@ -23,8 +23,20 @@ const criterionSchema = z
     map: z.record(z.string(), unitInterval).optional().describe('Text value -> score in [0,1], case-insensitive'),
     default: unitInterval.optional().describe('map: score of a value not in the map (0 when absent)'),
     missing: unitInterval.optional().describe('Score when the request has no value (0 when absent)'),
+    count_unattributed: z
+      .boolean()
+      .optional()
+      .describe('field: accounts: also count the rows that name no account (false when absent: only accounts count)'),
   })
-  .superRefine(checkTransform);
+  .superRefine(checkCriterion);
+
+function checkCriterion(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
+  checkTransform(c, ctx);
+  if (c.count_unattributed !== undefined && c.field !== 'accounts') {
+    const message = `count_unattributed applies to field: accounts, not ${c.field}`;
+    ctx.addIssue({ code: 'custom', message, path: ['count_unattributed'], params: { code: 'OPTION_NOT_APPLICABLE' } });
+  }
+}
 
 function checkTransform(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
   const fail = (code: string, message: string, key: string) => ctx.addIssue({ code: 'custom', message, path: [key], params: { code } });

@@ -58,7 +58,7 @@ export function normalizeCriterion(criterion: Criterion, request: FeatureRequest
     }
     return best ?? {};
   }
-  const raw = numericField(request, criterion.field);
+  const raw = numericField(request, criterion.field, criterion.countUnattributed);
   if (raw === undefined) return {};
   if (t.kind === 'log') return { raw, normalized: Math.log1p(clamp(raw, 0, t.max)) / Math.log1p(t.max) };
   return { raw, normalized: (clamp(raw, t.min, t.max) - t.min) / (t.max - t.min) };

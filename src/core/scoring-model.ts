@@ -20,6 +20,7 @@ export function toScoringModel(config: Config): ScoringModel {
       field: c.field,
       transform: toTransform(c),
       missing: c.missing ?? 0,
+      ...(c.count_unattributed ? { countUnattributed: true } : {}),
     })),
     horizons: config.horizons,
     escalation: config.escalation,

@@ -26,6 +26,8 @@ export interface Criterion {
   transform: Transform;
   /** Normalized value used when the request has no value for the field. */
   missing: number;
+  /** field: accounts also counts the rows that name no account. */
+  countUnattributed?: boolean;
 }
 
 /** The validated scoring model, ready to score with. */
@@ -50,7 +52,7 @@ export interface PlanSizing {
   sizes: ReadonlyMap<string, number>;
 }
 
-/** One CSV row: one request asked by one account. */
+/** One CSV row: one request asked by one account (or by no one the row names). */
 export interface Mention {
   /** Line number as a spreadsheet shows it (the header is line 1). */
   line: number;
@@ -72,13 +74,24 @@ export interface AccountMention {
   segment?: string;
 }
 
+/** The rows of a request that name no account: someone asked, but no customer can be counted for them. */
+export interface UnattributedMentions {
+  /** Rows, each counted once: nothing tells two of them apart. */
+  mentions: number;
+  /** Their deal values combined as the accounts' are (sum or max); absent when none had one. */
+  dealValue?: number;
+}
+
 /** A request: every mention with the same id (or title) combined. */
 export interface FeatureRequest {
   id: string;
   title: string;
   lines: number[];
+  /** The distinct accounts asking: the customers. */
   accounts: AccountMention[];
-  /** Aggregated deal value over the accounts (sum or max), if any row had one. */
+  /** Set when rows name no account; they are never counted as accounts. */
+  unattributed?: UnattributedMentions;
+  /** Aggregated deal value over the accounts and unattributed mentions (sum or max), if any row had one. */
   dealValue?: number;
   /** Numeric fields: deal_value aggregated, others the last non-empty value. */
   numbers: Record<string, number>;

@@ -1,6 +1,6 @@
 import type { Digest, ShippedRequest } from '../core/digest.js';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural, requestName } from './format.js';
+import { describeAskers, formatMoney, formatScore, requestName } from './format.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 
 export interface DigestView {
@@ -25,8 +25,7 @@ export function renderDigestMarkdown(view: DigestView): string {
       section(
         `New requests (${digest.newRequests.length})`,
         digest.newRequests.map(
-          (r) =>
-            `- ${label(r)}: ${plural(r.accounts.length, 'account')}, ${money(r.dealValue)}; ranked #${r.rank}${r.horizon ? ` (${r.horizon})` : ''}`,
+          (r) => `- ${label(r)}: ${describeAskers(r)}, ${money(r.dealValue)}; ranked #${r.rank}${r.horizon ? ` (${r.horizon})` : ''}`,
         ),
       ),
       section(
@@ -72,7 +71,12 @@ export function renderDigestJson(view: DigestView): string {
       previous_status: s.previousStatus ?? null,
       accounts: s.accounts.map((a) => ({ name: a.name, owner: a.owner ?? null })),
     })),
-    new_requests: digest.newRequests.map((r) => ({ ...ref(r), deal_value: r.dealValue ?? null, accounts: r.accounts.map((a) => a.name) })),
+    new_requests: digest.newRequests.map((r) => ({
+      ...ref(r),
+      deal_value: r.dealValue ?? null,
+      accounts: r.accounts.map((a) => a.name),
+      unattributed: r.unattributed?.mentions ?? 0,
+    })),
     new_accounts: digest.newAccounts.map((n) => ({
       ...ref(n.request),
       accounts: n.accounts.map((a) => a.name),

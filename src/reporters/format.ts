@@ -95,6 +95,19 @@ export function oneLine(text: string): string {
   return escapeControls(text.replace(/\s+/g, ' ').trim());
 }
 
+/** "3 accounts + 6 unattributed", "1 account": the customers asking and, apart from them, the rows that name none. */
+export function describeAskers(request: FeatureRequest): string {
+  const accounts = plural(request.accounts.length, 'account');
+  return request.unattributed ? `${accounts} + ${request.unattributed.mentions} unattributed` : accounts;
+}
+
+/** "3 + 6 unattributed" ("3 + 6" when `isTerse`, for a narrow column), "3": describeAskers for a count cell. */
+export function countAskers(request: FeatureRequest, isTerse = false): string {
+  const accounts = String(request.accounts.length);
+  if (!request.unattributed) return accounts;
+  return `${accounts} + ${request.unattributed.mentions}${isTerse ? '' : ' unattributed'}`;
+}
+
 export function truncate(text: string, width: number): string {
   const flat = oneLine(text);
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;

@@ -58,6 +58,7 @@ function toJson(request: RankedRequest, conversions: RankingReport['summary']['c
       column: conversions?.[currency]?.column ?? null,
     })),
     accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
+    unattributed: { mentions: request.unattributed?.mentions ?? 0, deal_value: request.unattributed?.dealValue ?? null },
     segments: segmentsOf(request),
     criteria: Object.fromEntries(
       Object.entries(request.criteria).map(([name, c]) => [

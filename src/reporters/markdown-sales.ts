@@ -90,7 +90,7 @@ function renderItem(
   text: (value: string) => string,
   account?: string,
 ): string {
-  const askers = account === undefined ? plural(request.accounts.length, 'customer') : askersFor(request, account);
+  const askers = askersOf(request, account);
   const timing = timingOf(request, level, text);
   const bullets = [
     `- **Commitment:** ${level}${timing === 'No date' ? ', no date' : `, target ${timing}`}`,
@@ -101,9 +101,23 @@ function renderItem(
   return [`### ${requestLabel(request, text)}`, bullets.join('\n')].join('\n\n');
 }
 
-function askersFor(request: RankedRequest, account: string): string {
+/**
+ * "3 customers", "this customer, 2 other customers and in 6 other conversations":
+ * rows that name no customer are conversations, never customers.
+ */
+function askersOf(request: RankedRequest, account: string | undefined): string {
   const others = request.accounts.filter((a) => foldText(a.name) !== account).length;
-  return others === 0 ? 'this customer' : `this customer and ${plural(others, 'other customer')}`;
+  const customers =
+    account === undefined ? [plural(others, 'customer')] : ['this customer', ...(others > 0 ? [plural(others, 'other customer')] : [])];
+  const conversations = request.unattributed?.mentions;
+  if (conversations === undefined) return listInWords(customers);
+  if (request.accounts.length === 0) return `no named customer; mentioned in ${plural(conversations, 'conversation')}`;
+  return listInWords([...customers, `in ${plural(conversations, 'other conversation')}`]);
+}
+
+/** "a", "a and b", "a, b and c". */
+function listInWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
 /** Strengths and weaknesses in plain words: no model keys, no scales, no points, no money. */

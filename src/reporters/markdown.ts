@@ -11,7 +11,17 @@ import {
   type ExpediteLane,
 } from '../core/explain.js';
 import type { Decision, DecisionKind, RankedRequest } from '../core/types.js';
-import { decisionLabel, describeCurrency, formatExactMoney, formatMoney, formatScore, horizonLabel, plural } from './format.js';
+import {
+  countAskers,
+  decisionLabel,
+  describeAskers,
+  describeCurrency,
+  formatExactMoney,
+  formatMoney,
+  formatScore,
+  horizonLabel,
+  plural,
+} from './format.js';
 import { renderQuadrant } from './markdown-quadrant.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './markdown-text.js';
 import type { RankingReport } from './types.js';
@@ -58,7 +68,7 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
       formatScore(r.score),
       md(horizonLabel(r)),
       formatMoney(r.dealValue, summary.currency),
-      String(r.accounts.length),
+      countAskers(r),
       r.escalations.map(md).join(', '),
     ]),
     ['r', 'l', 'r', 'l', 'r', 'r', 'l'],
@@ -169,7 +179,7 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
   const facts = [
     `**Score ${formatScore(request.score)}**`,
     ...(request.horizon === undefined ? [] : [`**${md(request.horizon)}**`]),
-    plural(request.accounts.length, 'account'),
+    describeAskers(request),
     formatMoney(request.dealValue, currency),
     ...(request.status === undefined ? [] : [`status ${md(request.status)}`]),
     ...request.escalations.map((e) => `⚑ ${md(e)}`),
@@ -178,7 +188,8 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     (a) => `${md(a.name)}${a.dealValue === undefined ? '' : ` (${formatMoney(a.dealValue, currency)})`}`,
   );
   const bullets = [
-    `- **Accounts:** ${accounts.join(', ')}`,
+    `- **Accounts:** ${accounts.join(', ') || 'none named'}`,
+    ...describeUnattributed(request, currency),
     ...describeHorizon(request, report),
     `- **Holds it back:** ${describeHoldbacks(request, report)}`,
     ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
@@ -224,14 +235,31 @@ export function roundToTotal(values: readonly number[], total: number): number[]
   return floors.map((f) => f / 10);
 }
 
+/** The rows that name no account, apart from the accounts: what they add, and that no customer is counted for them. */
+function describeUnattributed(request: RankedRequest, currency: string | undefined): string[] {
+  const { unattributed } = request;
+  if (!unattributed) return [];
+  const deal = unattributed.dealValue === undefined ? '' : ` (${formatMoney(unattributed.dealValue, currency)} in deal value)`;
+  return [`- **Unattributed:** ${plural(unattributed.mentions, 'row')} naming no account${deal}, not counted as customers`];
+}
+
 /** "$1.2M across 4 accounts", "XL", "4", or "not set (scored as 0.5)". */
 function describeValue(c: Contribution, request: RankedRequest, currency: string | undefined): string {
   const { raw, isMissing, normalized } = c.score;
   if (isMissing || raw === undefined) return `not set (scored as ${formatUnit(normalized)})`;
-  if (c.field === 'deal_value' && typeof raw === 'number')
-    return `${formatMoney(raw, currency)} across ${plural(request.accounts.length, 'account')}`;
-  if (c.field === 'accounts') return plural(request.accounts.length, 'account');
+  if (c.field === 'deal_value' && typeof raw === 'number') return `${formatMoney(raw, currency)} across ${describeAskers(request)}`;
+  if (c.field === 'accounts') return describeAccountCount(request, raw);
   return typeof raw === 'number' ? formatUnit(raw) : md(raw);
+}
+
+/** "3 accounts", "9 (3 accounts + 6 unattributed)", "3 accounts (6 unattributed not counted)": count_unattributed decides. */
+function describeAccountCount(request: RankedRequest, counted: number | string): string {
+  const accounts = plural(request.accounts.length, 'account');
+  const unattributed = request.unattributed?.mentions;
+  if (unattributed === undefined) return accounts;
+  return counted === request.accounts.length
+    ? `${accounts} (${unattributed} unattributed not counted)`
+    : `${counted} (${describeAskers(request)})`;
 }
 
 function formatUnit(x: number): string {

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { RankedRequest } from '../core/types.js';
 import { cutToWidth, displayWidth, fitColumns, type ColumnSpec } from './fit-columns.js';
 import {
+  countAskers,
   decisionLabel,
   describeCurrency,
   formatMoney,
@@ -17,6 +18,7 @@ import type { RankingReport, ReporterOptions } from './types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
 export const DEFAULT_TABLE_ROWS = 20;
+const UNATTRIBUTED_LEGEND = 'Accts: accounts asking + rows that name no account (unattributed: counted apart, never as customers)';
 
 interface Column extends Omit<ColumnSpec, 'natural'> {
   header: string;
@@ -39,7 +41,7 @@ const COLUMNS: Column[] = [
     render: (r, width, chalk, report) => colorByHorizon(chalk, r, cutToWidth(formatRequestScore(r, report.model), width), report),
   },
   { header: 'Deal value', align: 'right', hideOrder: 5, text: (r, report) => formatMoney(r.dealValue, report.summary.currency) },
-  { header: 'Accts', align: 'right', hideOrder: 3, text: (r) => String(r.accounts.length) },
+  { header: 'Accts', align: 'right', hideOrder: 3, text: (r) => countAskers(r, true) },
   { header: 'Segments', align: 'left', min: 12, hideOrder: 2, growOrder: 3, text: (r) => oneLine(segmentsOf(r).join(', ')) },
   { header: 'Horizon', align: 'left', hideOrder: 6, text: (r) => oneLine(horizonLabel(r)) },
   {
@@ -136,6 +138,7 @@ function footer(report: RankingReport, shown: number): string[] {
   const currency = describeCurrency(summary);
   if (currency) lines.push(`deal values in ${currency}`);
   if (hidden > 0) lines.push(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`);
+  if (ranked.slice(0, shown).some((r) => r.unattributed)) lines.push(UNATTRIBUTED_LEGEND);
   return lines;
 }
 

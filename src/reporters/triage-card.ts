@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Duplicate } from '../core/similar.js';
 import type { Decision, ScoredRequest } from '../core/types.js';
-import { decisionLabel, formatMoney, formatScore, horizonLabel, requestName, segmentsOf, truncate } from './format.js';
+import { decisionLabel, describeAskers, formatMoney, formatScore, horizonLabel, requestName, segmentsOf, truncate } from './format.js';
 
 export interface TriageCardOptions {
   color: boolean;
@@ -26,8 +26,11 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const lines = [
     chalk.bold(`[${options.index}/${options.count}] ${requestName(request)}${mark ? ` [${mark}]` : ''}`),
     `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}${horizon}`,
-    `  deal value ${money(request.dealValue)} from ${accounts.length === 1 ? '1 account' : `${accounts.length} accounts`}`,
+    `  deal value ${money(request.dealValue)} from ${describeAskers(request)}`,
     ...accounts.map((a) => `    ${a.name} ${chalk.dim(money(a.dealValue))}`),
+    ...(request.unattributed
+      ? [`    ${request.unattributed.mentions} unattributed ${chalk.dim(money(request.unattributed.dealValue))}`]
+      : []),
     `  segments   ${segmentsOf(request).join(', ') || '—'}`,
     ...(request.texts.notes ?? []).map((note) => `  ${chalk.dim('note')}       ${truncate(note, 100)}`),
     ...(answers.length > 0 ? [`  answered   ${truncate(answers.join(' · '), 200)}`] : []),

@@ -120,8 +120,8 @@ escalation:
   it('finds absent columns, undetectable fields, unused map keys and uncovered values', () => {
     const findings = checkConfigAgainstData(config, {
       source: 'export.csv',
-      header: ['Key', 'T-Shirt Size'],
-      columns: { id: 'Key', effort: 'T-Shirt Size' },
+      header: ['Key', 'Company', 'T-Shirt Size'],
+      columns: { id: 'Key', account: 'Company', effort: 'T-Shirt Size' },
       // "m" occurs in two requests (R1 has it twice in different case, counted once), "s" in one; XL in none
       requests: [request('R1', ['M', 'm']), request('R2', ['S', 'M'])],
     });
@@ -133,5 +133,36 @@ escalation:
       ['MAP_VALUE_UNCOVERED', 'warning', 'criteria.effort.map'],
     ]);
     expect(findings.at(-1)!.message).toContain('(2 requests)');
+  });
+
+  it('warns that accounts counts 0 everywhere when the export has no account column, unless unattributed rows count', () => {
+    const counting = parseConfig(
+      `version: 1
+criteria:
+  reach: {weight: 1, field: accounts, scale: log, max: 9}
+  rows: {weight: 1, field: accounts, scale: log, max: 9, count_unattributed: true}
+escalation:
+  - {name: Wide, when: {accounts: {min: 3}}}
+`,
+      'scoring.yaml',
+    ).config!;
+    const without = checkConfigAgainstData(counting, {
+      source: 'jira.csv',
+      header: ['Issue key'],
+      columns: { id: 'Issue key' },
+      requests: [],
+    });
+    expect(without.map((f) => [f.code, f.severity, f.path.join('.')])).toEqual([
+      ['FIELD_NOT_DETECTED', 'warning', 'criteria.reach.field'],
+      ['FIELD_NOT_DETECTED', 'warning', 'escalation.0.when.accounts'],
+    ]);
+    expect(
+      checkConfigAgainstData(counting, {
+        source: 'crm.csv',
+        header: ['Id', 'Account'],
+        columns: { id: 'Id', account: 'Account' },
+        requests: [],
+      }),
+    ).toEqual([]);
   });
 });

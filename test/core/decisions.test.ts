@@ -42,6 +42,22 @@ describe('mergeRequests', () => {
     expect(merged.dealValue).toBe(300);
   });
 
+  it('adds up the unattributed mentions of both, their deals once each, and never names them as accounts', () => {
+    const a = request('A', [['Xeno', 100]], { unattributed: { mentions: 2, dealValue: 30 }, dealValue: 130 });
+    const b = request('B', [], { unattributed: { mentions: 1, dealValue: 50 }, dealValue: 50 });
+    // sum: Xeno 100 + unattributed 30 + 50 = 180; max: the largest of 100 and max(30, 50) = 100
+    expect(mergeRequests(a, b, SUM)).toMatchObject({
+      accounts: [{ name: 'Xeno' }],
+      unattributed: { mentions: 3, dealValue: 80 },
+      dealValue: 180,
+    });
+    expect(mergeRequests(a, b, { deal_value: 'max' })).toMatchObject({ unattributed: { mentions: 3, dealValue: 50 }, dealValue: 100 });
+    expect(mergeRequests(request('C', [['Yarrow', 5]]), b, SUM)).toMatchObject({
+      unattributed: { mentions: 1, dealValue: 50 },
+      dealValue: 55,
+    });
+  });
+
   it("unites texts case-insensitively and keeps the target's numbers first", () => {
     const a = request('A', [], { texts: { segment: ['Enterprise'] }, numbers: { alignment: 4 } });
     const b = request('B', [], { texts: { segment: ['enterprise', 'SMB'] }, numbers: { alignment: 2, effort_days: 5 } });

@@ -14,20 +14,55 @@ describe('groupRequests', () => {
     mention(5, { ids: ['FR-1'], numbers: { deal_value: 20, alignment: 4 } }),
   ];
 
-  it('counts each account once with its largest deal, and a row without account as its own', () => {
-    // Acme: max(100, 300) = 300; Beta 50; line 5 has no account: 20 -> sum 370; segment from each account's first row
+  it('counts each account once with its largest deal, and a row without account apart from them', () => {
+    // Acme: max(100, 300) = 300; Beta 50; line 5 names no account: 1 unattributed mention of 20 -> sum 370
     const [request] = groupRequests(rows, { deal_value: 'sum' }).requests;
     expect(request!.accounts).toEqual([
       { name: 'Acme', dealValue: 300, segment: 'SMB' },
       { name: 'Beta', dealValue: 50, segment: 'Enterprise' },
-      { name: '(no account, line 5)', dealValue: 20 },
     ]);
+    expect(request!.unattributed).toEqual({ mentions: 1, dealValue: 20 });
     expect(request!.dealValue).toBe(370);
     expect(request!.lines).toEqual([2, 3, 4, 5]);
   });
 
   it('takes the largest account deal with deal_value: max', () => {
     expect(groupRequests(rows, { deal_value: 'max' }).requests[0]!.dealValue).toBe(300);
+  });
+
+  it('counts every row without an account once, since nothing tells two apart, and never as an account', () => {
+    const unattributed = [
+      mention(2, { ids: ['A'], account: 'Acme', numbers: { deal_value: 100 } }),
+      mention(3, { ids: ['A'], numbers: { deal_value: 40 } }),
+      mention(4, { ids: ['A'], account: '  ', numbers: { deal_value: 40 } }),
+      mention(5, { ids: ['A'], numbers: { deal_value: 70 } }),
+      mention(6, { ids: ['A'] }),
+    ];
+    // 4 rows name no account (a blank cell is none); their deals 40 + 40 + 70 = 150, + Acme 100 = 250
+    const [summed] = groupRequests(unattributed, { deal_value: 'sum' }).requests;
+    expect(summed).toMatchObject({ accounts: [{ name: 'Acme' }], unattributed: { mentions: 4, dealValue: 150 }, dealValue: 250 });
+    // max: the largest single row, 100 (Acme) over 70
+    const [maxed] = groupRequests(unattributed, { deal_value: 'max' }).requests;
+    expect(maxed).toMatchObject({ unattributed: { mentions: 4, dealValue: 70 }, dealValue: 100 });
+  });
+
+  it('gives a request no accounts when no row names one, and no deal value when no row has one', () => {
+    const [request] = groupRequests([mention(2, { ids: ['A'] }), mention(3, { ids: ['A'] })], { deal_value: 'sum' }).requests;
+    expect(request).toMatchObject({ accounts: [], unattributed: { mentions: 2 } });
+    expect(request!.unattributed).not.toHaveProperty('dealValue');
+    expect(request!.dealValue).toBeUndefined();
+  });
+
+  it("reads segments from every row, a $0 deal's and an unattributed one's alike", () => {
+    const [request] = groupRequests(
+      [
+        mention(2, { ids: ['A'], account: 'Acme', numbers: { deal_value: 0 }, texts: { segment: ['Enterprise'] } }),
+        mention(3, { ids: ['A'], numbers: { deal_value: 10 }, texts: { segment: ['Public Sector'] } }),
+      ],
+      { deal_value: 'sum' },
+    ).requests;
+    expect(request!.texts.segment).toEqual(['Enterprise', 'Public Sector']);
+    expect(request).toMatchObject({ accounts: [{ name: 'Acme', dealValue: 0 }], dealValue: 10 });
   });
 
   it('keeps the first title, the last non-empty number and distinct text values', () => {

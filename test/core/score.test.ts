@@ -97,10 +97,32 @@ describe('escalation rules', () => {
     expect(findEscalations(request, [rule])).toEqual(isMet ? ['Strategic deal'] : []);
   });
 
+  it('counts accounts only, never the rows that name none', () => {
+    const request = requestOf({ id: 'A', accounts: [{ name: 'a' }, { name: 'b' }], unattributed: { mentions: 5 } });
+    expect(findEscalations(request, [{ name: 'Broad', when: { accounts: { min: 3 } } }])).toEqual([]);
+  });
+
   it('supports max and the derived accounts count', () => {
     const request = requestOf({ id: 'A', accounts: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], numbers: { effort_days: 4 } });
     expect(findEscalations(request, [{ name: 'Broad and cheap', when: { accounts: { min: 3 }, effort_days: { max: 5 } } }])).toEqual([
       'Broad and cheap',
     ]);
+  });
+});
+
+describe('field: accounts', () => {
+  // 2 accounts and 6 rows that name none; linear 0..10
+  const request = requestOf({ id: 'A', accounts: [{ name: 'Acme' }, { name: 'Beta' }], unattributed: { mentions: 6 } });
+  const reach = { weight: 1, field: 'accounts', scale: 'linear', min: 0, max: 10 } as const;
+
+  it('counts the accounts asking, not the unattributed mentions, by default', () => {
+    // 2 / 10 = 0.2
+    expect(normalizeCriterion(modelOf({ criteria: { reach } }).criteria[0]!, request)).toEqual({ raw: 2, normalized: 0.2 });
+  });
+
+  it('counts the unattributed mentions too with count_unattributed: true', () => {
+    // (2 + 6) / 10 = 0.8
+    const counting = modelOf({ criteria: { reach: { ...reach, count_unattributed: true } } }).criteria[0]!;
+    expect(normalizeCriterion(counting, request)).toEqual({ raw: 8, normalized: 0.8 });
   });
 });

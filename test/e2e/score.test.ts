@@ -11,6 +11,7 @@ interface JsonRequest {
   score: number;
   deal_value: number | null;
   accounts: { name: string; deal_value: number | null }[];
+  unattributed: { mentions: number; deal_value: number | null };
   criteria: Record<string, { raw: unknown; normalized: number; points: number }>;
   horizon: string;
   escalations: string[];
@@ -38,6 +39,7 @@ describe('pm-rank score on the bundled fixtures (built-in model)', () => {
       Number(r.score.toFixed(2)),
       r.horizon,
       r.escalations.includes('Strategic deal'),
+      r.unattributed.mentions,
     ]);
     expect(actual).toEqual(expected);
   });

@@ -46,6 +46,17 @@ describe('parseConfig', () => {
     ['missing criteria', 'version: 1\n', [['CRITERIA_MISSING', 'criteria', 1, 1]]],
     ['criteria with a framework', `model: rice\n${VALID}`, [['OPTION_NOT_APPLICABLE', 'criteria', 4, 3]]],
     ['combine outside ice', 'version: 1\nmodel: wsjf\ncombine: product\n', [['OPTION_NOT_APPLICABLE', 'combine', 3, 10]]],
+    // line 7 is "    count_unattributed: true": 4 + 20 characters, so the value starts at col 25
+    [
+      'count_unattributed on a field other than accounts',
+      `${VALID}    count_unattributed: true\n`,
+      [['OPTION_NOT_APPLICABLE', 'criteria.effort.count_unattributed', 7, 25]],
+    ],
+    [
+      'count_unattributed on accounts',
+      'version: 1\ncriteria:\n  reach: {weight: 1, field: accounts, scale: log, max: 9, count_unattributed: true}\n',
+      [],
+    ],
     ['unknown model', 'version: 1\nmodel: moscow\n', [['INVALID_VALUE', 'model', 2, 8]]],
     ['tiebreak naming no input', 'version: 1\nmodel: rice\ntiebreak: alignment\n', [['TIEBREAK_UNKNOWN', 'tiebreak', 3, 11]]],
     ['tiebreak naming no criterion', `${VALID}tiebreak: reach\n`, [['TIEBREAK_UNKNOWN', 'tiebreak', 7, 11]]],

@@ -78,10 +78,10 @@ describe('reporters show decisions', () => {
 
   it('csv: decision columns after status', () => {
     expect(renderCsv(report, { color: false })).toMatchInlineSnapshot(`
-      "rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,segments,status,decision,decision_reason,merged,effort_raw,effort_points
-      1,FR-1,SSO via Okta,100,,,,0,,,,accept,,FR-4,S,100
-      2,FR-2,Dark mode,0,,,,0,,,,decline,Not this year,,L,0
-      3,FR-3,Webhooks,0,,,,0,,,,defer,After the platform work,,L,0
+      "rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,unattributed,segments,status,decision,decision_reason,merged,effort_raw,effort_points
+      1,FR-1,SSO via Okta,100,,,,0,,0,,,accept,,FR-4,S,100
+      2,FR-2,Dark mode,0,,,,0,,0,,,decline,Not this year,,L,0
+      3,FR-3,Webhooks,0,,,,0,,0,,,defer,After the platform work,,L,0
       "
     `);
   });

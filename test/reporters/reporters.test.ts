@@ -134,9 +134,9 @@ describe('renderCsv', () => {
   it('escapes cells that a spreadsheet would run as formulas, and leaves numbers alone', () => {
     const lines = renderCsv(report, { color: false }).trim().split('\n');
     expect(lines[0]).toBe(
-      'rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,segments,status,money_raw,money_points,effort_raw,effort_points',
+      'rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,unattributed,segments,status,money_raw,money_points,effort_raw,effort_points',
     );
-    expect(lines[2]).toBe(`2,"'=HYPERLINK(""x"")",'+cmd|calc,62.5,Now,,999,1,'@evil,,,999,37.5,S,25`);
+    expect(lines[2]).toBe(`2,"'=HYPERLINK(""x"")",'+cmd|calc,62.5,Now,,999,1,'@evil,0,,,999,37.5,S,25`);
   });
 
   it('prints money to the cent and scores to 4 decimals, with no float noise, and a BOM on request', () => {
@@ -153,7 +153,7 @@ describe('renderCsv', () => {
     // money: ln(85293.54)/ln(1e6) = 11.353854/13.815511 = 0.821819 -> 75 x 0.821819 = 61.63645; effort S: 25 -> 86.6365
     expect(row[3]).toBe('86.6365');
     expect(row[6]).toBe('85292.54');
-    expect(row[11]).toBe('85292.54');
+    expect(row[12]).toBe('85292.54');
     expect(csv).not.toMatch(/\d\.\d{5,}/);
     expect(csv.startsWith('\uFEFF')).toBe(false);
     expect(renderCsv(noisy, { color: false, hasBom: true })).toBe(`\uFEFF${csv}`);
@@ -221,10 +221,10 @@ describe('framework reports', () => {
   it('leave an unscorable score empty in csv and null in json', () => {
     const lines = renderCsv(riceReport, { color: false }).trim().split('\n');
     expect(lines[0]).toBe(
-      'rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,segments,status,reach,impact,confidence,effort,explanation',
+      'rank,id,title,score,horizon,escalations,deal_value,account_count,accounts,unattributed,segments,status,reach,impact,confidence,effort,explanation',
     );
-    expect(lines[1]).toBe('1,A,A title,675,Now,,,0,,,,450,massive,1,2,450 reach x 3 impact x 100% / 2 person-months = 675');
-    expect(lines[2]).toBe('2,B,B title,,,,,0,,,,450,massive,1,,cannot be scored: effort missing');
+    expect(lines[1]).toBe('1,A,A title,675,Now,,,0,,0,,,450,massive,1,2,450 reach x 3 impact x 100% / 2 person-months = 675');
+    expect(lines[2]).toBe('2,B,B title,,,,,0,,0,,,450,massive,1,,cannot be scored: effort missing');
     const json = JSON.parse(renderJson(riceReport, { color: false })) as {
       requests: { score: number | null; unscorable: string | null }[];
     };

@@ -62,3 +62,30 @@ describe('renderTriageCard', () => {
     expect(card).toContain('  answered   not the same as FR-2 · effort S · defer: After the platform work · horizon Later\n');
   });
 });
+
+describe('renderTriageCard with rows that name no account', () => {
+  it('lists them apart from the accounts, with their deal value', () => {
+    // Acme 150,000 + unattributed 20,000 + 5,000 = 175,000
+    const asked = scoreRequest(
+      requestOf({
+        id: 'FR-3',
+        title: 'Audit log',
+        dealValue: 175000,
+        accounts: [{ name: 'Acme', dealValue: 150000 }],
+        unattributed: { mentions: 2, dealValue: 25000 },
+      }),
+      model,
+    );
+    const card = renderTriageCard(asked, {
+      color: false,
+      index: 1,
+      count: 1,
+      place: 1,
+      total: 1,
+      potential: 100,
+      currency: 'USD',
+      duplicates: [],
+    });
+    expect(card).toContain('  deal value $175K from 1 account + 2 unattributed\n    Acme $150K\n    2 unattributed $25K\n');
+  });
+});

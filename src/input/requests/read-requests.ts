@@ -127,8 +127,10 @@ class ExportReader extends TableReader {
     const fields = this.model.framework
       ? FRAMEWORK_TERMS[this.model.framework.name].map((t) => t.field)
       : this.model.criteria.map((c) => c.field);
+    // Counting rows that name no account needs no account column.
+    const countsRows = this.model.criteria.some((c) => c.field === 'accounts' && c.countUnattributed);
     const hasData = (field: string) =>
-      isWinLossField(field) || (field === 'accounts' ? columns.indices.has('account') : columns.indices.has(field));
+      isWinLossField(field) || (field === 'accounts' ? countsRows || columns.indices.has('account') : columns.indices.has(field));
     if (fields.length === 0 || (this.model.framework ? fields.every(hasData) : fields.some(hasData))) return;
     const missing = [...new Set(fields.filter((f) => !hasData(f)))].join(', ');
     const what = this.model.framework
@@ -153,9 +155,13 @@ class ExportReader extends TableReader {
 
   private warnMissingColumns(columns: ColumnMap): void {
     for (const criterion of this.model.criteria) {
-      if (criterion.field === 'accounts' || isWinLossField(criterion.field)) continue;
-      const consequence = `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
-      this.warnMissingColumn(columns, criterion.field, `criteria.${criterion.name}`, consequence);
+      if (isWinLossField(criterion.field) || criterion.countUnattributed) continue;
+      // Without an account column no row names a customer: accounts is 0 for every request.
+      const isAccounts = criterion.field === 'accounts';
+      const consequence = isAccounts
+        ? `criterion ${criterion.name} counts 0 accounts for every request (count_unattributed: true counts rows instead)`
+        : `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
+      this.warnMissingColumn(columns, isAccounts ? 'account' : criterion.field, `criteria.${criterion.name}`, consequence);
     }
     const { framework } = this.model;
     for (const term of framework ? FRAMEWORK_TERMS[framework.name] : []) {

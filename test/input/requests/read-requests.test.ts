@@ -85,7 +85,7 @@ describe('readRequests: CSV quirks', () => {
   it('treats placeholders as missing; TBD in a number column is worth a warning', async () => {
     const csv = `${HEADER}N/A,SSO,-,TBD,N/A,-\n`;
     const { requests, issues } = await read(csv);
-    expect(requests[0]).toMatchObject({ id: 'SSO', accounts: [{ name: '(no account, line 2)' }], numbers: {}, texts: {} });
+    expect(requests[0]).toMatchObject({ id: 'SSO', accounts: [], unattributed: { mentions: 1 }, numbers: {}, texts: {} });
     expect(issues.map((i) => [i.code, i.value])).toEqual([['INVALID_NUMBER', 'TBD']]);
   });
 
@@ -108,6 +108,18 @@ describe('readRequests: CSV quirks', () => {
       ['COLUMN_NOT_FOUND', 'criteria.fit'],
       ['COLUMN_NOT_FOUND', 'criteria.effort'],
     ]);
+  });
+
+  it('warns when no column names accounts for a criterion counting them, unless it counts the unattributed rows', async () => {
+    const reach = { weight: 1, field: 'accounts', scale: 'log', max: 9 } as const;
+    const counting = modelOf({ criteria: { reach, rows: { ...reach, count_unattributed: true } } });
+    const csv = 'Title,Amount\nA,5\nA,6\n';
+    const { requests, issues } = await readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, counting, {});
+    expect(issues.map((i) => [i.code, i.path, i.message.includes('counts 0 accounts for every request')])).toEqual([
+      ['COLUMN_NOT_FOUND', 'criteria.reach', true],
+    ]);
+    // Both rows name no account: 5 + 6 = 11
+    expect(requests[0]).toMatchObject({ accounts: [], unattributed: { mentions: 2, dealValue: 11 }, dealValue: 11 });
   });
 
   it('caps repeated warnings and counts the rest', async () => {
