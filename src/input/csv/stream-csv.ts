@@ -91,13 +91,16 @@ export async function streamCsv<T>(
   const sink = createSink(delimiter);
   const fromLine = excelSeparator ? 2 : 1;
   const reader = await recordReader(delimiter);
-  let line = fromLine - 1;
+  let records = 0;
+  /** The physical line the next record starts on, what an editor jumps to: a quoted cell may span lines. */
+  let line = fromLine;
   const onChunk = (bytes: number) =>
-    options.onProgress?.({ bytes, rows: line, ...(source.size === undefined ? {} : { size: source.size }) });
+    options.onProgress?.({ bytes, rows: records, ...(source.size === undefined ? {} : { size: source.size }) });
   const onRecord = (record: string[]) => {
-    line += 1;
+    records += 1;
     if (record.length > limits.maxColumns) throw tooManyColumns(source.name, line, record.length, limits);
-    sink.push(record);
+    sink.push(record, line);
+    line += 1 + lineBreaksIn(record);
   };
   try {
     await reader.read(decode(head, rest, decoder, onChunk), { delimiter, fromLine, maxRecordSize: limits.maxRowBytes }, onRecord);
@@ -151,4 +154,15 @@ function toInputError(error: unknown, isCsvError: RecordReader['isCsvError'], na
     );
   }
   return new InputError(`${name}:${line}: malformed CSV: ${error.message}`, { cause: error });
+}
+
+/** Line breaks inside a record's quoted cells (CRLF counts once); most cells have none, and indexOf finds that fast. */
+function lineBreaksIn(record: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of record) {
+    if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
+    breaks += cell.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
+  }
+  // In a file of LF records, a row ending in CRLF leaves its CR in the last cell: the end of this line, not another.
+  return record.at(-1)?.endsWith('\r') ? breaks - 1 : breaks;
 }

@@ -82,6 +82,13 @@ describe('readRequests: CSV quirks', () => {
     expect(issues).toMatchObject([{ code: 'FOOTER_SKIPPED', severity: 'notice', line: 4 }]);
   });
 
+  it('names the physical line a record starts on, past cells that span lines, with CRLF counted once', async () => {
+    // Line 2: A, whose title spans lines 2-4 (two breaks, one of them CRLF); line 5: B with a bad amount.
+    const csv = `${HEADER.replace('\n', '\r\n')}A,"Multi\r\nline\ntitle",Acme,100,3,S\r\nB,Webhooks,Beta,oops,,\r\n`;
+    const { issues } = await read(csv);
+    expect(issues.map((i) => [i.code, i.line, i.message.startsWith('test.csv:5 ')])).toEqual([['INVALID_NUMBER', 5, true]]);
+  });
+
   it('treats placeholders as missing; TBD in a number column is worth a warning', async () => {
     const csv = `${HEADER}N/A,SSO,-,TBD,N/A,-\n`;
     const { requests, issues } = await read(csv);
