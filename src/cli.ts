@@ -94,11 +94,26 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .addOption(new Option('--preset <model>', 'starter model').choices(['weighted', 'rice', 'wsjf', 'ice']).default('weighted'))
     .option('-o, --output <path>', 'where to write', 'scoring.yaml')
     .option('--force', 'replace an existing file')
+    .option('-y, --yes', "with --from: take pm-rank's guess for every column without asking")
     .option(SHEET_FLAG, SHEET_HELP)
     .action(
-      async (opts: { from?: string; output: string; force?: boolean; preset: import('./commands/init.js').Preset; sheet?: string }) => {
+      async (opts: {
+        from?: string;
+        output: string;
+        force?: boolean;
+        yes?: boolean;
+        preset: import('./commands/init.js').Preset;
+        sheet?: string;
+      }) => {
         const { runInit } = await import('./commands/init.js');
-        const options = { isForce: opts.force === true, output: opts.output, preset: opts.preset, ...pick(opts, ['from', 'sheet']) };
+        const options = {
+          isForce: opts.force === true,
+          isYes: opts.yes === true,
+          isInteractive: isInteractive(),
+          output: opts.output,
+          preset: opts.preset,
+          ...pick(opts, ['from', 'sheet']),
+        };
         setExitCode(await runInit(options, context));
       },
     );
@@ -154,7 +169,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           file,
           {
             only: opts.only.length === 1 && (first === 'all' || first === 'untriaged') ? first : opts.only,
-            isInteractive: process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI,
+            isInteractive: isInteractive(),
             decider: process.env.PM_RANK_DECIDER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown',
             today: new Date().toISOString().slice(0, 10),
             ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'sheet', 'winLoss']),
@@ -277,6 +292,11 @@ interface PlanFlags extends ReadFlags {
   decisions?: string;
   format: 'text' | 'markdown' | 'json';
   winLoss?: string;
+}
+
+/** A terminal a person answers on: never prompt on a pipe or in CI. */
+function isInteractive(): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
 }
 
 interface TriageFlags {

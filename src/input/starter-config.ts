@@ -1,5 +1,6 @@
 import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { fillMap } from '../core/starter.js';
+import { isWinLossField } from '../core/fields.js';
 import type { FeatureRequest } from '../core/types.js';
 
 /** Where a project's config finds the schema when pm-rank is installed as a dev dependency. */
@@ -10,6 +11,8 @@ export interface ExportProfile {
   source: string;
   columns: Readonly<Record<string, string>>;
   requests: readonly FeatureRequest[];
+  /** Every header of the export with two sample values, listed as comments for the PM to map by hand. */
+  headers: readonly { header: string; samples: readonly string[] }[];
 }
 
 /**
@@ -23,8 +26,12 @@ export function renderStarterConfig(template: string, profile?: ExportProfile): 
   // The commented-out column examples would only confuse next to the real ones.
   const doc = parseDocument(pointed.replace(/^(columns: \{\}\n)(?:# .*\n)+/m, '$1'));
   doc.setIn(['columns'], doc.createNode({ ...profile.columns }));
+  const columns =
+    doc.contents && isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'columns') : undefined;
+  if (columns && isScalar(columns.key)) columns.key.commentBefore = describeHeaders(profile);
   const criteria = doc.get('criteria', true);
   if (!isMap(criteria)) return doc.toString();
+  keepCriteriaWithData(doc, criteria, profile);
   for (const pair of criteria.items) {
     const criterion = pair.value;
     const current = isMap(criterion) ? criterion.get('map', true) : undefined;
@@ -44,6 +51,42 @@ export function renderStarterConfig(template: string, profile?: ExportProfile): 
   }
   reattachSectionComments(doc);
   return doc.toString({ flowCollectionPadding: false });
+}
+
+/** The export's headers as comment lines: what each column holds, for mapping the ones pm-rank did not guess. */
+function describeHeaders(profile: ExportProfile): string {
+  const read = new Set(Object.values(profile.columns));
+  const lines = profile.headers.map(({ header, samples }) => {
+    const example = samples.length > 0 ? `: ${samples.map((v) => JSON.stringify(oneLine(v))).join(', ')}` : ': (empty)';
+    return ` ${read.has(header) ? '  ' : '- '}${JSON.stringify(oneLine(header))}${example}`;
+  });
+  return [
+    ` The columns of ${profile.source}, with two values each ("-": not read). Name a header below to read it as a field.`,
+    ...lines,
+  ].join('\n');
+}
+
+/** A starter scores only with what the export has: criteria whose field no column holds are dropped (derived and win/loss fields stay). */
+function keepCriteriaWithData(doc: Document, criteria: YAMLMap, profile: ExportProfile): void {
+  const hasData = (field: string) =>
+    field in profile.columns || (field === 'accounts' && 'account' in profile.columns) || isWinLossField(field);
+  const kept = criteria.items.filter((pair) => isMap(pair.value) && hasData(String(pair.value.get('field'))));
+  criteria.items = kept.length > 0 ? kept : [doc.createPair('demand', DEMAND_CRITERION)];
+}
+
+/** When no column feeds any criterion, demand alone: how many accounts (and rows naming none) ask. */
+const DEMAND_CRITERION = {
+  description: 'How many accounts ask, rows that name none included (no other criterion found a column)',
+  weight: 1,
+  field: 'accounts',
+  scale: 'log',
+  max: 50,
+  count_unattributed: true,
+};
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 /**

@@ -35,6 +35,7 @@ export function reportOf(requests: FeatureRequest[], model: ScoringModel): Ranki
       columns: {},
       header: [],
       choices: [],
+      samples: [],
     },
     model,
     modelSource: 'scoring.yaml',

@@ -38,6 +38,7 @@ const report: RankingReport = {
     columns: {},
     header: [],
     choices: [],
+    samples: [],
   },
   model,
   modelSource: 'scoring.yaml',

@@ -68,6 +68,7 @@ function reportOf(rows: HostileRow[]): RankingReport {
     columns: {},
     header: [],
     choices: [],
+    samples: [],
   };
   return { ranked, issues: [], summary, model, modelSource: 'test' };
 }

@@ -55,6 +55,7 @@ const report: RankingReport = {
     columns: { title: 'Title' },
     header: [],
     choices: [],
+    samples: [],
   },
   model,
   modelSource: 'scoring.yaml',

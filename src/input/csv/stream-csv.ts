@@ -11,7 +11,7 @@ export interface ReadOptions {
   delimiter?: string;
   encoding?: string;
   isDecimalComma?: boolean;
-  /** Go on when a header the config names is missing (check reports it as a finding); every other command stops. */
+  /** Go on when a header the config names is missing, or no column names requests: check, columns and init show the mapping; every other command stops. */
   isMissingColumnAllowed?: boolean;
   /** The sheet of an .xlsx workbook to read (default: the first visible one). */
   sheet?: string;
@@ -49,6 +49,8 @@ export interface ReadSummary {
   columns: Record<string, string>;
   /** How each field's column was chosen: the evidence `pm-rank columns` shows. */
   choices: ColumnChoice[];
+  /** Two sample values per column, in header order. */
+  samples: string[][];
 }
 
 /** How one currency's amounts became base-currency amounts: at the config's rate, by the export's converted column, or both. */

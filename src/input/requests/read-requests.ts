@@ -103,9 +103,9 @@ class ExportReader extends TableReader {
       'deal_value' in this.model.columns,
     );
     if (!columns.indices.has('id') && !columns.indices.has('title')) {
-      throw new InputError(
-        `${this.source}: no request id or title column in the header (${describeHeader(header)}); name one in the config's columns.id or columns.title`,
-      );
+      const message = `${this.source}: no request id or title column in the header (${describeHeader(header)}); name one in the config's columns.id or columns.title`;
+      if (!this.isMissingColumnAllowed) throw new InputError(message);
+      this.issues.push({ code: 'REQUEST_COLUMN_NOT_FOUND', severity: 'error', path: 'columns.title', message });
     }
     this.warnMissingColumns(columns);
     if (!this.isMissingColumnAllowed) this.stopWhenNothingScores(columns);

@@ -63,6 +63,8 @@ export interface MissingColumn {
 export interface ColumnInference {
   choices: Map<string, ColumnChoice>;
   missing: MissingColumn[];
+  /** Two sample values per column, for showing every header (init's comments, the prompt's list). */
+  samples: string[][];
 }
 
 /** Below this, a column is not considered at all. */
@@ -182,7 +184,7 @@ export function inferColumns(input: InferenceInput): ColumnInference {
   readLinkedFeatures(choices, input.header, candidates.get('title') ?? [], profiles, claimed);
   const wanted = new Set(input.wanted.map((f) => f.field));
   for (const field of choices.keys()) if (!wanted.has(field) && !(field in input.configured)) choices.delete(field);
-  return { choices, missing };
+  return { choices, missing, samples: profiles.map((p) => p.samples) };
 }
 
 /**

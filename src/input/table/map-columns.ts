@@ -10,6 +10,8 @@ export interface ColumnMap {
   headers: Record<string, string>;
   /** Each field's choice with its evidence, for `pm-rank columns`, the close-call note and the JSON summary. */
   choices: ColumnChoice[];
+  /** Two sample values per column. */
+  samples: string[][];
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ColumnMap {
  * `check` allows it, to report it as a finding among the others.
  */
 export function mapColumns(source: string, input: InferenceInput, isMissingAllowed = false): ColumnMap {
-  const { choices, missing } = inferColumns(input);
+  const { choices, missing, samples } = inferColumns(input);
   const absent = missing[0];
   if (absent && !isMissingAllowed) {
     const closest = suggestClosest(
@@ -34,6 +36,7 @@ export function mapColumns(source: string, input: InferenceInput, isMissingAllow
     indices: new Map(list.map((c) => [c.field, c.indices])),
     headers: Object.fromEntries(list.map((c) => [c.field, c.header])),
     choices: list,
+    samples,
   };
 }
 

@@ -118,6 +118,7 @@ export abstract class TableReader {
       header: this.header,
       columns: columns.headers,
       choices: columns.choices,
+      samples: columns.samples,
     };
   }
 

@@ -24,6 +24,7 @@ export const DE: SynonymTable = {
     'wunsch',
     'feature',
     'titel',
+    'thema',
     'zusammenfassung',
     'betreff',
     'bezeichnung',
