@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { terminalColumns, type CommandContext } from './commands/context.js';
 import { parseDate } from './core/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
+import { readSettingsFrom, type ReadSettings } from './input/settings.js';
 import { escapeControls } from './reporters/format.js';
 import { isReporterName, REPORTERS } from './reporters/index.js';
 
@@ -83,7 +84,12 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
         opts: { data?: string; format: 'text' | 'json' | 'github'; strict?: boolean; top?: number; sheet?: string },
       ) => {
         const { runCheck } = await import('./commands/check.js');
-        const options = { format: opts.format, isStrict: opts.strict === true, ...pick(opts, ['data', 'top', 'sheet']) };
+        const options = {
+          format: opts.format,
+          isStrict: opts.strict === true,
+          settings: readSettings(),
+          ...pick(opts, ['data', 'top', 'sheet']),
+        };
         setExitCode(await runCheck(config, options, commandContext()));
       },
     );
@@ -110,6 +116,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           isForce: opts.force === true,
           isYes: opts.yes === true,
           isInteractive: isInteractive(),
+          settings: readSettings(),
           output: opts.output,
           preset: opts.preset,
           ...pick(opts, ['from', 'sheet']),
@@ -131,7 +138,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .action(async (base: string, head: string, file: string, opts: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js');
-      setExitCode(await runDiff(base, head, file, opts, context));
+      setExitCode(await runDiff(base, head, file, { ...opts, settings: readSettings() }, context));
     });
   program
     .command('sensitivity')
@@ -147,7 +154,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .action(async (file: string, opts: import('./commands/sensitivity.js').SensitivityFlags) => {
       const { runSensitivity } = await import('./commands/sensitivity.js');
-      setExitCode(await runSensitivity(file, opts, context));
+      setExitCode(await runSensitivity(file, { ...opts, settings: readSettings() }, context));
     });
 
   program
@@ -173,6 +180,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
             decider: process.env.PM_RANK_DECIDER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown',
             today: new Date().toISOString().slice(0, 10),
             ...pick(opts, ['config', 'decisions', 'delimiter', 'encoding', 'sheet', 'winLoss']),
+            settings: readSettings(),
           },
           commandContext(),
         ),
@@ -294,6 +302,11 @@ interface PlanFlags extends ReadFlags {
   winLoss?: string;
 }
 
+/** How exports are read, from the environment: read here, the only reader of process.env, when a command runs. */
+function readSettings(): ReadSettings {
+  return readSettingsFrom(process.env);
+}
+
 /** A terminal a person answers on: never prompt on a pipe or in CI. */
 function isInteractive(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
@@ -347,7 +360,11 @@ function withCsvOptions(command: Command): Command {
 }
 
 function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalComma' | 'sheet'>) {
-  return { ...pick(opts, ['delimiter', 'encoding', 'sheet']), ...(opts.decimalComma ? { isDecimalComma: true } : {}) };
+  return {
+    ...pick(opts, ['delimiter', 'encoding', 'sheet']),
+    ...(opts.decimalComma ? { isDecimalComma: true } : {}),
+    settings: readSettings(),
+  };
 }
 
 function parseAsOf(value: string): number {

@@ -17,7 +17,8 @@ export const LIMITS = {
   maxRowBytes: { variable: 'PM_RANK_MAX_ROW_MB', default: 1 * MB, unit: MB },
 } as const;
 
-export function inputLimits(env: Record<string, string | undefined> = process.env): InputLimits {
+/** The limits an environment sets (see readSettingsFrom); the defaults for an empty one. */
+export function inputLimits(env: Readonly<Record<string, string | undefined>>): InputLimits {
   const read = (name: keyof InputLimits): number => {
     const limit = LIMITS[name];
     const text = env[limit.variable];

@@ -1,6 +1,7 @@
 import { InputError, UsageError } from '../errors.js';
 import { streamCsv, type Head, type ReadOptions, type RecordSink } from './csv/stream-csv.js';
-import { fileTooLarge, inputLimits } from './limits.js';
+import { fileTooLarge } from './limits.js';
+import { DEFAULT_READ_SETTINGS } from './settings.js';
 import { quote } from './quote.js';
 import { sniff } from './sniff.js';
 import type { Source } from './source.js';
@@ -19,7 +20,7 @@ export async function readTable<T>(
   createSink: (delimiter: string) => RecordSink<T>,
   expected: string,
 ): Promise<T> {
-  const limits = options.limits ?? inputLimits();
+  const { limits } = options.settings ?? DEFAULT_READ_SETTINGS;
   if (source.size !== undefined && source.size > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const chunks = limitSize(source.stream[Symbol.asyncIterator](), limits.maxFileBytes, () => fileTooLarge(source.name, limits));
   const head = await readHead(chunks);
@@ -28,12 +29,12 @@ export async function readTable<T>(
   if (sniffed.kind === 'binary') throw new InputError(`${source.name} is ${sniffed.type}, not a CSV export or an .xlsx workbook`);
   if (sniffed.kind === 'zip') {
     const { readXlsx } = await import('./xlsx/read-xlsx.js');
-    return readXlsx(source.name, await readWhole(head), { ...options, limits }, createSink, expected);
+    return readXlsx(source.name, await readWhole(head), options, createSink, expected);
   }
   if (options.sheet !== undefined) {
     throw new UsageError(`--sheet ${quote(options.sheet)} is for .xlsx workbooks, and ${source.name} is a CSV file`);
   }
-  return streamCsv(source, { ...options, limits }, createSink, head);
+  return streamCsv(source, options, createSink, head);
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<Head> {

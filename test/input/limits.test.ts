@@ -1,3 +1,4 @@
+import { DEFAULT_READ_SETTINGS } from '../../src/input/settings.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,7 +14,7 @@ const DEFAULTS = inputLimits({});
 
 function read(text: string, limits: Partial<InputLimits>, withSize = true) {
   const source = { name: 'export.csv', stream: Readable.from([Buffer.from(text)]), ...(withSize ? { size: Buffer.byteLength(text) } : {}) };
-  return readRequests(source, model, { limits: { ...DEFAULTS, ...limits } });
+  return readRequests(source, model, { settings: { ...DEFAULT_READ_SETTINGS, limits: { ...DEFAULTS, ...limits } } });
 }
 
 describe('input limits', () => {
@@ -33,7 +34,9 @@ describe('input limits', () => {
     await expect(read(rows, { maxFileBytes: 413 })).resolves.toMatchObject({ summary: { rows: 100 } });
     const stdin = { name: 'stdin', stream: Readable.from(Array.from({ length: 100 }, (_, i) => Buffer.from(i === 0 ? 'Title\n' : 'A\n'))) };
     // 6 + 99 * 2 = 204 bytes in 100 chunks
-    await expect(readRequests(stdin, model, { limits: { ...DEFAULTS, maxFileBytes: 203 } })).rejects.toThrow(/^stdin is over/);
+    await expect(
+      readRequests(stdin, model, { settings: { ...DEFAULT_READ_SETTINGS, limits: { ...DEFAULTS, maxFileBytes: 203 } } }),
+    ).rejects.toThrow(/^stdin is over/);
   });
 
   it('refuses a row with more columns than the limit, naming its line', async () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_READ_SETTINGS } from '../../src/input/settings.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,7 +24,9 @@ describe('readRequests failures reach the user as InputError', () => {
   it('a row over the column limit, with more rows after it', async () => {
     const text = `Title,Amount\n${'x,'.repeat(50)}\n${'A,1\n'.repeat(20_000)}`;
     const limits = { maxFileBytes: LIMITS.maxFileBytes.default, maxRowBytes: LIMITS.maxRowBytes.default, maxColumns: 10 };
-    const read = readRequests({ name: 'wide.csv', stream: Readable.from([Buffer.from(text)]) }, model, { limits });
+    const read = readRequests({ name: 'wide.csv', stream: Readable.from([Buffer.from(text)]) }, model, {
+      settings: { ...DEFAULT_READ_SETTINGS, limits },
+    });
     await expect(read).rejects.toThrow(/^wide.csv:2: 51 columns/);
   });
 });

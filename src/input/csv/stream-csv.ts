@@ -1,8 +1,9 @@
-import { InputError, UsageError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type OnRecord } from './csv-records.js';
 import { createDecoder, decode, detectEncoding } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import { describeBytes, inputLimits, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
+import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
+import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
 import type { Source } from '../source.js';
 import type { ColumnChoice } from '../table/infer-columns.js';
 
@@ -17,8 +18,8 @@ export interface ReadOptions {
   sheet?: string;
   /** Extra text fields to keep, beyond what the model reads (triage shows notes). */
   textFields?: readonly string[];
-  /** Default: inputLimits() from the environment. */
-  limits?: InputLimits;
+  /** Limits, parser and reading thread, as the environment sets them (cli.ts); default: DEFAULT_READ_SETTINGS. */
+  settings?: ReadSettings;
   /** Called as chunks are read, for a progress line; the reader never prints. */
   onProgress?: (progress: ReadProgress) => void;
 }
@@ -84,7 +85,7 @@ export async function streamCsv<T>(
   createSink: (delimiter: string) => RecordSink<T>,
   { bytes: head, isWholeFile, rest }: Head,
 ): Promise<T> {
-  const limits = options.limits ?? inputLimits();
+  const { limits, parser } = options.settings ?? DEFAULT_READ_SETTINGS;
   const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
   const decoder = createDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
@@ -92,7 +93,7 @@ export async function streamCsv<T>(
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
   const sink = createSink(delimiter);
   const fromLine = excelSeparator ? 2 : 1;
-  const reader = await recordReader(delimiter);
+  const reader = await recordReader(delimiter, parser);
   let records = 0;
   /** The physical line the next record starts on, what an editor jumps to: a quoted cell may span lines. */
   let line = fromLine;
@@ -111,9 +112,6 @@ export async function streamCsv<T>(
   }
   return sink.finish(encoding, delimiter);
 }
-
-/** The environment variable that selects csv-parse, should the fast parser ever misread a file. */
-export const CSV_PARSER_VARIABLE = 'PM_RANK_CSV_PARSER';
 
 interface RecordReader {
   read: (texts: AsyncIterable<string>, options: CsvRecordOptions, onRecord: OnRecord) => Promise<void>;
@@ -134,13 +132,9 @@ const FAST_READER: RecordReader = {
   isCsvError: (error) => error instanceof CsvRecordError,
 };
 
-/** CsvRecordParser, or csv-parse (loaded only then) when the environment asks for it or the delimiter is one the fast parser leaves alone. */
-async function recordReader(delimiter: string, env: Record<string, string | undefined> = process.env): Promise<RecordReader> {
-  const choice = env[CSV_PARSER_VARIABLE];
-  if (choice !== undefined && choice !== '' && choice !== 'csv-parse' && choice !== 'fast') {
-    throw new UsageError(`${CSV_PARSER_VARIABLE} must be csv-parse or fast, got "${choice}"`);
-  }
-  if (choice !== 'csv-parse' && canParseWith(delimiter)) return FAST_READER;
+/** CsvRecordParser, or csv-parse (loaded only then) when the settings ask for it or the delimiter is one the fast parser leaves alone. */
+async function recordReader(delimiter: string, parser: ReadSettings['parser']): Promise<RecordReader> {
+  if (parser !== 'csv-parse' && canParseWith(delimiter)) return FAST_READER;
   const { readWithCsvParse, isCsvParseError } = await import('./csv-parse-records.js');
   return { read: readWithCsvParse, isCsvError: isCsvParseError };
 }

@@ -4,13 +4,14 @@ import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
 import { foldText } from '../../core/text.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
-import { InputError, UsageError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
 import { preferConvertedAmount } from '../table/currency-columns.js';
 import { quote } from '../quote.js';
 import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
+import type { ReadSettings } from '../settings.js';
 import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
 import { readTable } from '../read-table.js';
 import { isPlaceholder, TableReader } from '../table/table-reader.js';
@@ -36,18 +37,15 @@ export type MentionsRead = Omit<RequestsRead, 'requests'>;
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. A large file is read on a second thread while this one groups. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
-  if (isWorthAThread(source)) return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
+  if (isWorthAThread(source, options.settings?.thread ?? 'auto'))
+    return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
   const grouper = createRequestGrouper(model.aggregate);
   const read = await readMentions(source, model, options, (mention) => grouper.add(mention));
   return { requests: grouper.requests(), ...read };
 }
 
 /** PM_RANK_READ_THREAD=always|never overrides the rule (auto): a large file, and a second core to read it on. */
-function isWorthAThread(source: Source): source is Source & { path: string } {
-  const setting = process.env.PM_RANK_READ_THREAD;
-  if (setting && !['always', 'never', 'auto'].includes(setting)) {
-    throw new UsageError(`PM_RANK_READ_THREAD must be always, never or auto, got "${setting}"`);
-  }
+function isWorthAThread(source: Source, setting: ReadSettings['thread']): source is Source & { path: string } {
   if (source.path === undefined || setting === 'never') return false;
   return setting === 'always' || ((source.size ?? 0) >= THREAD_MIN_BYTES && availableParallelism() > 1);
 }

@@ -1,7 +1,8 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { InputError, UsageError } from '../../errors.js';
 import type { ReadOptions, RecordSink } from '../csv/stream-csv.js';
-import { describeBytes, inputLimits, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
+import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
+import { DEFAULT_READ_SETTINGS } from '../settings.js';
 import { quote, quoteList } from '../quote.js';
 import { cellText } from './cell-text.js';
 import { inflatesAsStated, listZipEntries } from './zip-entries.js';
@@ -31,7 +32,7 @@ export function readXlsx<T>(
   createSink: (delimiter: string) => RecordSink<T>,
   expected: string,
 ): T {
-  const limits = options.limits ?? inputLimits();
+  const { limits } = options.settings ?? DEFAULT_READ_SETTINGS;
   checkWorkbookZip(name, bytes, limits);
   // The reader's decimal vote still reads text cells; the flag would misread typed numbers (1.5 as 15).
   if (options.isDecimalComma) {

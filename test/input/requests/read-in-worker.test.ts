@@ -7,6 +7,9 @@ import { InputError } from '../../../dist/errors.js';
 import { loadConfig } from '../../../dist/input/load-config.js';
 import { fileSource } from '../../../dist/input/source.js';
 import { readRequests } from '../../../dist/input/requests/read-requests.js';
+import { DEFAULT_READ_SETTINGS } from '../../../dist/input/settings.js';
+
+const ALWAYS = { settings: { ...DEFAULT_READ_SETTINGS, thread: 'always' as const } };
 
 /** A 2,000-row export (about 90 KB, so two chunks and a progress report), with `last` as its final row. */
 function exportWith(dir: string, last: string): string {
@@ -19,17 +22,15 @@ function exportWith(dir: string, last: string): string {
 describe('reading on a second thread', () => {
   let dir = '';
   beforeEach(() => {
-    process.env.PM_RANK_READ_THREAD = 'always';
     dir = mkdtempSync(join(tmpdir(), 'pm-rank-test-'));
   });
   afterEach(() => {
-    delete process.env.PM_RANK_READ_THREAD;
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('rebuilds an error of the reading thread as the same class, with its message', async () => {
     const { model } = await loadConfig(undefined, '/');
-    const read = readRequests(fileSource('export.csv', exportWith(dir, 'FR-1,"unterminated,Acme,1'), 90_000), model);
+    const read = readRequests(fileSource('export.csv', exportWith(dir, 'FR-1,"unterminated,Acme,1'), 90_000), model, ALWAYS);
     await expect(read).rejects.toThrow(InputError);
     await expect(read).rejects.toThrow(/^export.csv:2002: malformed CSV: Quote Not Closed/);
   });
@@ -39,7 +40,7 @@ describe('reading on a second thread', () => {
     const onProgress = () => {
       throw new Error('stderr closed');
     };
-    const read = readRequests(fileSource('export.csv', exportWith(dir, 'FR-1,Last,Acme,1'), 90_000), model, { onProgress });
+    const read = readRequests(fileSource('export.csv', exportWith(dir, 'FR-1,Last,Acme,1'), 90_000), model, { ...ALWAYS, onProgress });
     await expect(read).rejects.toThrow('stderr closed');
   });
 });

@@ -1,8 +1,9 @@
+import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../../../src/input/settings.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../../src/errors.js';
-import { LIMITS, type InputLimits } from '../../../src/input/limits.js';
+import type { InputLimits } from '../../../src/input/limits.js';
 import { readTable } from '../../../src/input/read-table.js';
 import type { ReadOptions } from '../../../src/input/csv/stream-csv.js';
 import { FIXTURES } from '../../helpers/exec.js';
@@ -14,13 +15,8 @@ function readRows(bytes: Buffer, options: ReadOptions = {}, name = 'export.xlsx'
   return readTable(sourceOf(name, bytes), options, collectingSink, 'a header row');
 }
 
-function limitsWith(limits: Partial<InputLimits>): InputLimits {
-  return {
-    maxFileBytes: LIMITS.maxFileBytes.default,
-    maxColumns: LIMITS.maxColumns.default,
-    maxRowBytes: LIMITS.maxRowBytes.default,
-    ...limits,
-  };
+function settingsWith(limits: Partial<InputLimits>): ReadSettings {
+  return { ...DEFAULT_READ_SETTINGS, limits: { ...DEFAULT_READ_SETTINGS.limits, ...limits } };
 }
 
 describe('reading an .xlsx export', () => {
@@ -162,21 +158,21 @@ describe('choosing the sheet', () => {
 describe('the input limits hold for workbooks', () => {
   it('a row over the column limit names its row', async () => {
     const bytes = workbookOf({ Export: [['Title'], ['a', 'b', 'c', 'd']] });
-    await expect(readRows(bytes, { limits: limitsWith({ maxColumns: 3 }) })).rejects.toThrow(
+    await expect(readRows(bytes, { settings: settingsWith({ maxColumns: 3 }) })).rejects.toThrow(
       /^export\.xlsx:2: 4 columns, over the limit of 3/,
     );
   });
 
   it('a row over the row-size limit names its row', async () => {
     const bytes = workbookOf({ Export: [['Title'], ['x'.repeat(2000)]] });
-    await expect(readRows(bytes, { limits: limitsWith({ maxRowBytes: 1024 }) })).rejects.toThrow(/^export\.xlsx:2: a row over 1 KB/);
+    await expect(readRows(bytes, { settings: settingsWith({ maxRowBytes: 1024 }) })).rejects.toThrow(/^export\.xlsx:2: a row over 1 KB/);
   });
 
   it('a workbook that unpacks to more than the file limit is refused before it is parsed', async () => {
     const bytes = workbookOf({ Export: [['Title'], ...Array.from({ length: 200 }, (_, i) => [`Request ${i}`])] });
     // The file itself is within the limit; what it unpacks to (its XML, a few times larger) is not.
-    const limits = limitsWith({ maxFileBytes: bytes.length + 1 });
-    await expect(readRows(bytes, { limits })).rejects.toThrow(/^export\.xlsx unpacks to over .* KB; set PM_RANK_MAX_FILE_MB/);
+    const settings = settingsWith({ maxFileBytes: bytes.length + 1 });
+    await expect(readRows(bytes, { settings })).rejects.toThrow(/^export\.xlsx unpacks to over .* KB; set PM_RANK_MAX_FILE_MB/);
   });
 });
 
