@@ -19,6 +19,22 @@ interface Layout {
 }
 
 const layouts = (JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as { files: Record<string, Layout> }).files;
+/** The corpus's workbook, whose expected mapping fixtures/exports/README.md states (expected.json covers the CSV files). */
+layouts['excel-crm-export.xlsx'] = {
+  encoding: 'xlsx',
+  delimiter: '',
+  fields: {
+    id: 'Request ID',
+    title: 'Feature Request',
+    account: 'Account Name',
+    deal_value: 'Amount',
+    segment: 'Segment',
+    alignment: 'Strategic Alignment',
+    effort: 'Effort',
+    status: 'Status',
+    close_date: 'Close Date',
+  },
+};
 const { model } = await loadConfig(undefined, '/');
 /** expected.json's names for the fields the reader calls otherwise. */
 const FIELD_NAMES: Record<string, string> = { created: 'created_date' };
