@@ -1,7 +1,7 @@
 // node scripts/write-xlsx-fixture.js: writes fixtures/exports/excel-crm-export.xlsx, a Salesforce opportunity
 // report exported as "Details Only, .xlsx" and then kept in Excel: typed numbers and dates, an Amount formula
 // with its cached result, one amount in a euro format, a summary sheet and a hidden sheet of picklist values.
-// See fixtures/exports/README-xlsx.md. The output is byte-for-byte the same on every run.
+// See fixtures/exports/README.md, section Excel workbook. The output is byte-for-byte the same on every run.
 import { writeFileSync } from 'node:fs';
 import { utils, write } from '@e965/xlsx';
 
