@@ -172,7 +172,8 @@ export function inferColumns(input: InferenceInput): ColumnInference {
   const claimed = new Set<number>();
   const missing = claimConfigured(input, profiles, choices, claimed);
   const fields = [...input.wanted, ...(input.rivals ?? [])].filter((f) => !(f.field in input.configured));
-  const candidates = new Map(fields.map((f) => [f.field, rankCandidates(f, input.header, profiles, hasSample)]));
+  const forms = input.header.map(headerForms);
+  const candidates = new Map(fields.map((f) => [f.field, rankCandidates(f, forms, profiles, hasSample)]));
   const ranked = [...candidates].flatMap(([field, list]) => list.map((candidate, order) => ({ field, candidate, order })));
   ranked.sort((a, b) => b.candidate.score - a.candidate.score || a.order - b.order);
   for (const { field, candidate } of ranked) {
@@ -333,7 +334,7 @@ function splitOf(field: string, profile: ColumnProfile, header: string): { split
 /** Every column that could be the field, best first; near-empty ones are dropped when a filled one exists. */
 function rankCandidates(
   wanted: WantedField,
-  header: readonly string[],
+  header: readonly HeaderForms[],
   profiles: readonly ColumnProfile[],
   hasSample: boolean,
 ): Candidate[] {
@@ -354,42 +355,60 @@ function rankCandidates(
       byHeader?.reason ?? 'no header evidence',
       ...(hasSample ? [byContent.reason, `filled in ${percent(profile.fill)} of rows`] : []),
     ];
-    list.push({ index, header: h.trim(), score, reasons, samples: profile.samples, fill: profile.fill });
+    list.push({ index, header: h.text, score, reasons, samples: profile.samples, fill: profile.fill });
   });
   const bestFill = Math.max(0, ...list.map((c) => c.fill));
   // An empty column stays a candidate only while no candidate has values.
   return list.filter((c) => c.fill >= bestFill * NEAR_EMPTY_SHARE && (c.fill > 0 || bestFill === 0)).sort((a, b) => b.score - a.score);
 }
 
+/** A header in the forms matching compares, worked out once per column rather than once per field. */
+interface HeaderForms {
+  text: string;
+  normalized: string;
+  /** Normalized, after a cross-object prefix, when there is one. */
+  inner?: string;
+  words: readonly string[];
+}
+
+function headerForms(header: string): HeaderForms {
+  const normalized = normalizeHeader(header);
+  const prefixless = withoutObjectPrefix(header);
+  return {
+    text: header.trim(),
+    normalized,
+    ...(prefixless === undefined ? {} : { inner: normalizeHeader(prefixless) }),
+    words: normalized.split(' '),
+  };
+}
+
 /** How strongly the header names the field: exactly a synonym, a synonym after a cross-object prefix, or a synonym inside it. */
-export function headerEvidence(
-  header: string,
+function headerEvidence(
+  header: HeaderForms,
   synonyms: readonly string[],
   foreign: readonly string[],
 ): { score: number; reason: string } | undefined {
-  const normalized = normalizeHeader(header);
-  const exact = synonyms.indexOf(normalized);
-  const quoted = `"${header.trim().slice(0, 80)}"`;
+  const quoted = `"${header.text.slice(0, 80)}"`;
+  const exact = synonyms.indexOf(header.normalized);
   if (exact >= 0) return { score: 1 - 0.002 * Math.min(exact, 50), reason: `header ${quoted} is a name for it` };
-  const prefixless = withoutObjectPrefix(header);
-  const inner = prefixless === undefined ? -1 : synonyms.indexOf(normalizeHeader(prefixless));
+  const inner = header.inner === undefined ? -1 : synonyms.indexOf(header.inner);
   if (inner >= 0) return { score: 1 - 0.002 * Math.min(inner, 50), reason: `header ${quoted} names it after its object` };
-  const words = normalized.split(' ');
-  if (words.some((w) => foreign.includes(w))) return undefined;
+  if (header.words.some((w) => foreign.includes(w))) return undefined;
   let best: { score: number; reason: string } | undefined;
   for (const synonym of synonyms) {
-    if (!containsPhrase(normalized, synonym)) continue;
-    const score = 0.5 + 0.3 * (synonym.length / normalized.length);
+    if (!containsPhrase(header, synonym)) continue;
+    const score = 0.5 + 0.3 * (synonym.length / header.normalized.length);
     if (!best || score > best.score) best = { score, reason: `header ${quoted} contains "${synonym}"` };
   }
   return best;
 }
 
+const UNSPACED_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff]/;
+
 /** Whole words for spaced scripts; any substring for scripts written without spaces (Japanese). */
-function containsPhrase(text: string, phrase: string): boolean {
-  if (phrase.length < 2) return false;
-  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(phrase)) return text.includes(phrase);
-  return ` ${text} `.includes(` ${phrase} `);
+function containsPhrase(header: HeaderForms, phrase: string): boolean {
+  if (phrase.length < 2 || !header.normalized.includes(phrase)) return false;
+  return UNSPACED_SCRIPT.test(phrase) || ` ${header.normalized} `.includes(` ${phrase} `);
 }
 
 /** Without a header that names it, only unmistakable content counts: amounts with currency signs, long distinct texts for titles. */

@@ -38,6 +38,7 @@ export interface ListShape {
 }
 
 const SEPARATORS: readonly ListSeparator[] = [';', ','];
+const LONGEST_EMPTY = 4;
 const EMPTY_CELLS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null', 'tbd']);
 const SIZES = new Set([
   'xxs',
@@ -58,6 +59,7 @@ const SIZES = new Set([
 ]);
 const ID_SHAPE =
   /^(?:#?\d{1,12}|[A-Za-z][A-Za-z0-9]{0,9}-\d{1,9}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{15}|[A-Za-z0-9]{18})$/;
+const HAS_DIGIT = /\d/;
 /** Project-key ids: letters, a hyphen, digits. */
 const KEY_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}-\d{1,9}$/;
 const MONEY_MARK = /[$€£¥₹]|(?:^|[\s\d])(?:[A-Z]{3})(?:$|[\s\d])/;
@@ -71,7 +73,7 @@ export function profileColumn(records: readonly (readonly string[])[], index: nu
   const lists: Record<ListSeparator, string[]> = { ';': [], ',': [] };
   for (const record of records) {
     const cell = (record[index] ?? '').trim();
-    if (EMPTY_CELLS.has(cell.toLowerCase())) continue;
+    if (cell.length <= LONGEST_EMPTY && EMPTY_CELLS.has(cell.toLowerCase())) continue;
     counts.filled += 1;
     counts.length += cell.length;
     const folded = foldText(cell);
@@ -106,17 +108,19 @@ export function profileColumn(records: readonly (readonly string[])[], index: nu
 
 type Counts = Record<'number' | 'money' | 'scale' | 'size' | 'date' | 'id', number>;
 
+/** Most cells are words: only a cell with a digit can be a number, a date or a numeric id, so the rest skip those parsers. */
 function tally(counts: Counts, cell: string, folded: string): void {
-  if (ID_SHAPE.test(cell)) counts.id += 1;
-  // `REQ-201` would read as 201 in a currency called REQ.
-  const quantity = cell.length <= 40 && !KEY_SHAPE.test(cell) ? (parseQuantity(cell) ?? parseQuantity(cell, ',')) : undefined;
-  if (quantity) {
-    counts.number += 1;
-    if (quantity.currency || MONEY_MARK.test(cell)) counts.money += 1;
-    if (Number.isInteger(quantity.value) && quantity.value >= 1 && quantity.value <= 10 && !quantity.currency) counts.scale += 1;
-  }
   if (SIZES.has(folded)) counts.size += 1;
+  if (!HAS_DIGIT.test(cell)) return;
+  if (ID_SHAPE.test(cell)) counts.id += 1;
   if (cell.length <= 30 && parseDate(cell) !== undefined) counts.date += 1;
+  // `REQ-201` would read as 201 in a currency called REQ.
+  if (cell.length > 40 || KEY_SHAPE.test(cell)) return;
+  const quantity = parseQuantity(cell) ?? (cell.includes(',') ? parseQuantity(cell, ',') : undefined);
+  if (!quantity) return;
+  counts.number += 1;
+  if (quantity.currency || MONEY_MARK.test(cell)) counts.money += 1;
+  if (Number.isInteger(quantity.value) && quantity.value >= 1 && quantity.value <= 10 && !quantity.currency) counts.scale += 1;
 }
 
 function isList(cell: string, separator: ListSeparator): boolean {
