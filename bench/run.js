@@ -1,5 +1,5 @@
 // npm run bench [-- --sizes 10k,100k,1m --runs N]: generates exports into bench/data/, times pm-rank
-// against a bare csv-parse floor (and pandas when installed), checks the top 20, times start-up.
+// against a bare csv-parse floor (and pandas when installed), checks the top 20, times start-up and column inference.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,6 +115,7 @@ for (const size of flags.sizes.split(',')) {
       `${size}: triage re-scoring ${execFileSync(process.execPath, ['bench/rescore.js', path], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
     );
 }
+notes.push(`column inference, 50-row fixture: ${execFileSync(process.execPath, ['bench/inference.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`);
 console.log(`\n${notes.join('\n')}`);
 startup();
 rmSync(join(DATA, '.rss'), { force: true });
