@@ -152,13 +152,14 @@ function toInputError(error: unknown, isCsvError: RecordReader['isCsvError'], na
   return new InputError(`${name}:${line}: malformed CSV: ${error.message}`, { cause: error });
 }
 
-/** Line breaks inside a record's quoted cells (CRLF counts once); most cells have none, and indexOf finds that fast. */
+/**
+ * Line breaks inside a record's quoted cells: LF and CRLF, one each (a classic Mac file's lone CRs
+ * inside cells are not counted). Most cells have none, which one indexOf tells.
+ */
 function lineBreaksIn(record: readonly string[]): number {
   let breaks = 0;
   for (const cell of record) {
-    if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
-    breaks += cell.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
+    for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) breaks += 1;
   }
-  // In a file of LF records, a row ending in CRLF leaves its CR in the last cell: the end of this line, not another.
-  return record.at(-1)?.endsWith('\r') ? breaks - 1 : breaks;
+  return breaks;
 }
