@@ -3,6 +3,7 @@ import { buildRankingReport } from '../../src/commands/score.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequests } from '../../src/core/score.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
+import type { ReadSummary } from '../../src/input/csv/stream-csv.js';
 import type { RankingReport } from '../../src/reporters/types.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { ROOT } from './exec.js';
@@ -19,24 +20,28 @@ export async function loadFixtureReport(name: string): Promise<RankingReport> {
   );
 }
 
+/** The summary of a read that found no columns worth naming: for reports built from constructed requests. */
+export function summaryOf(source: string, rows: number): ReadSummary {
+  return {
+    source,
+    rows,
+    skippedRows: 0,
+    footerLines: 0,
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {},
+    header: [],
+    choices: [],
+    samples: [],
+  };
+}
+
 /** A report of constructed requests, as buildRankingReport would return it. */
 export function reportOf(requests: FeatureRequest[], model: ScoringModel): RankingReport {
   return {
     ranked: rankRequests(scoreRequests(requests, model)),
     issues: [],
-    summary: {
-      source: 'requests.csv',
-      rows: requests.length,
-      skippedRows: 0,
-      footerLines: 0,
-      encoding: 'utf-8',
-      delimiter: ',',
-      currency: 'USD',
-      columns: {},
-      header: [],
-      choices: [],
-      samples: [],
-    },
+    summary: { ...summaryOf('requests.csv', requests.length), currency: 'USD' },
     model,
     modelSource: 'scoring.yaml',
   };

@@ -1,3 +1,4 @@
+import { summaryOf } from '../helpers/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { scoreDecidedRequest } from '../../src/core/decisions.js';
 import { rankRequests } from '../../src/core/rank.js';
@@ -28,18 +29,7 @@ const report: RankingReport = {
     ].map((r) => scoreDecidedRequest(r, model)),
   ),
   issues: [],
-  summary: {
-    source: 'x.csv',
-    rows: 3,
-    skippedRows: 0,
-    footerLines: 0,
-    encoding: 'utf-8',
-    delimiter: ',',
-    columns: {},
-    header: [],
-    choices: [],
-    samples: [],
-  },
+  summary: summaryOf('x.csv', 3),
   model,
   modelSource: 'scoring.yaml',
 };

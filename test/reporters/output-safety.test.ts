@@ -1,3 +1,4 @@
+import { summaryOf } from '../helpers/fixtures.js';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -58,18 +59,7 @@ function reportOf(rows: HostileRow[]): RankingReport {
     texts: { effort: [r.effort], status: [r.status], segment: [r.title] },
   }));
   const ranked = rankRequests(scoreRequests(groupRequests(input, model.aggregate).requests, model));
-  const summary = {
-    source: 'x.csv',
-    rows: rows.length,
-    skippedRows: 0,
-    footerLines: 0,
-    encoding: 'utf-8',
-    delimiter: ',',
-    columns: {},
-    header: [],
-    choices: [],
-    samples: [],
-  };
+  const summary = summaryOf('x.csv', rows.length);
   return { ranked, issues: [], summary, model, modelSource: 'test' };
 }
 

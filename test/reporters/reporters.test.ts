@@ -1,3 +1,4 @@
+import { summaryOf } from '../helpers/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequests } from '../../src/core/score.js';
@@ -44,19 +45,7 @@ const report: RankingReport = {
   issues: [
     { code: 'INVALID_NUMBER', severity: 'warning', line: 3, column: 'Amount', path: 'deal_value', value: 'TBD', message: 'x.csv:3 ...' },
   ],
-  summary: {
-    source: 'x.csv',
-    rows: 2,
-    skippedRows: 0,
-    footerLines: 0,
-    encoding: 'utf-8',
-    delimiter: ',',
-    currency: 'USD',
-    columns: { title: 'Title' },
-    header: [],
-    choices: [],
-    samples: [],
-  },
+  summary: { ...summaryOf('x.csv', 2), currency: 'USD', columns: { title: 'Title' } },
   model,
   modelSource: 'scoring.yaml',
 };
