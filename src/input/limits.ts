@@ -10,6 +10,9 @@ export interface InputLimits {
 
 const MB = 1024 * 1024;
 
+/** Config and decisions files are refused past this, while reading: a scoring model is a page, not megabytes. */
+export const MAX_CONFIG_BYTES = 1 * MB;
+
 /** Each limit, its default and the environment variable that raises it (documented in the README). */
 export const LIMITS = {
   maxFileBytes: { variable: 'PM_RANK_MAX_FILE_MB', default: 1024 * MB, unit: MB },

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { z } from 'zod';
 import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/check-config.js';
 import { configSchema, knownKeysAt, type Config } from '../core/model.js';
@@ -7,10 +7,9 @@ import { suggestClosest } from '../core/suggest.js';
 import type { Issue } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { COLUMN_SYNONYMS } from './table/column-synonyms.js';
+import { MAX_CONFIG_BYTES } from './limits.js';
 import type { LoadedConfig } from './load-config.js';
 
-/** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
 export const MAX_NESTING_DEPTH = 32;
@@ -76,7 +75,8 @@ export function parseYamlAs<S extends z.ZodType>(
   );
   if (measureNesting(text) > MAX_NESTING_DEPTH) return tooDeep;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // The parser's own duplicate-key check compares each key with every earlier one: 45 s for a 55k-key map. duplicateKeys is linear.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -97,6 +97,10 @@ export function parseYamlAs<S extends z.ZodType>(
   if (doc.errors.length > 0) return { issues: syntax, locate };
   // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
   if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
+  const duplicates = duplicateKeys(doc.contents).map(
+    (key): Issue => ({ code: 'DUPLICATE_KEY', severity: 'error', ...at(key.range?.[0] ?? 0), message: `duplicate key "${String(key.value)}"` }),
+  );
+  if (duplicates.length > 0) return { issues: sortByPosition([...syntax, ...duplicates]), locate };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -172,6 +176,27 @@ function depthOf(root: unknown): number {
     }
   }
   return max;
+}
+
+/** Every key that repeats an earlier key of its map, compared as toJS would make them property names (so `1` and `"1"` clash). */
+function duplicateKeys(root: unknown): Scalar[] {
+  const repeated: Scalar[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        stack.push(item);
+        if (!isMap(node) || !isPair(item) || !isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (seen.has(name)) repeated.push(item.key);
+        else seen.add(name);
+      }
+    }
+  }
+  return repeated;
 }
 
 function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string | number)[]) => string[]): ConfigFinding[] {
