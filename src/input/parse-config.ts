@@ -97,9 +97,12 @@ export function parseYamlAs<S extends z.ZodType>(
   if (doc.errors.length > 0) return { issues: syntax, locate };
   // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
   if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
-  const duplicates = duplicateKeys(doc.contents).map(
-    (key): Issue => ({ code: 'DUPLICATE_KEY', severity: 'error', ...at(key.range?.[0] ?? 0), message: `duplicate key "${String(key.value)}"` }),
-  );
+  const duplicates = duplicateKeys(doc.contents).map((key): Issue => ({
+    code: 'DUPLICATE_KEY',
+    severity: 'error',
+    ...at(key.range?.[0] ?? 0),
+    message: `duplicate key "${String(key.value)}"`,
+  }));
   if (duplicates.length > 0) return { issues: sortByPosition([...syntax, ...duplicates]), locate };
   let data: unknown;
   try {

@@ -60,12 +60,20 @@ describe('parseConfig', () => {
     ],
     ['duplicate key', VALID.replace('    field: effort', '    field: effort\n    weight: 3'), [['DUPLICATE_KEY', undefined, 6, 5]]],
     // the second "weight" is on line 6 at col 5; the first one stays where it is
-    ['duplicate key, repeated twice', VALID.replace('    field: effort', '    field: effort\n    weight: 3\n    weight: 4'), [
-      ['DUPLICATE_KEY', undefined, 6, 5],
-      ['DUPLICATE_KEY', undefined, 7, 5],
-    ]],
+    [
+      'duplicate key, repeated twice',
+      VALID.replace('    field: effort', '    field: effort\n    weight: 3\n    weight: 4'),
+      [
+        ['DUPLICATE_KEY', undefined, 6, 5],
+        ['DUPLICATE_KEY', undefined, 7, 5],
+      ],
+    ],
     // toJS would make both keys the property "1", one silently replacing the other; line 8, col 7 is the quoted "1"
-    ['keys equal as property names', VALID.replace('    map: {XS: 1, XL: 0}', '    map:\n      1: 1\n      "1": 0'), [['DUPLICATE_KEY', undefined, 8, 7]]],
+    [
+      'keys equal as property names',
+      VALID.replace('    map: {XS: 1, XL: 0}', '    map:\n      1: 1\n      "1": 0'),
+      [['DUPLICATE_KEY', undefined, 8, 7]],
+    ],
     ['duplicate key in a flow map', VALID.replace('{XS: 1, XL: 0}', '{XS: 1, XS: 0}'), [['DUPLICATE_KEY', undefined, 6, 18]]],
     ['syntax error', 'version: [1\n', [['YAML_SYNTAX', undefined, 2, 1]]],
     [
