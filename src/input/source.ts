@@ -81,6 +81,8 @@ export function describeFsError(error: unknown): string {
     EISDIR: 'it is a directory',
     ENOSPC: 'the disk is full',
     EROFS: 'the file system is read-only',
+    ENAMETOOLONG: 'the file name is too long',
+    ELOOP: 'too many levels of symbolic links',
   };
   return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
 }
