@@ -1,6 +1,6 @@
 import type { Digest } from '../core/digest.js';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural, requestName } from './format.js';
+import { formatMoney, formatScore, plural, toSafeJson, requestName } from './format.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 
 export interface DigestView {
@@ -73,7 +73,7 @@ export function renderDigestJson(view: DigestView): string {
     patterns: digest.patterns.map((p) => ({ segment: p.segment, id: p.request.id, title: p.request.title, accounts: p.accounts })),
     dropped: digest.dropped.map(ref),
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return toSafeJson(output);
 }
 
 /** "FR-101 SSO via Okta", escaped for markdown. */

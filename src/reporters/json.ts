@@ -1,6 +1,6 @@
 import { toDecisionEntry } from '../core/decisions.js';
 import type { RankedRequest } from '../core/types.js';
-import { segmentsOf } from './format.js';
+import { segmentsOf, toSafeJson } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** The ranking for scripts: scores unrounded, line numbers as a spreadsheet shows them. */
@@ -30,7 +30,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       model: report.modelSource,
     },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return toSafeJson(output);
 }
 
 function toJson(request: RankedRequest) {

@@ -1,13 +1,15 @@
+import { escapeControls } from './format.js';
+
 /**
  * Makes a value from the CSV (or the config) safe to put anywhere in a markdown
  * document: inline text, a table cell, a heading, HTML. Line breaks become
  * spaces; HTML is entity-escaped; markdown punctuation is backslash-escaped, so
  * a title cannot close a table cell, open a code span or link, start a heading
- * or list, mention someone or inject markup.
+ * or list, mention someone or inject markup. Other control characters show as
+ * \u001b, so the document is safe to print on a terminal too.
  */
 export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+  return escapeControls(value.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
