@@ -1,6 +1,7 @@
 import { InputError, UsageError } from '../../errors.js';
 import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type OnRecord } from './csv-records.js';
-import { createDecoder, decode, detectEncoding } from './decode.js';
+import type { Issue } from '../../core/types.js';
+import { createDecoder, createDetectedDecoder, decode, detectEncoding, FALLBACK_ENCODING } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, inputLimits, LIMITS, type InputLimits } from '../limits.js';
 import type { Source } from '../source.js';
@@ -43,6 +44,8 @@ export interface ReadSummary {
 /** Receives an export's records in order and turns them into a result at the end. */
 export interface RecordSink<T> {
   push(record: string[]): void;
+  /** A problem found below the records (the bytes, the line breaks), for the result's issues. */
+  warn(issue: Issue): void;
   finish(encoding: string, delimiter: string): T;
 }
 
@@ -61,8 +64,8 @@ export async function streamCsv<T>(
   const { head, isWholeFile } = await readHead(chunks);
   if (head.length === 0) throw new InputError(`${source.name} is empty: expected ${expected}`);
   if (head.length > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
-  const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
-  const decoder = createDecoder(encoding);
+  let encoding = options.encoding ?? detectEncoding(head, isWholeFile);
+  const decoder = options.encoding ? createDecoder(encoding) : createDetectedDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
@@ -78,8 +81,18 @@ export async function streamCsv<T>(
     if (record.length > limits.maxColumns) throw tooManyColumns(source.name, line, record.length, limits);
     sink.push(record);
   };
+  const onSwitch = (offset: number) => {
+    encoding = FALLBACK_ENCODING;
+    sink.warn({
+      code: 'ENCODING_SWITCHED',
+      severity: 'warning',
+      line: line + 1,
+      message: `${source.name}:${line + 1}: byte ${offset} is not UTF-8; read the file from there as ${FALLBACK_ENCODING} (pass --encoding to choose)`,
+    });
+  };
   try {
-    await reader.read(decode(head, rest, decoder, onChunk), { delimiter, fromLine, maxRecordSize: limits.maxRowBytes }, onRecord);
+    const texts = decode(head, rest, decoder, onChunk, onSwitch);
+    await reader.read(texts, { delimiter, fromLine, maxRecordSize: limits.maxRowBytes }, onRecord);
   } catch (caught) {
     throw toInputError(caught, reader.isCsvError, source.name, limits);
   }

@@ -195,7 +195,7 @@ export abstract class TableReader {
     return converted;
   }
 
-  protected warn(issue: Issue): void {
+  warn(issue: Issue): void {
     const kind = `${issue.code}\u0000${issue.column ?? ''}`;
     const count = (this.warningCounts.get(kind) ?? 0) + 1;
     this.warningCounts.set(kind, count);

@@ -39,6 +39,19 @@ describe('readRequests: CSV quirks', () => {
     expect(requests[0]!.title).toBe('Ünïcödé ✓');
   });
 
+  it('switches to Windows-1252 at the first byte that is not UTF-8, however far past the sample, and says where', async () => {
+    const row = 'R,Plain title,Acme,100,3,S\n'; // 27 bytes
+    const csv = Buffer.concat([Buffer.from(HEADER + row.repeat(3000)), Buffer.from('X,Caf\xe9,Acme,100,3,S\n', 'latin1')]);
+    const { requests, issues, summary } = await read(csv, {}, 4096);
+    expect(requests.find((r) => r.id === 'X')!.title).toBe('Café');
+    // the header (49 bytes) and 3000 rows of 27 bytes end at byte 81,049; "X,Caf" is 5 more: E9 is byte 81,054, on line 1 + 3000 + 1
+    expect(issues).toMatchObject([{ code: 'ENCODING_SWITCHED', line: 3002 }]);
+    expect(issues[0]!.message).toBe(
+      'test.csv:3002: byte 81054 is not UTF-8; read the file from there as windows-1252 (pass --encoding to choose)',
+    );
+    expect(summary.encoding).toBe('windows-1252');
+  });
+
   it('reads Windows-1252 when the bytes are not UTF-8', async () => {
     const bytes = Buffer.from('Title;Account;Amount\nCaf\xe9;M\xfcller;\x80 1.000,50\n', 'latin1');
     const { requests, summary } = await read(bytes);
