@@ -1,5 +1,5 @@
 import { InputError, UsageError } from '../../errors.js';
-import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type OnRecord } from './csv-records.js';
+import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type LineBreak, type OnRecord } from './csv-records.js';
 import type { Issue } from '../../core/types.js';
 import { createDecoder, createDetectedDecoder, decode, detectEncoding, FALLBACK_ENCODING } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
@@ -90,14 +90,23 @@ export async function streamCsv<T>(
       message: `${source.name}:${line + 1}: byte ${offset} is not UTF-8; read the file from there as ${FALLBACK_ENCODING} (pass --encoding to choose)`,
     });
   };
+  const onMixedLineEndings = (first: LineBreak, other: LineBreak) =>
+    sink.warn({
+      code: 'MIXED_LINE_ENDINGS',
+      severity: 'warning',
+      line: line + 1,
+      message: `${source.name}:${line + 1}: this row ends with ${BREAK_NAMES[other]}, the first one with ${BREAK_NAMES[first]}; every row is still read`,
+    });
   try {
     const texts = decode(head, rest, decoder, onChunk, onSwitch);
-    await reader.read(texts, { delimiter, fromLine, maxRecordSize: limits.maxRowBytes }, onRecord);
+    await reader.read(texts, { delimiter, fromLine, maxRecordSize: limits.maxRowBytes, onMixedLineEndings }, onRecord);
   } catch (caught) {
     throw toInputError(caught, reader.isCsvError, source.name, limits);
   }
   return sink.finish(encoding, delimiter);
 }
+
+const BREAK_NAMES: Record<LineBreak, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' };
 
 /** The environment variable that selects csv-parse, should the fast parser ever misread a file. */
 export const CSV_PARSER_VARIABLE = 'PM_RANK_CSV_PARSER';

@@ -123,7 +123,23 @@ export abstract class TableReader {
     }
     this.isAfterBlank = false;
     this.rows += 1;
+    this.warnExtraCells(record, line);
     this.readRecord(record, line);
+  }
+
+  /** Cells past the header's last column are read by no field: say so, unless they are empty (trailing delimiters). */
+  private warnExtraCells(record: string[], line: number): void {
+    const extra = record.slice(this.header.length).findIndex(isFilled);
+    if (extra < 0) return;
+    const value = record[this.header.length + extra]!;
+    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    this.warn({
+      code: 'EXTRA_CELLS',
+      severity: 'warning',
+      line,
+      value,
+      message: `${this.source}:${line}: ${record.length} cells, the header has ${this.header.length}; "${shown}" and any after it are ignored (a delimiter in an unquoted cell?)`,
+    });
   }
 
   /** The row's numbers by field; the first column of a field with a value wins. */
