@@ -112,7 +112,7 @@ export function parseYamlAs<S extends z.ZodType>(
   }
   const result = schema.safeParse(data ?? {}, { reportInput: true });
   if (!result.success) {
-    const findings = result.error.issues.flatMap((issue) => toFindings(issue, knownKeys));
+    const findings = result.error.issues.flatMap((issue) => toFindings(issue, knownKeys, writtenAt(doc, issue.path)));
     return { issues: sortByPosition([...syntax, ...findings.map(locate)]), locate };
   }
   return { value: result.data, issues: sortByPosition([...syntax, ...check(result.data).map(locate)]), locate };
@@ -202,7 +202,18 @@ function duplicateKeys(root: unknown): Scalar[] {
   return repeated;
 }
 
-function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string | number)[]) => string[]): ConfigFinding[] {
+/** A number's text as the file spells it (1e400, not the Infinity it parses to), for messages. */
+function writtenAt(doc: Document, path: readonly PropertyKey[]): string | undefined {
+  if (path.some((key) => typeof key === 'symbol')) return undefined;
+  const node: unknown = doc.getIn(path as (string | number)[], true);
+  return isScalar(node) && typeof node.value === 'number' ? node.source : undefined;
+}
+
+function toFindings(
+  issue: z.core.$ZodIssue,
+  knownKeys: (path: readonly (string | number)[]) => string[],
+  written: string | undefined,
+): ConfigFinding[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -213,7 +224,7 @@ function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string 
       message: unknownKeyMessage(key, knownKeys(path)),
     }));
   }
-  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue) }];
+  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue, written) }];
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
@@ -235,8 +246,8 @@ function issueCode(issue: z.core.$ZodIssue): string {
 }
 
 /** Zod's facts in the style of our messages: what was expected, what was found. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue ? describeValue(issue.input) : undefined;
+function describeIssue(issue: z.core.$ZodIssue, written: string | undefined): string {
+  const got = written ?? ('input' in issue ? describeValue(issue.input) : undefined);
   const found = got === undefined ? '' : `, got ${got}`;
   switch (issue.code) {
     case 'invalid_type':

@@ -85,6 +85,17 @@ describe('parseConfig', () => {
     expect(problems(text)).toEqual(expected);
   });
 
+  it.each([
+    // 1e308 is finite, but two such weights sum to Infinity and every score became NaN
+    ['1e308', 'OUT_OF_RANGE', 'scoring.yaml:4:13 criteria.effort.weight: expected a number <= 1000000, got 1e308'],
+    // 1e400 parses to Infinity, which JSON (and the message) showed as null
+    ['1e400', 'INVALID_TYPE', 'scoring.yaml:4:13 criteria.effort.weight: expected a number, got 1e400'],
+  ])('bounds weights, quoting the value as written: weight %s', (weight, code, message) => {
+    const [issue] = parseConfig(VALID.replace('weight: 10', `weight: ${weight}`), 'scoring.yaml').issues;
+    expect(issue!.code).toBe(code);
+    expect(formatConfigIssue(issue!)).toBe(message);
+  });
+
   it('suggests the key the user meant', () => {
     const [issue] = parseConfig('version: 1\ncriteria:\n  a: {weight: 1, field: x, scael: log, max: 3}\n', 'scoring.yaml').issues.filter(
       (i) => i.code === 'UNKNOWN_KEY',
