@@ -469,6 +469,8 @@ async function main(): Promise<void> {
     if (error.code !== 'EPIPE') process.stderr.write(`pm-rank: cannot write the output: ${error.message}\n`);
     process.exit(error.code === 'EPIPE' ? ExitCode.ok : ExitCode.failure);
   });
+  // Diagnostics nobody can read are no reason to stop: a closed stderr must not change the exit code or the -o file.
+  process.stderr.on('error', () => undefined);
   const context: CommandContext = {
     cwd: process.cwd(),
     stdin: process.stdin,

@@ -3,6 +3,8 @@ import { FRAMEWORK_TERMS } from './frameworks.js';
 
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
 const unitInterval = z.number().min(0).max(1);
+/** Weights and rates are ratios: past a million, a sum of them could overflow to Infinity and every score become NaN. */
+const MAX_RATIO = 1e6;
 
 const criterionSchema = z
   .strictObject({
@@ -15,7 +17,7 @@ const criterionSchema = z
       })
       .optional()
       .describe('Phrases sales can forward as they are, instead of the defaults'),
-    weight: z.number().positive().describe('Relative importance; points = 100 * weight * value / sum of weights'),
+    weight: z.number().positive().max(MAX_RATIO).describe('Relative importance; points = 100 * weight * value / sum of weights'),
     field: fieldName.describe('The request field this criterion reads'),
     scale: z.enum(['log', 'linear']).optional().describe('Numeric transform to [0,1]'),
     min: z.number().optional().describe('linear: the value that scores 0'),
@@ -93,7 +95,7 @@ const configObject = z.strictObject({
         .string()
         .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
         .optional(),
-      rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()).default({}),
+      rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive().max(MAX_RATIO)).default({}),
     })
     .default({ rates: {} }),
   aggregate: z

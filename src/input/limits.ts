@@ -10,11 +10,15 @@ export interface InputLimits {
 
 const MB = 1024 * 1024;
 
+/** Config and decisions files are refused past this, while reading: a scoring model is a page, not megabytes. */
+export const MAX_CONFIG_BYTES = 1 * MB;
+
 /** Each limit, its default and the environment variable that raises it (documented in the README). */
 export const LIMITS = {
-  maxFileBytes: { variable: 'PM_RANK_MAX_FILE_MB', default: 1024 * MB, unit: MB },
-  maxColumns: { variable: 'PM_RANK_MAX_COLUMNS', default: 10_000, unit: 1 },
-  maxRowBytes: { variable: 'PM_RANK_MAX_ROW_MB', default: 1 * MB, unit: MB },
+  maxFileBytes: { variable: 'PM_RANK_MAX_FILE_MB', default: 1024 * MB, unit: MB, max: Infinity },
+  maxColumns: { variable: 'PM_RANK_MAX_COLUMNS', default: 10_000, unit: 1, max: Infinity },
+  // A cell is held as one string, and V8's strings end at 512 MB: past that a read would fail with "Invalid string length".
+  maxRowBytes: { variable: 'PM_RANK_MAX_ROW_MB', default: 1 * MB, unit: MB, max: 256 * MB },
 } as const;
 
 /** The limits an environment sets (see readSettingsFrom); the defaults for an empty one. */
@@ -23,9 +27,13 @@ export function inputLimits(env: Readonly<Record<string, string | undefined>>): 
     const limit = LIMITS[name];
     const text = env[limit.variable];
     if (text === undefined || text === '') return limit.default;
-    const value = Number(text);
-    if (!(value > 0)) throw new UsageError(`${limit.variable} must be a positive number, got "${text}"`);
-    return Math.round(value * limit.unit);
+    const number = Number(text);
+    if (!(number > 0)) throw new UsageError(`${limit.variable} must be a positive number, got "${text}"`);
+    const value = Math.round(number * limit.unit);
+    // 0 would turn the limit off instead of tightening it.
+    if (value < 1) throw new UsageError(`${limit.variable} must be at least ${limit.unit === 1 ? '1' : 'one byte'}, got "${text}"`);
+    if (value > limit.max) throw new UsageError(`${limit.variable} must be at most ${limit.max / limit.unit}, got "${text}"`);
+    return value;
   };
   return { maxFileBytes: read('maxFileBytes'), maxColumns: read('maxColumns'), maxRowBytes: read('maxRowBytes') };
 }

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../core/model.js';
 import { toScoringModel } from '../core/scoring-model.js';
 import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
-import { describeFsError } from './source.js';
+import { MAX_CONFIG_BYTES } from './limits.js';
+import { describeFsError, readTextFile } from './source.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.yaml', import.meta.url));
@@ -42,17 +43,20 @@ async function readValidatedDefault(): Promise<LoadedConfig | undefined> {
   return { source: DEFAULT_MODEL_SOURCE, isDefault: true, config, model: toScoringModel(config) };
 }
 
-/** The text of a config file; a ConfigError naming the file when it cannot be read. */
+/** The text of a config file, read up to the size limit; a ConfigError naming the file when it cannot be read. */
 export async function readConfigText(file: string, cwd: string): Promise<string> {
-  return readFile(resolve(cwd, file), 'utf8').catch((error: unknown) => {
+  return readTextFile(resolve(cwd, file), MAX_CONFIG_BYTES).catch((error: unknown) => {
     throw new ConfigError(`cannot read config ${file}: ${describeFsError(error)}`, { cause: error });
   });
 }
 
+/** ./scoring.yaml when that name exists, even as a directory or a broken link: reading it then fails loudly instead of falling back to the built-in model. */
 export async function findLocalConfig(cwd: string): Promise<string | undefined> {
-  const candidate = resolve(cwd, DEFAULT_CONFIG_NAME);
-  return readFile(candidate).then(
+  return lstat(resolve(cwd, DEFAULT_CONFIG_NAME)).then(
     () => DEFAULT_CONFIG_NAME,
-    () => undefined,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw new ConfigError(`cannot read config ${DEFAULT_CONFIG_NAME}: ${describeFsError(error)}`, { cause: error });
+    },
   );
 }

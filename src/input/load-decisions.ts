@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Decisions } from '../core/decisions.js';
 import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../core/decisions-file.js';
 import { InputError } from '../errors.js';
 import { formatConfigIssue, parseYamlAs } from './parse-config.js';
-import { describeFsError } from './source.js';
+import { MAX_CONFIG_BYTES } from './limits.js';
+import { describeFsError, readTextFile } from './source.js';
 
 export interface LoadedDecisions {
   decisions: Decisions;
@@ -16,7 +16,7 @@ export interface LoadedDecisions {
 export async function loadDecisions(path: string, cwd: string, options: { isMissingOk?: boolean } = {}): Promise<LoadedDecisions> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    text = await readTextFile(resolve(cwd, path), MAX_CONFIG_BYTES);
   } catch (error) {
     if (options.isMissingOk && (error as NodeJS.ErrnoException).code === 'ENOENT') return { decisions: {}, exists: false };
     throw new InputError(`cannot read decisions ${path}: ${describeFsError(error)}`, { cause: error });

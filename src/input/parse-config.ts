@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { z } from 'zod';
 import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/check-config.js';
 import { configSchema, knownKeysAt, type Config } from '../core/model.js';
@@ -7,10 +7,9 @@ import { suggestClosest } from '../core/suggest.js';
 import type { Issue } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { KNOWN_FIELDS } from './table/synonyms/index.js';
+import { MAX_CONFIG_BYTES } from './limits.js';
 import type { LoadedConfig } from './load-config.js';
 
-/** Larger configs are refused before parsing: a scoring model is a page, not megabytes. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
 export const MAX_NESTING_DEPTH = 32;
@@ -74,7 +73,8 @@ export function parseYamlAs<S extends z.ZodType>(
   );
   if (measureNesting(text) > MAX_NESTING_DEPTH) return tooDeep;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // The parser's own duplicate-key check compares each key with every earlier one: 45 s for a 55k-key map. duplicateKeys is linear.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -95,6 +95,13 @@ export function parseYamlAs<S extends z.ZodType>(
   if (doc.errors.length > 0) return { issues: syntax, locate };
   // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
   if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
+  const duplicates = duplicateKeys(doc.contents).map((key): Issue => ({
+    code: 'DUPLICATE_KEY',
+    severity: 'error',
+    ...at(key.range?.[0] ?? 0),
+    message: `duplicate key "${String(key.value)}"`,
+  }));
+  if (duplicates.length > 0) return { issues: sortByPosition([...syntax, ...duplicates]), locate };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -103,7 +110,7 @@ export function parseYamlAs<S extends z.ZodType>(
   }
   const result = schema.safeParse(data ?? {}, { reportInput: true });
   if (!result.success) {
-    const findings = result.error.issues.flatMap((issue) => toFindings(issue, knownKeys));
+    const findings = result.error.issues.flatMap((issue) => toFindings(issue, knownKeys, writtenAt(doc, issue.path)));
     return { issues: sortByPosition([...syntax, ...findings.map(locate)]), locate };
   }
   return { value: result.data, issues: sortByPosition([...syntax, ...check(result.data).map(locate)]), locate };
@@ -172,7 +179,39 @@ function depthOf(root: unknown): number {
   return max;
 }
 
-function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string | number)[]) => string[]): ConfigFinding[] {
+/** Every key that repeats an earlier key of its map, compared as toJS would make them property names (so `1` and `"1"` clash). */
+function duplicateKeys(root: unknown): Scalar[] {
+  const repeated: Scalar[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        stack.push(item);
+        if (!isMap(node) || !isPair(item) || !isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (seen.has(name)) repeated.push(item.key);
+        else seen.add(name);
+      }
+    }
+  }
+  return repeated;
+}
+
+/** A number's text as the file spells it (1e400, not the Infinity it parses to), for messages. */
+function writtenAt(doc: Document, path: readonly PropertyKey[]): string | undefined {
+  if (path.some((key) => typeof key === 'symbol')) return undefined;
+  const node: unknown = doc.getIn(path as (string | number)[], true);
+  return isScalar(node) && typeof node.value === 'number' ? node.source : undefined;
+}
+
+function toFindings(
+  issue: z.core.$ZodIssue,
+  knownKeys: (path: readonly (string | number)[]) => string[],
+  written: string | undefined,
+): ConfigFinding[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -183,7 +222,7 @@ function toFindings(issue: z.core.$ZodIssue, knownKeys: (path: readonly (string 
       message: unknownKeyMessage(key, knownKeys(path)),
     }));
   }
-  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue) }];
+  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue, written) }];
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
@@ -205,8 +244,8 @@ function issueCode(issue: z.core.$ZodIssue): string {
 }
 
 /** Zod's facts in the style of our messages: what was expected, what was found. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue ? describeValue(issue.input) : undefined;
+function describeIssue(issue: z.core.$ZodIssue, written: string | undefined): string {
+  const got = written ?? ('input' in issue ? describeValue(issue.input) : undefined);
   const found = got === undefined ? '' : `, got ${got}`;
   switch (issue.code) {
     case 'invalid_type':

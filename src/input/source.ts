@@ -1,8 +1,9 @@
 import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { describeBytes } from './limits.js';
 
 /** An export to read: a path, or `-` for stdin. */
 export interface Source {
@@ -39,8 +40,39 @@ export function fileSource(name: string, absolute: string, size: number): Source
   return { name, stream, size, path: absolute };
 }
 
+/** A file that holds more than its reader allows; thrown before more than the limit is read. */
+export class TooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`over ${maxBytes} bytes`);
+    this.name = 'TooLargeError';
+  }
+}
+
+/**
+ * A small text file (a config, decisions), read up to `maxBytes` and no further:
+ * a name linked to /dev/zero or a pipe that never ends fails at the limit, not after eating memory.
+ */
+export async function readTextFile(absolute: string, maxBytes: number): Promise<string> {
+  const file = await open(absolute, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - size));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return new TextDecoder().decode(Buffer.concat(chunks, size));
+      chunks.push(chunk.subarray(0, bytesRead));
+      size += bytesRead;
+      if (size > maxBytes) throw new TooLargeError(maxBytes);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
 /** A file system error in plain words ("no such file", "permission denied"). */
 export function describeFsError(error: unknown): string {
+  if (error instanceof TooLargeError) return `it is over ${describeBytes(error.maxBytes)}`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const words: Record<string, string> = {
     ENOENT: 'no such file',
@@ -49,6 +81,8 @@ export function describeFsError(error: unknown): string {
     EISDIR: 'it is a directory',
     ENOSPC: 'the disk is full',
     EROFS: 'the file system is read-only',
+    ENAMETOOLONG: 'the file name is too long',
+    ELOOP: 'too many levels of symbolic links',
   };
   return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
 }

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Issue } from '../core/types.js';
 import { formatConfigIssue } from '../input/parse-config.js';
+import { escapeControls, toSafeJson } from './format.js';
 
 /** What `pm-rank check` found in one config (and, with --data, one export). */
 export interface CheckReport {
@@ -22,7 +23,9 @@ export const CHECK_REPORTERS: Record<CheckFormat, (report: CheckReport, options:
 export function renderCheckText(report: CheckReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const label = { error: chalk.red('error'), warning: chalk.yellow('warning'), notice: chalk.dim('note') };
-  const lines = report.issues.map((issue) => `${formatConfigIssue(issue)} ${chalk.dim(`[${issue.code}]`)} ${label[issue.severity]}`);
+  const lines = report.issues.map(
+    (issue) => `${escapeControls(formatConfigIssue(issue))} ${chalk.dim(`[${issue.code}]`)} ${label[issue.severity]}`,
+  );
   return [...lines, summarize(report)].join('\n') + '\n';
 }
 
@@ -35,7 +38,7 @@ function summarize(report: CheckReport): string {
 }
 
 export function renderCheckJson(report: CheckReport): string {
-  return `${JSON.stringify({ file: report.file, isValid: !hasFailures(report), issues: report.issues }, null, 2)}\n`;
+  return toSafeJson({ file: report.file, isValid: !hasFailures(report), issues: report.issues });
 }
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff. */

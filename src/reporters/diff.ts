@@ -1,5 +1,5 @@
 import { rankMove, type RankChange, type RankingDiff, type Standing } from '../core/diff-rankings.js';
-import { formatScore, requestName } from './format.js';
+import { escapeControls, formatScore, toSafeJson, requestName } from './format.js';
 import { escapeMarkdown } from './markdown-text.js';
 
 /** A ranking diff with where its sides came from. */
@@ -16,7 +16,7 @@ export type DiffFormat = 'markdown' | 'table' | 'json';
 export const DIFF_REPORTERS: Record<DiffFormat, (report: DiffReport) => string> = {
   markdown: renderDiffMarkdown,
   table: renderDiffTable,
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: toSafeJson,
 };
 
 const NO_CHANGE = 'No request changed rank, horizon or escalation.';
@@ -54,7 +54,8 @@ export function renderDiffMarkdown(report: DiffReport): string {
 
 /** For a terminal: the same sections as aligned text. */
 export function renderDiffTable(report: DiffReport): string {
-  const blocks = toSections(report.diff).map(({ title, headers, rows }) => {
+  const blocks = toSections(report.diff).map(({ title, headers, rows: cells }) => {
+    const rows = cells.map((row) => row.map(escapeControls));
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) =>
       `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();

@@ -1,6 +1,6 @@
 import type { Digest, ShippedRequest } from '../core/digest.js';
 import type { RankedRequest } from '../core/types.js';
-import { describeAskers, formatMoney, formatScore, requestName } from './format.js';
+import { describeAskers, formatMoney, formatScore, toSafeJson, requestName } from './format.js';
 import { escapeMarkdown as md } from './markdown-text.js';
 
 export interface DigestView {
@@ -87,7 +87,7 @@ export function renderDigestJson(view: DigestView): string {
     patterns: digest.patterns.map((p) => ({ segment: p.segment, id: p.request.id, title: p.request.title, accounts: p.accounts })),
     dropped: digest.dropped.map(ref),
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return toSafeJson(output);
 }
 
 /** "Planned → Released", or "new, Released" for a request the previous export did not have. */

@@ -144,3 +144,16 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u
 export function escapeControls(text: string): string {
   return text.replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** escapeControls for text that must stay on one line (a warning): line breaks and tabs show as \n, \r, \t. */
+export function escapeLine(text: string): string {
+  return escapeControls(text.replace(/[\t\n\r]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : '\\t')));
+}
+
+/**
+ * Indented JSON with every control character escaped: JSON.stringify leaves DEL, the C1 range
+ * (U+0080-U+009F, which terminals obey like ESC) and the bidi overrides raw; their \u escapes mean the same JSON.
+ */
+export function toSafeJson(value: unknown): string {
+  return `${escapeControls(JSON.stringify(value, null, 2))}\n`;
+}

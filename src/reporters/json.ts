@@ -2,7 +2,7 @@ import { columnsAsJson } from './columns.js';
 import { toDecisionEntry } from '../core/decisions.js';
 import { CONVERTED_FROM_FIELD } from '../core/fields.js';
 import type { RankedRequest } from '../core/types.js';
-import { segmentsOf } from './format.js';
+import { segmentsOf, toSafeJson } from './format.js';
 import type { RankingReport, ReporterOptions } from './types.js';
 
 /** The ranking for scripts: scores unrounded, line numbers as a spreadsheet shows them. */
@@ -39,7 +39,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
     },
     ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return toSafeJson(output);
 }
 
 function toJson(request: RankedRequest, conversions: RankingReport['summary']['conversions']) {

@@ -7,7 +7,8 @@ import { escapeControls } from './format.js';
  * a title cannot close a table cell, open a code span or link, start a heading
  * or list, mention someone or inject markup. GitHub links `#12` and `@name` in
  * the rendered text, after backslashes are gone, so a word joiner (invisible)
- * follows them; dollars are shielded from GitHub's math.
+ * follows them; dollars are shielded from GitHub's math. Other control
+ * characters show as \u001b, so the document is safe to print on a terminal too.
  */
 export function escapeMarkdown(value: string): string {
   const escaped = value

@@ -1,5 +1,5 @@
 import { FRAGILE_SHARE, type RequestSensitivity, type SensitivityOptions, type WeightChange } from '../core/sensitivity.js';
-import { formatScore, requestName } from './format.js';
+import { escapeControls, formatScore, toSafeJson, requestName } from './format.js';
 
 export interface SensitivityReport {
   results: RequestSensitivity[];
@@ -10,7 +10,7 @@ export type SensitivityFormat = 'table' | 'json';
 
 export const SENSITIVITY_REPORTERS: Record<SensitivityFormat, (report: SensitivityReport) => string> = {
   table: renderSensitivityTable,
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: toSafeJson,
 };
 
 /** One row per request at or near the top-N line; fragile positions marked with "!". */
@@ -18,7 +18,7 @@ export function renderSensitivityTable(report: SensitivityReport): string {
   const { top, spread, samples, seed } = report.options;
   const rows = report.results.map((r) => [
     `${r.isFragile ? '!' : ' '}${r.rank}`,
-    requestName(r),
+    escapeControls(requestName(r)),
     formatScore(r.score),
     `${Math.round(r.topShare * 100)}%`,
     r.change

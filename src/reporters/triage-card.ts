@@ -1,7 +1,17 @@
 import { Chalk } from 'chalk';
 import type { Duplicate } from '../core/similar.js';
 import type { Decision, ScoredRequest } from '../core/types.js';
-import { decisionLabel, describeAskers, formatMoney, formatScore, horizonLabel, requestName, segmentsOf, truncate } from './format.js';
+import {
+  decisionLabel,
+  describeAskers,
+  escapeControls,
+  formatMoney,
+  formatScore,
+  horizonLabel,
+  requestName,
+  segmentsOf,
+  truncate,
+} from './format.js';
 
 export interface TriageCardOptions {
   color: boolean;
@@ -24,18 +34,18 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const horizon = request.horizon === undefined && request.decision?.horizon === undefined ? '' : ` · ${horizonLabel(request)}`;
   const answers = listAnswers(request.decision ?? {});
   const lines = [
-    chalk.bold(`[${options.index}/${options.count}] ${requestName(request)}${mark ? ` [${mark}]` : ''}`),
+    chalk.bold(`[${options.index}/${options.count}] ${escapeControls(requestName(request))}${mark ? ` [${mark}]` : ''}`),
     `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}${horizon}`,
     `  deal value ${money(request.dealValue)} from ${describeAskers(request)}`,
-    ...accounts.map((a) => `    ${a.name} ${chalk.dim(money(a.dealValue))}`),
+    ...accounts.map((a) => `    ${escapeControls(a.name)} ${chalk.dim(money(a.dealValue))}`),
     ...(request.unattributed
       ? [`    ${request.unattributed.mentions} unattributed ${chalk.dim(money(request.unattributed.dealValue))}`]
       : []),
-    `  segments   ${segmentsOf(request).join(', ') || '—'}`,
+    `  segments   ${escapeControls(segmentsOf(request).join(', ')) || '—'}`,
     ...(request.texts.notes ?? []).map((note) => `  ${chalk.dim('note')}       ${truncate(note, 100)}`),
     ...(answers.length > 0 ? [`  answered   ${truncate(answers.join(' · '), 200)}`] : []),
     ...options.duplicates.map((d) =>
-      chalk.yellow(`  maybe same as ${d.request.id} ${d.request.title} (${Math.round(d.similarity * 100)}% similar)`),
+      chalk.yellow(`  maybe same as ${escapeControls(`${d.request.id} ${d.request.title}`)} (${Math.round(d.similarity * 100)}% similar)`),
     ),
   ];
   return `\n${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,28 @@ describe('a reader that stops early', () => {
       expect(code).toBe(0);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Runs the built CLI with its stderr a pipe already closed at the other end; resolves to the exit code. */
+function runWithClosedStderr(args: string[], cwd: string): Promise<number | null> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr.destroy();
+  return new Promise((resolve) => child.on('close', resolve));
+}
+
+describe('a closed stderr', () => {
+  it('changes neither the exit code nor the -o file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rank-stderr-'));
+    try {
+      // "TBD" is not an amount: a warning on stderr before the -o file is written
+      writeFileSync(join(dir, 'export.csv'), 'Title,Amount\nA,TBD\nB,20\n');
+      expect(await runWithClosedStderr(['score', 'export.csv', '--format', 'csv', '-o', 'out.csv'], dir)).toBe(0);
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^rank,id,title/);
+      expect(await runWithClosedStderr(['score', 'nope.csv'], dir)).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -30,6 +30,15 @@ describe('-o writes atomically', () => {
     });
   });
 
+  it.each(['SIGINT', 'SIGTERM'])('%s during the write removes the temp file and ends the process by that signal', (signal) => {
+    withOutputDir((dir) => {
+      const result = runWithFault('signal-mid-write', SCORE_TO_OUT, { cwd: dir, env: { PM_RANK_TEST_SIGNAL: signal } });
+      expect(result.signal).toBe(signal); // a shell reports 130 or 143
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(PREVIOUS);
+      expect(readdirSync(dir).sort()).toEqual(['export.csv', 'out.csv', 'scoring.yaml']);
+    });
+  });
+
   it.each([
     ['enospc', 'the disk is full'],
     ['erofs', 'the file system is read-only'],

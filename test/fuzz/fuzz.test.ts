@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,21 +13,34 @@ import { fuzzCases, type FuzzCase } from './inputs.js';
 // `npm run fuzz` raises these; the test suite runs a few seconds' worth.
 const RUNS = Number(process.env.PM_RANK_FUZZ_RUNS ?? 150);
 const SPAWNED_RUNS = Math.max(6, Math.round(RUNS / 25));
+// PM_RANK_FUZZ_SEED repeats a run (fast-check prints the seed of any failure); unset, each run draws new cases.
+const SEED = process.env.PM_RANK_FUZZ_SEED ? { seed: Number(process.env.PM_RANK_FUZZ_SEED) } : {};
 const TIMEOUT_MS = 10_000;
 const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?$/m;
 
-function withCaseDir<T>(fuzzCase: FuzzCase, callback: (dir: string, args: string[]) => Promise<T>): Promise<T> {
+function withCaseDir(fuzzCase: FuzzCase, callback: (dir: string, args: string[]) => Promise<number | undefined>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-rank-fuzz-'));
   writeFileSync(join(dir, 'export.csv'), fuzzCase.csv);
   if (fuzzCase.config !== undefined) writeFileSync(join(dir, 'scoring.yaml'), fuzzCase.config);
-  return callback(dir, ['score', 'export.csv', ...fuzzCase.flags]).finally(() => rmSync(dir, { recursive: true, force: true }));
+  return callback(dir, ['score', fuzzCase.isStdin ? '-' : 'export.csv', ...fuzzCase.flags])
+    .then((code) => expectOutputFile(dir, fuzzCase.flags, code))
+    .finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** -o leaves the result when the run succeeded, and never a temp file. */
+function expectOutputFile(dir: string, flags: string[], code: number | undefined): void {
+  const files = readdirSync(dir);
+  expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  if (flags.includes('-o') && (code === 0 || code === 1)) expect(files).toContain('out.txt');
 }
 
 /** The flags as runScore options, parsed as cli.ts does for the few flags the fuzzer uses. */
-function optionsOf(flags: string[]): ScoreOptions {
+function optionsOf(flags: string[], dir: string): ScoreOptions {
   const value = (flag: string) => flags[flags.indexOf(flag) + 1];
   return {
-    format: flags.includes('--format') ? 'json' : 'table',
+    format: flags.includes('--format') ? (value('--format') as 'json' | 'csv') : 'table',
+    // absolute: writeAtomic resolves a relative -o against this process's directory, not the case's
+    ...(flags.includes('-o') ? { output: join(dir, value('-o')!) } : {}),
     isStrict: flags.includes('--strict'),
     ...(flags.includes('--top') ? { top: Number(value('--top')) } : {}),
     ...(flags.includes('--decimal-comma') ? { isDecimalComma: true } : {}),
@@ -46,12 +59,16 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 async function scoreInProcess(fuzzCase: FuzzCase): Promise<void> {
   await withCaseDir(fuzzCase, async (dir) => {
     const sink = { write: () => true };
-    const context = { cwd: dir, stdin: Readable.from([]), stdout: sink, stderr: sink, isColor: false };
+    const stdin = Readable.from(fuzzCase.isStdin ? [Buffer.from(fuzzCase.csv)] : []);
+    const context = { cwd: dir, stdin, stdout: sink, stderr: sink, isColor: false };
     try {
-      expect([0, 1]).toContain(await withTimeout(runScore('export.csv', optionsOf(fuzzCase.flags), context)));
+      const code = await withTimeout(runScore(fuzzCase.isStdin ? '-' : 'export.csv', optionsOf(fuzzCase.flags, dir), context));
+      expect([0, 1]).toContain(code);
+      return code;
     } catch (error) {
       if (!(error instanceof PmRankError)) throw error;
       expect(error.message).not.toMatch(STACK_FRAME);
+      return 2;
     }
   });
 }
@@ -60,6 +77,7 @@ async function scoreInProcess(fuzzCase: FuzzCase): Promise<void> {
 async function scoreSpawned(fuzzCase: FuzzCase): Promise<void> {
   await withCaseDir(fuzzCase, async (dir, args) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, timeout: TIMEOUT_MS });
+    child.stdin.end(fuzzCase.isStdin ? Buffer.from(fuzzCase.csv) : undefined);
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdout.resume();
@@ -70,6 +88,7 @@ async function scoreSpawned(fuzzCase: FuzzCase): Promise<void> {
     expect([0, 1, 2], stderr).toContain(code);
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(stderr).not.toMatch(/unexpected error|\(node:\d+\)/);
+    return code ?? undefined;
   });
 }
 
@@ -77,7 +96,7 @@ describe('fuzzing: hostile exports and configs end in a result or a clear error'
   it(
     `in process: ${RUNS} cases`,
     async () => {
-      await fc.assert(fc.asyncProperty(fuzzCases, scoreInProcess), { numRuns: RUNS });
+      await fc.assert(fc.asyncProperty(fuzzCases, scoreInProcess), { numRuns: RUNS, ...SEED });
     },
     120_000 + RUNS * 200,
   );
@@ -85,7 +104,7 @@ describe('fuzzing: hostile exports and configs end in a result or a clear error'
   it(
     `the built CLI: ${SPAWNED_RUNS} cases`,
     async () => {
-      await fc.assert(fc.asyncProperty(fuzzCases, scoreSpawned), { numRuns: SPAWNED_RUNS });
+      await fc.assert(fc.asyncProperty(fuzzCases, scoreSpawned), { numRuns: SPAWNED_RUNS, ...SEED });
     },
     60_000 + SPAWNED_RUNS * 2_000,
   );

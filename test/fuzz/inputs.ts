@@ -4,12 +4,13 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { FIXTURES } from '../helpers/exec.js';
 
-/** One fuzz case: the bytes of an export, maybe a config, and the flags to run with. */
+/** One fuzz case: the bytes of an export (a file, or stdin), maybe a config, and the flags to run with. */
 export interface FuzzCase {
   kind: string;
   csv: Uint8Array;
   config?: string;
   flags: string[];
+  isStdin?: boolean;
 }
 
 const FIXTURE_BYTES = ['requests.csv', 'hubspot-deals.csv', 'jira-issues.csv', 'europe-semicolon.csv'].map((f) =>
@@ -115,12 +116,17 @@ const randomConfigValues = fc
   .map((config) => stringify(config));
 
 const flags = fc
-  .subarray([['--format', 'json'], ['--top', '2'], ['--decimal-comma'], ['--strict'], ['--delimiter', ';'], ['--encoding', 'utf-16le']])
-  .map((f) => f.flat());
+  .tuple(
+    fc.constantFrom([], ['--format', 'json'], ['--format', 'csv']),
+    fc.subarray([['--top', '2'], ['--decimal-comma'], ['--strict'], ['--delimiter', ';'], ['--encoding', 'utf-16le'], ['-o', 'out.txt']]),
+  )
+  .map(([format, more]) => [...format, ...more.flat()]);
 
 /** Hostile exports with the built-in model, and hostile configs with a real export. */
 export const fuzzCases: fc.Arbitrary<FuzzCase> = fc.oneof(
-  fc.tuple(fc.oneof(randomBytes, truncatedFixture, randomCsv), flags).map(([input, f]) => ({ ...input, flags: f })),
+  fc
+    .tuple(fc.oneof(randomBytes, truncatedFixture, randomCsv), flags, fc.boolean())
+    .map(([input, f, isStdin]) => ({ ...input, flags: f, isStdin })),
   fc
     .tuple(fc.oneof(randomYaml, randomConfigValues), fc.constantFrom(...FIXTURE_BYTES))
     .map(([config, csv]) => ({ kind: 'random config', csv, config, flags: [] })),

@@ -11,6 +11,8 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   code: number | null;
+  /** The signal that ended the process, when one did. */
+  signal: NodeJS.Signals | null;
 }
 
 /** Runs the built CLI as a user would: a fresh process, no colour, in the given directory. */
@@ -22,7 +24,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     timeout: 30000,
   });
-  return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status, signal: result.signal };
 }
 
 /** A temp directory removed after the callback, so tests never write into the repo. */

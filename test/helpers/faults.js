@@ -18,6 +18,14 @@ const faults = {
   'kill-before-rename': () => {
     fsp.rename = async () => process.kill(process.pid, 'SIGKILL');
   },
+  // Ctrl+C or a kill while the temp file is half written: the handler must remove it and die of the signal.
+  'signal-mid-write': () => {
+    fsp.writeFile = async (path, data, options) => {
+      await writeFile(path, String(data).slice(0, String(data).length / 2), options);
+      process.kill(process.pid, process.env.PM_RANK_TEST_SIGNAL);
+      await new Promise((resolve) => setTimeout(resolve, 10_000)); // the signal ends the process long before this
+    };
+  },
   enospc: () => {
     fsp.writeFile = async (path, data, options) => {
       await writeFile(path, String(data).slice(0, 10), options);

@@ -128,5 +128,5 @@ export function sourceOf(name: string, bytes: Buffer): Source {
 /** A sink that keeps each record with the row number it came with. */
 export function collectingSink(): RecordSink<{ line: number | undefined; record: string[] }[]> {
   const rows: { line: number | undefined; record: string[] }[] = [];
-  return { push: (record, line) => void rows.push({ line, record }), finish: () => rows };
+  return { push: (record, line) => void rows.push({ line, record }), warn: () => undefined, finish: () => rows };
 }

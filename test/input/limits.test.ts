@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
 import { inputLimits, type InputLimits } from '../../src/input/limits.js';
 import { readRequests } from '../../src/input/requests/read-requests.js';
 import { modelOf } from '../core/model-fixtures.js';
@@ -26,6 +27,16 @@ describe('input limits', () => {
       maxRowBytes: MB / 2,
     });
     expect(() => inputLimits({ PM_RANK_MAX_COLUMNS: 'lots' })).toThrow(/PM_RANK_MAX_COLUMNS must be a positive number, got "lots"/);
+  });
+
+  it.each([
+    // 1e-9 MB is a thousandth of a byte: rounded to 0 it would have turned the limit off
+    ['PM_RANK_MAX_ROW_MB', '1e-9', 'PM_RANK_MAX_ROW_MB must be at least one byte, got "1e-9"'],
+    ['PM_RANK_MAX_COLUMNS', '0.4', 'PM_RANK_MAX_COLUMNS must be at least 1, got "0.4"'],
+    // a cell is one string, and V8 strings end at 512 MB: 1000 MB failed mid-read with "Invalid string length"
+    ['PM_RANK_MAX_ROW_MB', '1000', 'PM_RANK_MAX_ROW_MB must be at most 256, got "1000"'],
+  ])('refuses %s=%s, which would turn the limit off or pass what a string holds', (variable, text, message) => {
+    expect(() => inputLimits({ [variable]: text })).toThrow(new UsageError(message));
   });
 
   const rows = `Title,Amount\n${'A,1\n'.repeat(100)}`; // 13 + 100 * 4 = 413 bytes

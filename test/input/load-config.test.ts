@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/input/load-config.js';
 import { formatConfigIssue, MAX_NESTING_DEPTH, parseConfig } from '../../src/input/parse-config.js';
 import { VALID } from '../helpers/configs.js';
@@ -69,6 +70,22 @@ describe('parseConfig', () => {
       ],
     ],
     ['duplicate key', VALID.replace('    field: effort', '    field: effort\n    weight: 3'), [['DUPLICATE_KEY', undefined, 6, 5]]],
+    // the second "weight" is on line 6 at col 5; the first one stays where it is
+    [
+      'duplicate key, repeated twice',
+      VALID.replace('    field: effort', '    field: effort\n    weight: 3\n    weight: 4'),
+      [
+        ['DUPLICATE_KEY', undefined, 6, 5],
+        ['DUPLICATE_KEY', undefined, 7, 5],
+      ],
+    ],
+    // toJS would make both keys the property "1", one silently replacing the other; line 8, col 7 is the quoted "1"
+    [
+      'keys equal as property names',
+      VALID.replace('    map: {XS: 1, XL: 0}', '    map:\n      1: 1\n      "1": 0'),
+      [['DUPLICATE_KEY', undefined, 8, 7]],
+    ],
+    ['duplicate key in a flow map', VALID.replace('{XS: 1, XL: 0}', '{XS: 1, XS: 0}'), [['DUPLICATE_KEY', undefined, 6, 18]]],
     ['syntax error', 'version: [1\n', [['YAML_SYNTAX', undefined, 2, 1]]],
     [
       'escalation with an empty condition',
@@ -77,6 +94,17 @@ describe('parseConfig', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(problems(text)).toEqual(expected);
+  });
+
+  it.each([
+    // 1e308 is finite, but two such weights sum to Infinity and every score became NaN
+    ['1e308', 'OUT_OF_RANGE', 'scoring.yaml:4:13 criteria.effort.weight: expected a number <= 1000000, got 1e308'],
+    // 1e400 parses to Infinity, which JSON (and the message) showed as null
+    ['1e400', 'INVALID_TYPE', 'scoring.yaml:4:13 criteria.effort.weight: expected a number, got 1e400'],
+  ])('bounds weights, quoting the value as written: weight %s', (weight, code, message) => {
+    const [issue] = parseConfig(VALID.replace('weight: 10', `weight: ${weight}`), 'scoring.yaml').issues;
+    expect(issue!.code).toBe(code);
+    expect(formatConfigIssue(issue!)).toBe(message);
   });
 
   it('suggests the key the user meant', () => {
@@ -97,6 +125,13 @@ describe('parseConfig', () => {
     const started = performance.now();
     expect(problems(bomb)).toEqual([['YAML_ALIAS_LIMIT', undefined, undefined, undefined]]);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('checks a 55,000-key map for duplicate keys in one pass (a pairwise check took 45 s, past the test timeout)', () => {
+    const keys = Array.from({ length: 55_000 }, (_, i) => `    k${i}: 1`).join('\n');
+    const text = VALID.replace('    map: {XS: 1, XL: 0}', `    map:\n${keys}\n    k7: 0`);
+    // k7 again after the 55,000 keys: line 6 is "map:", the keys fill lines 7 to 55,006, the repeat is line 55,007
+    expect(problems(text)).toEqual([['DUPLICATE_KEY', undefined, 55_007, 5]]);
   });
 
   it('refuses a config over 1 MB', () => {
@@ -132,6 +167,24 @@ describe('loadConfig', () => {
     const local = await loadConfig(undefined, dir);
     expect(local).toMatchObject({ source: 'scoring.yaml', isDefault: false });
     expect(local.model.criteria.map((c) => c.name)).toEqual(['effort']);
+  });
+
+  it.each([
+    ['a directory', (path: string) => mkdirSync(path), 'cannot read config scoring.yaml: it is a directory'],
+    ['a broken link', (path: string) => symlinkSync('nowhere.yaml', path), 'cannot read config scoring.yaml: no such file'],
+    // /dev/zero never ends: the read must stop at the limit, not after gigabytes
+    ['a link to /dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'cannot read config scoring.yaml: it is over 1 MB'],
+  ])('stops when ./scoring.yaml exists but cannot be read: %s', async (_name, create, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rank-config-'));
+    create(join(dir, 'scoring.yaml'));
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(new ConfigError(message));
+  });
+
+  // root reads any file whatever its mode, so this runs only as an ordinary user
+  it.skipIf(process.getuid?.() === 0)('stops when ./scoring.yaml has no read permission', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rank-config-'));
+    writeFileSync(join(dir, 'scoring.yaml'), VALID, { mode: 0o200 });
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(new ConfigError('cannot read config scoring.yaml: permission denied'));
   });
 
   it('throws one ConfigError listing every problem', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,11 @@ describe('loadDecisions', () => {
   it('starts empty when the file is missing and that is allowed', async () => {
     expect(await loadDecisions('nope.yaml', dir, { isMissingOk: true })).toEqual({ decisions: {}, exists: false });
     await expect(loadDecisions('nope.yaml', dir)).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('stops reading at the size limit: a decisions file linked to /dev/zero fails at 1 MB, not after gigabytes', async () => {
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    await expect(loadDecisions('zero.yaml', dir)).rejects.toThrow(new InputError('cannot read decisions zero.yaml: it is over 1 MB'));
   });
 
   it.each([

@@ -102,6 +102,11 @@ describe('output safety', () => {
     );
   });
 
+  it('a warning stays on one line, whatever its message holds', () => {
+    const text = renderDiagnostics([{ code: 'X', severity: 'warning', message: 'cell "a\nb\r\tc\u001b"' }], { color: false });
+    expect(text).toBe('warning: cell "a\\nb\\r\\tc\\u001b"\n');
+  });
+
   it('escapeControls shows what it removed', () => {
     expect(escapeControls('a\u001b[2Jb\u0007\u202e\tc\nd')).toBe('a\\u001b[2Jb\\u0007\\u202e\tc\nd');
   });

@@ -89,3 +89,31 @@ describe('renderTriageCard with rows that name no account', () => {
     expect(card).toContain('  deal value $175K from 1 account + 2 unattributed\n    Acme $150K\n    2 unattributed $25K\n');
   });
 });
+
+describe('renderTriageCard on hostile text', () => {
+  it('escapes control characters in every text from the export', () => {
+    const evil = (text: string) => `${text}\u001b[2J\u009b31m`;
+    const hostile = scoreRequest(
+      requestOf({
+        id: 'FR-1',
+        title: evil('SSO'),
+        accounts: [{ name: evil('Acme') }],
+        texts: { segment: [evil('SMB')], notes: [evil('n')] },
+      }),
+      model,
+    );
+    const twin = scoreRequest(requestOf({ id: evil('FR-2'), title: evil('SSO') }), model);
+    const card = renderTriageCard(hostile, {
+      color: false,
+      index: 1,
+      count: 1,
+      place: 1,
+      total: 1,
+      potential: 100,
+      duplicates: [{ request: twin, similarity: 1 }],
+    });
+    expect(card).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    // title, account, segment, note, and the duplicate's id and title
+    expect(card.match(/\\u001b\[2J\\u009b31m/g)).toHaveLength(6);
+  });
+});

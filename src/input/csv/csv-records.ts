@@ -22,7 +22,11 @@ export interface CsvRecordOptions {
   maxRecordSize?: number;
   /** Copy each cell out of its chunk, so a stored cell does not keep the whole chunk alive. */
   isFlat?: boolean;
+  /** Called once, at the first record that ends with another kind of line break than the first record did. */
+  onMixedLineEndings?: (first: LineBreak, other: LineBreak) => void;
 }
+
+export type LineBreak = '\r\n' | '\n' | '\r';
 
 export type OnRecord = (record: string[]) => void;
 
@@ -38,13 +42,11 @@ export function canParseWith(delimiter: string): boolean {
   return code !== QUOTE && code !== CR && code !== LF && (code < 0xd800 || code > 0xdfff);
 }
 
-type RecordDelimiter = '' | '\r\n' | '\n' | '\r';
-
 /**
  * An incremental CSV record parser with csv-parse 6's semantics for the options pm-rank uses
  * (relax_quotes, relax_column_count, skip_empty_lines: false, from_line, max_record_size; quote and
- * escape `"`; record delimiter detected from the first line break outside quotes, after which the
- * other kinds are ordinary characters). Chunks may be split anywhere between UTF-16 code points.
+ * escape `"`; record_delimiter ['\r\n', '\n', '\r']: any line break outside quotes ends a record, so
+ * a file that mixes them loses no row). Chunks may be split anywhere between UTF-16 code points.
  * csv-parse works on UTF-8 bytes: its record size is the UTF-16 length of the finished cells plus the
  * UTF-8 bytes of the current one, and its line count sees every \r and \n it visits, so both are kept here.
  */
@@ -53,7 +55,10 @@ export class CsvRecordParser {
   private readonly fromLine: number;
   private readonly maxRecordSize: number;
   private readonly isFlat: boolean;
-  private rd: RecordDelimiter = '';
+  private readonly onMixedLineEndings: CsvRecordOptions['onMixedLineEndings'];
+  /** The line break that ended the first record, until another kind is met. */
+  private firstBreak: LineBreak | undefined;
+  private isMixed = false;
   private isEnabled: boolean;
   private isQuoting = false;
   private wasQuoting = false;
@@ -75,6 +80,7 @@ export class CsvRecordParser {
     this.fromLine = options.fromLine ?? 1;
     this.maxRecordSize = options.maxRecordSize ?? 0;
     this.isFlat = options.isFlat ?? false;
+    this.onMixedLineEndings = options.onMixedLineEndings;
     this.isEnabled = this.fromLine <= 1;
   }
 
@@ -137,18 +143,7 @@ export class CsvRecordParser {
           pos = q + 2;
           continue;
         }
-        let isClosing = next === delimiter || next === NUL || next === LF || next === CR;
-        if (next === CR || next === LF) {
-          const rd = this.rd;
-          const needsLf = rd === '\r\n' || (rd === '' && next === CR);
-          if (needsLf && q + 2 >= len && !isEnd) {
-            hold = q;
-            break;
-          }
-          const hasLf = q + 2 < len && buf.charCodeAt(q + 2) === LF;
-          if (rd === '') this.rd = next === LF ? '\n' : hasLf ? '\r\n' : '\r';
-          else isClosing = rd === '\r\n' ? next === CR && hasLf : rd.charCodeAt(0) === next;
-        }
+        const isClosing = next === delimiter || next === NUL || next === LF || next === CR;
         this.isQuoting = false;
         this.wasQuoting = true;
         pos = q + 1;
@@ -169,15 +164,10 @@ export class CsvRecordParser {
       // An unquoted run: everything up to the next delimiter or record delimiter is the cell's.
       if (nextDelimiter < pos) nextDelimiter = indexOrEnd(buf, delimiter, pos);
       let end = nextDelimiter;
-      const rd = this.rd;
-      if (rd !== '\n') {
-        if (nextCr < pos) nextCr = indexOrEnd(buf, CR, pos);
-        if (nextCr < end) end = nextCr;
-      }
-      if (rd === '' || rd === '\n') {
-        if (nextLf < pos) nextLf = indexOrEnd(buf, LF, pos);
-        if (nextLf < end) end = nextLf;
-      }
+      if (nextCr < pos) nextCr = indexOrEnd(buf, CR, pos);
+      if (nextCr < end) end = nextCr;
+      if (nextLf < pos) nextLf = indexOrEnd(buf, LF, pos);
+      if (nextLf < end) end = nextLf;
       if (end > pos) this.append(buf, pos, end, linesAt);
       pos = end;
       if (end === len) break;
@@ -188,23 +178,15 @@ export class CsvRecordParser {
         continue;
       }
       let size = 1;
-      if (code === CR && (rd === '' || rd === '\r\n')) {
+      if (code === CR) {
+        // A \r at the end of the chunk may be half a \r\n: the next chunk tells.
         if (end + 1 >= len && !isEnd) {
           hold = end;
           break;
         }
-        const hasLf = end + 1 < len && buf.charCodeAt(end + 1) === LF;
-        if (rd === '') this.rd = hasLf ? '\r\n' : '\r';
-        else if (!hasLf) {
-          // A lone \r in a \r\n file is part of the cell.
-          this.append(buf, end, end + 1, linesAt);
-          pos = end + 1;
-          continue;
-        }
-        if (hasLf) size = 2;
-      } else if (rd === '') {
-        this.rd = '\n';
+        if (end + 1 < len && buf.charCodeAt(end + 1) === LF) size = 2;
       }
+      if (!this.isMixed) this.noteLineBreak(code === LF ? '\n' : size === 2 ? '\r\n' : '\r');
       if (this.isEnabled) {
         this.endField();
         this.endRecord(onRecord);
@@ -219,6 +201,14 @@ export class CsvRecordParser {
     }
     this.lines += countBreaks(buf, hold) - crlfSkips;
     this.pending = hold < len ? buf.slice(hold) : '';
+  }
+
+  private noteLineBreak(kind: LineBreak): void {
+    if (this.firstBreak === undefined) this.firstBreak = kind;
+    else if (kind !== this.firstBreak) {
+      this.isMixed = true;
+      this.onMixedLineEndings?.(this.firstBreak, kind);
+    }
   }
 
   /** Adds buf[start, end) to the field, enforcing max_record_size the way csv-parse counts it. */

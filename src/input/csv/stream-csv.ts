@@ -1,6 +1,7 @@
+import type { Issue } from '../../core/types.js';
 import { InputError } from '../../errors.js';
-import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type OnRecord } from './csv-records.js';
-import { createDecoder, decode, detectEncoding } from './decode.js';
+import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, type LineBreak, type OnRecord } from './csv-records.js';
+import { createDecoder, createDetectedDecoder, decode, detectEncoding, FALLBACK_ENCODING } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
@@ -68,6 +69,8 @@ export interface CurrencyConversion {
 export interface RecordSink<T> {
   /** `line`: the record's row in a spreadsheet, where rows before it may be missing; default, the row after the last. */
   push(record: string[], line?: number): void;
+  /** A problem found below the records (the bytes, the line breaks), for the result's issues. */
+  warn(issue: Issue): void;
   finish(encoding: string, delimiter: string): T;
 }
 
@@ -86,8 +89,8 @@ export async function streamCsv<T>(
   { bytes: head, isWholeFile, rest }: Head,
 ): Promise<T> {
   const { limits, parser } = options.settings ?? DEFAULT_READ_SETTINGS;
-  const encoding = options.encoding ?? detectEncoding(head, isWholeFile);
-  const decoder = createDecoder(encoding);
+  let encoding = options.encoding ?? detectEncoding(head, isWholeFile);
+  const decoder = options.encoding ? createDecoder(encoding) : createDetectedDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);
   const excelSeparator = /^(?:\ufeff)?sep=(.)\r?\n/i.exec(sample)?.[1];
   const delimiter = options.delimiter ?? excelSeparator ?? detectDelimiter(sample);
@@ -105,13 +108,32 @@ export async function streamCsv<T>(
     sink.push(record, line);
     line += 1 + lineBreaksIn(record);
   };
+  const onSwitch = (offset: number) => {
+    encoding = FALLBACK_ENCODING;
+    sink.warn({
+      code: 'ENCODING_SWITCHED',
+      severity: 'warning',
+      line,
+      message: `${source.name}:${line}: byte ${offset} is not UTF-8; read the file from there as ${FALLBACK_ENCODING} (pass --encoding to choose)`,
+    });
+  };
+  const onMixedLineEndings = (first: LineBreak, other: LineBreak) =>
+    sink.warn({
+      code: 'MIXED_LINE_ENDINGS',
+      severity: 'warning',
+      line,
+      message: `${source.name}:${line}: this row ends with ${BREAK_NAMES[other]}, the first one with ${BREAK_NAMES[first]}; every row is still read`,
+    });
   try {
-    await reader.read(decode(head, rest, decoder, onChunk), { delimiter, fromLine, maxRecordSize: limits.maxRowBytes }, onRecord);
+    const texts = decode(head, rest, decoder, onChunk, onSwitch);
+    await reader.read(texts, { delimiter, fromLine, maxRecordSize: limits.maxRowBytes, onMixedLineEndings }, onRecord);
   } catch (caught) {
     throw toInputError(caught, reader.isCsvError, source.name, limits);
   }
   return sink.finish(encoding, delimiter);
 }
+
+const BREAK_NAMES: Record<LineBreak, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' };
 
 interface RecordReader {
   read: (texts: AsyncIterable<string>, options: CsvRecordOptions, onRecord: OnRecord) => Promise<void>;

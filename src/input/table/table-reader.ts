@@ -178,7 +178,23 @@ export abstract class TableReader {
     }
     this.isAfterBlank = false;
     this.rows += 1;
+    this.warnExtraCells(record, line);
     this.readRecord(record, line);
+  }
+
+  /** Cells past the header's last column are read by no field: say so, unless they are empty (trailing delimiters). */
+  private warnExtraCells(record: string[], line: number): void {
+    const extra = record.slice(this.header.length).findIndex(isFilled);
+    if (extra < 0) return;
+    const value = record[this.header.length + extra]!;
+    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    this.warn({
+      code: 'EXTRA_CELLS',
+      severity: 'warning',
+      line,
+      value,
+      message: `${this.source}:${line}: ${record.length} cells, the header has ${this.header.length}; "${shown}" and any after it are ignored (a delimiter in an unquoted cell?)`,
+    });
   }
 
   /**
@@ -302,7 +318,7 @@ export abstract class TableReader {
     this.convertedFrom = this.ledger.convertedFrom(currency);
   }
 
-  protected warn(issue: Issue): void {
+  warn(issue: Issue): void {
     const kind = `${issue.code}\u0000${issue.column ?? ''}`;
     const count = (this.warningCounts.get(kind) ?? 0) + 1;
     this.warningCounts.set(kind, count);

@@ -90,15 +90,29 @@ describe('CsvRecordParser', () => {
     // relax_quotes: a closing quote not followed by a delimiter makes the cell literal, opening quote included.
     ['a quoted cell followed by text', '"ab"c,d', [['"ab"c', 'd']]],
     ['a quoted cell ended by NUL', '"ab"\0c', [['ab\0c']]],
-    // The first line break outside quotes fixes the record delimiter; the other kinds become cell text.
-    ['CRLF detected, a lone LF is text', 'a\r\nb\nc\r\n', [['a'], ['b\nc']]],
-    ['LF detected, a CR is text', 'a\nb\r\nc', [['a'], ['b\r'], ['c']]],
-    ['CR detected, LF is text', 'a\rb\nc\r', [['a'], ['b\nc']]],
-    ['a line break inside quotes does not decide', '"a\nb"\r\nc\r\n', [['a\nb'], ['c']]],
-    ['a CRLF after a closing quote decides', '"a"\r\n"b"\n', [['a'], ['"b"\n']]],
+    // Any line break outside quotes ends a record, whichever came first: a file that mixes them loses no row.
+    ['a CRLF header, then LF rows', 'h\r\na\nb\n', [['h'], ['a'], ['b']]],
+    ['LF, then CRLF, then a lone CR', 'a\nb\r\nc\rd', [['a'], ['b'], ['c'], ['d']]],
+    ['CR line endings (classic Mac)', 'a\rb\r', [['a'], ['b']]],
+    ['\\n\\r is two line breaks: a blank record between', 'a\n\rb', [['a'], [''], ['b']]],
+    ['line breaks inside quotes stay in the cell', '"a\nb\r\nc\rd"\r\ne\n', [['a\nb\r\nc\rd'], ['e']]],
+    ['a closing quote followed by any line break', '"a"\r\n"b"\n"c"\r"d"', [['a'], ['b'], ['c'], ['d']]],
   ])('%s', (_name, text, expected) => {
     for (let at = 0; at <= text.length; at++) {
       expect(parseFast([text.slice(0, at), text.slice(at)], { delimiter: ',' })).toEqual({ records: expected });
+    }
+  });
+
+  it.each([
+    ['CRLF, then LF', 'h\r\na\nb\r\n', ['\r\n', '\n']],
+    ['LF, then CR', 'h\na\rb\n', ['\n', '\r']],
+    ['breaks inside quotes do not count', '"x\r\ny"\na\nb\n', undefined],
+    ['one kind only', 'h\r\na\r\n', undefined],
+  ])('tells, once, where a file mixes line endings: %s', (_name, text, expected) => {
+    for (let at = 0; at <= text.length; at++) {
+      const calls: string[][] = [];
+      parseFast([text.slice(0, at), text.slice(at)], { delimiter: ',', onMixedLineEndings: (first, other) => calls.push([first, other]) });
+      expect(calls).toEqual(expected ? [expected] : []);
     }
   });
 

@@ -39,6 +39,42 @@ describe('readRequests: CSV quirks', () => {
     expect(requests[0]!.title).toBe('Ünïcödé ✓');
   });
 
+  it('switches to Windows-1252 at the first byte that is not UTF-8, however far past the sample, and says where', async () => {
+    const row = 'R,Plain title,Acme,100,3,S\n'; // 27 bytes
+    const csv = Buffer.concat([Buffer.from(HEADER + row.repeat(3000)), Buffer.from('X,Caf\xe9,Acme,100,3,S\n', 'latin1')]);
+    const { requests, issues, summary } = await read(csv, {}, 4096);
+    expect(requests.find((r) => r.id === 'X')!.title).toBe('Café');
+    // the header (49 bytes) and 3000 rows of 27 bytes end at byte 81,049; "X,Caf" is 5 more: E9 is byte 81,054, on line 1 + 3000 + 1
+    expect(issues).toMatchObject([{ code: 'ENCODING_SWITCHED', line: 3002 }]);
+    expect(issues[0]!.message).toBe(
+      'test.csv:3002: byte 81054 is not UTF-8; read the file from there as windows-1252 (pass --encoding to choose)',
+    );
+    expect(summary.encoding).toBe('windows-1252');
+  });
+
+  it('reads every row of a file that mixes line endings, and says where it starts mixing', async () => {
+    // Excel's CRLF header, then rows appended by a tool that writes LF: three rows, not one
+    const csv = `${HEADER.replace('\n', '\r\n')}A,Alpha,Acme,100,3,S\nB,Beta,Beta Inc,200,3,S\nC,Gamma,Gamma Ltd,300,3,S\n`;
+    const { requests, issues } = await read(csv);
+    expect(requests.map((r) => r.id)).toEqual(['A', 'B', 'C']);
+    // the header's break is CRLF, row A (line 2) is the first to end with LF
+    expect(issues).toMatchObject([{ code: 'MIXED_LINE_ENDINGS', line: 2 }]);
+    expect(issues[0]!.message).toBe('test.csv:2: this row ends with LF, the first one with CRLF; every row is still read');
+  });
+
+  it('warns about a row with more filled cells than the header, not about trailing empty ones', async () => {
+    const csv = `${HEADER}A,Alpha,Acme,100,3,S,,\nB,Beta, 2 seats,Beta Inc,200,3,S\n`;
+    const { issues } = await read(csv);
+    // B's title held an unquoted comma: 7 cells under 6 headers, on line 3, which also shifts "Beta Inc" under Amount
+    expect(issues).toMatchObject([
+      { code: 'EXTRA_CELLS', line: 3, value: 'S' },
+      { code: 'INVALID_NUMBER', line: 3, value: 'Beta Inc' },
+    ]);
+    expect(issues[0]!.message).toBe(
+      'test.csv:3: 7 cells, the header has 6; "S" and any after it are ignored (a delimiter in an unquoted cell?)',
+    );
+  });
+
   it('reads Windows-1252 when the bytes are not UTF-8', async () => {
     const bytes = Buffer.from('Title;Account;Amount\nCaf\xe9;M\xfcller;\x80 1.000,50\n', 'latin1');
     const { requests, summary } = await read(bytes);
