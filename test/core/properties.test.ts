@@ -11,7 +11,9 @@ const EFFORTS = ['XS', 'S', 'M', 'L', 'XL'];
 const ACCOUNTS = ['Acme', 'Beta', 'Crestline', 'Delta', 'Echo', 'Foxtrot'];
 
 const weight = fc.integer({ min: 1, max: 100 });
-const unit = fc.double({ min: 0, max: 1, noNaN: true });
+// Values a config can hold: 0, 1 and the doubles between, but not the subnormals near 0 (5e-324), whose
+// products with a scaled weight underflow to 0 and would tell the scaling property apart from rounding.
+const unit = fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 1, noNaN: true }));
 
 /** A model of the built-in shape with random weights, maxima, map values and missing values. */
 const models: fc.Arbitrary<ScoringModel> = fc
