@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { buildRankingReport } from '../../src/commands/score.js';
 import { rankRequests } from '../../src/core/rank.js';
 import { scoreRequests } from '../../src/core/score.js';
@@ -12,12 +12,17 @@ export const FIXTURE_FILES = ['requests.csv', 'hubspot-deals.csv', 'jira-issues.
 
 /** A fixture read, scored and ranked with the default model, in process. */
 export async function loadFixtureReport(name: string): Promise<RankingReport> {
+  return rankExportText(`fixtures/${name}`, new PassThrough());
+}
+
+/** The text of an export, given on stdin, read, scored and ranked with the default model, in process. */
+export async function loadCsvReport(csv: string): Promise<RankingReport> {
+  return rankExportText('-', Readable.from([Buffer.from(csv)]));
+}
+
+function rankExportText(path: string, stdin: Readable): Promise<RankingReport> {
   const ignore = { write: () => true };
-  return buildRankingReport(
-    `fixtures/${name}`,
-    {},
-    { cwd: ROOT, stdin: new PassThrough(), stdout: ignore, stderr: ignore, isColor: false },
-  );
+  return buildRankingReport(path, {}, { cwd: ROOT, stdin, stdout: ignore, stderr: ignore, isColor: false });
 }
 
 /** The summary of a read that found no columns worth naming: for reports built from constructed requests. */
