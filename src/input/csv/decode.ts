@@ -1,16 +1,29 @@
 import { UsageError } from '../../errors.js';
 
-/** UTF-8 (with or without BOM), UTF-16 by BOM, else Windows-1252: what Excel writes. */
+/** UTF-8 (with or without BOM), UTF-16 by BOM, Shift_JIS (Japanese Excel), else Windows-1252: what Excel writes. */
 export function detectEncoding(head: Uint8Array, isWholeFile: boolean): string {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (decodesAs('utf-8', head, isWholeFile) !== undefined) return 'utf-8';
+  return isJapanese(decodesAs('shift_jis', head, isWholeFile)) ? 'shift_jis' : 'windows-1252';
+}
+
+/** The sample decoded, or undefined when it is not valid in the encoding; a sample cut mid-file may end inside a character. */
+function decodesAs(encoding: string, head: Uint8Array, isWholeFile: boolean): string | undefined {
   try {
-    // A sample cut mid-file may end inside a character; only a whole file must end cleanly.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !isWholeFile });
-    return 'utf-8';
+    return new TextDecoder(encoding, { fatal: true }).decode(head, { stream: !isWholeFile });
   } catch {
-    return 'windows-1252';
+    return undefined;
   }
+}
+
+/**
+ * Valid Shift_JIS with kana in it. European Windows-1252 text is almost never valid Shift_JIS
+ * (an accented letter followed by a space or punctuation is not), and never decodes to kana,
+ * which needs the rare bytes 0x82 and 0x83 as lead bytes.
+ */
+function isJapanese(text: string | undefined): boolean {
+  return text !== undefined && (text.match(/[\u3040-\u30ff]/g)?.length ?? 0) >= 2;
 }
 
 export function createDecoder(encoding: string): InstanceType<typeof TextDecoder> {

@@ -125,7 +125,8 @@ export async function streamCsv<T>(
       message: `${source.name}:${line}: this row ends with ${BREAK_NAMES[other]}, the first one with ${BREAK_NAMES[first]}; every row is still read`,
     });
   try {
-    const texts = decode(head, rest, decoder, onChunk, onSwitch);
+    const decoded = decode(head, rest, decoder, onChunk, onSwitch);
+    const texts = encoding === 'shift_jis' ? withYenSigns(decoded) : decoded;
     await reader.read(texts, { delimiter, fromLine, maxRecordSize: limits.maxRowBytes, onMixedLineEndings }, onRecord);
   } catch (caught) {
     throw toInputError(caught, reader.isCsvError, source.name, limits);
@@ -184,4 +185,9 @@ function lineBreaksIn(record: readonly string[]): number {
     for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) breaks += 1;
   }
   return breaks;
+}
+
+/** Japanese Windows shows Shift_JIS byte 0x5C as ¥, and Excel writes amounts with it (`\8,000,000` to a decoder that follows the standard). */
+async function* withYenSigns(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  for await (const text of texts) yield text.replaceAll('\\', '¥');
 }

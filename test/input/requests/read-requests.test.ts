@@ -125,6 +125,22 @@ describe('readRequests: CSV quirks', () => {
     expect(issues.map((i) => [i.code, i.line, i.message.startsWith('test.csv:5 ')])).toEqual([['INVALID_NUMBER', 5, true]]);
   });
 
+  it('reads a Japanese Excel export: Shift_JIS detected, byte 0x5C as the yen sign Windows shows', async () => {
+    const yen = modelOf({
+      criteria: { money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 } },
+      currency: { base: 'USD', rates: { JPY: 0.0067 } },
+    });
+    const bytes = Buffer.concat([
+      Buffer.from('Title,Amount\r\n'),
+      Buffer.from([0x83, 0x58, 0x83, 0x65, 0x81, 0x5b, 0x83, 0x5e, 0x83, 0x58]),
+      Buffer.from(',"\\8,000,000"\r\n'),
+    ]);
+    const { requests, summary } = await readRequests({ name: 'ja.csv', stream: Readable.from([bytes]) }, yen, {});
+    expect(summary.encoding).toBe('shift_jis');
+    // ¥8,000,000 x 0.0067 USD per JPY = $53,600
+    expect(requests.map((r) => [r.title, r.dealValue])).toEqual([['ステータス', 53_600]]);
+  });
+
   it('treats placeholders as missing; TBD in a number column is worth a warning', async () => {
     const csv = `${HEADER}N/A,SSO,-,TBD,N/A,-\n`;
     const { requests, issues } = await read(csv);
@@ -229,6 +245,9 @@ describe('detection', () => {
     [[0x43, 0xc3, 0xa9], true, 'utf-8'],
     [[0x43, 0xc3], false, 'utf-8'], // a sample may end inside a character
     [[0x43, 0xc3], true, 'windows-1252'], // a whole file may not
+    [[0x83, 0x58, 0x83, 0x65, 0x81, 0x5b, 0x83, 0x5e, 0x83, 0x58], true, 'shift_jis'], // ステータス, as Japanese Excel saves it
+    [[0x47, 0xe9, 0x74, 0x65], true, 'windows-1252'], // "Géte" is valid Shift_JIS too (a kanji), but has no kana
+    [[0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9, 0x20, 0x80], true, 'windows-1252'], // "Société €": é then a space is no Shift_JIS
   ])('encoding of %j (whole file: %s) is %s', (bytes, isWholeFile, expected) => {
     expect(detectEncoding(Uint8Array.from(bytes), isWholeFile)).toBe(expected);
   });

@@ -72,5 +72,6 @@ describe.each(Object.entries(layouts))('%s', (file, layout) => {
     const actual = Object.fromEntries(expectations.map(([name, column]) => [name, describe(name, column)]));
     expect(actual).toEqual(Object.fromEntries(expectations.map(([name, column]) => [name, expected(column)])));
     expect(summary.delimiter).toBe(layout.delimiter);
+    expect(summary.encoding).toBe(layout.encoding === 'iso-8859-1' ? 'windows-1252' : layout.encoding);
   });
 });
