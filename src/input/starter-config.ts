@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { fillMap } from '../core/starter.js';
 import { isWinLossField } from '../core/fields.js';
 import type { FeatureRequest } from '../core/types.js';
@@ -72,6 +72,14 @@ function keepCriteriaWithData(doc: Document, criteria: YAMLMap, profile: ExportP
     field in profile.columns || (field === 'accounts' && 'account' in profile.columns) || isWinLossField(field);
   const kept = criteria.items.filter((pair) => isMap(pair.value) && hasData(String(pair.value.get('field'))));
   criteria.items = kept.length > 0 ? kept : [doc.createPair('demand', DEMAND_CRITERION)];
+  // Likewise an escalation rule with a condition on a field the export lacks could never apply.
+  const escalation = doc.get('escalation', true);
+  if (isSeq(escalation)) {
+    escalation.items = escalation.items.filter((rule) => {
+      const when = isMap(rule) ? rule.get('when', true) : undefined;
+      return !isMap(when) || when.items.every((condition) => isScalar(condition.key) && hasData(String(condition.key.value)));
+    });
+  }
 }
 
 /** When no column feeds any criterion, demand alone: how many accounts (and rows naming none) ask. */
