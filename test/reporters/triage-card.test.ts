@@ -14,6 +14,8 @@ const request = scoreRequest(
   }),
   model,
 );
+/** The card of the one request of a session of one. */
+const ONLY_CARD = { color: false, index: 1, count: 1, place: 1, total: 1, potential: 100 };
 const duplicate = scoreRequest(requestOf({ id: 'FR-2', title: 'SAML SSO for Okta users' }), model);
 
 describe('renderTriageCard', () => {
@@ -76,16 +78,7 @@ describe('renderTriageCard with rows that name no account', () => {
       }),
       model,
     );
-    const card = renderTriageCard(asked, {
-      color: false,
-      index: 1,
-      count: 1,
-      place: 1,
-      total: 1,
-      potential: 100,
-      currency: 'USD',
-      duplicates: [],
-    });
+    const card = renderTriageCard(asked, { ...ONLY_CARD, currency: 'USD', duplicates: [] });
     expect(card).toContain('  deal value $175K from 1 account + 2 unattributed\n    Acme $150K\n    2 unattributed $25K\n');
   });
 });
@@ -103,15 +96,7 @@ describe('renderTriageCard on hostile text', () => {
       model,
     );
     const twin = scoreRequest(requestOf({ id: evil('FR-2'), title: evil('SSO') }), model);
-    const card = renderTriageCard(hostile, {
-      color: false,
-      index: 1,
-      count: 1,
-      place: 1,
-      total: 1,
-      potential: 100,
-      duplicates: [{ request: twin, similarity: 1 }],
-    });
+    const card = renderTriageCard(hostile, { ...ONLY_CARD, duplicates: [{ request: twin, similarity: 1 }] });
     expect(card).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     // title, account, segment, note, and the duplicate's id and title
     expect(card.match(/\\u001b\[2J\\u009b31m/g)).toHaveLength(6);
