@@ -9,24 +9,36 @@ import { InputError, UsageError } from '../errors.js';
  * disk leaves either the old file or the new one, never half of either.
  */
 export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
-  // Loaded here, not at start-up: crypto costs every run a few milliseconds, and most runs write to stdout.
-  const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  try {
+    await placeAtomic(path, text, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${path} already exists; pass --force to replace it`, { cause: error });
+    throw new InputError(`cannot write ${path}: ${describeFsError(error)}; nothing was changed`, { cause: error });
+  }
+}
+
+/** writeAtomic's temp file and rename, throwing the file system's own errors: an exclusive write that finds the file gets EEXIST. */
+export async function placeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
+  const temp = await tempPathFor(path);
   try {
     await writeFile(temp, text, { flag: 'wx' });
     // link fails when the target exists, so an exclusive write can never replace a file created meanwhile.
     if (options.isExclusive) await link(temp, path);
     else await rename(temp, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new UsageError(`${path} already exists; pass --force to replace it`, { cause: error });
-    throw new InputError(`cannot write ${path}: ${describeFsError(error)}; nothing was changed`, { cause: error });
   } finally {
     await rm(temp, { force: true });
   }
 }
 
 const TEMP_SUFFIX = '.tmp';
+
+/** A new name beside `path` for a file on its way in or out; removeLeftoverTemps finds those a killed process left. */
+export async function tempPathFor(path: string): Promise<string> {
+  // Loaded here, not at start-up: crypto costs every run a few milliseconds, and most runs write to stdout.
+  const { randomBytes } = await import('node:crypto');
+  return join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
 
 /** Removes the temp files a killed writer of `path` left beside it; only call it when no writer of `path` runs. */
 export async function removeLeftoverTemps(path: string): Promise<void> {
