@@ -4,30 +4,24 @@
 import { once } from 'node:events';
 import { saveAnswer } from '../../dist/commands/triage/session.js';
 import { scoreRequest } from '../../dist/core/score.js';
-import { toScoringModel } from '../../dist/core/scoring-model.js';
+import { loadConfigText } from '../../dist/input/parse-config.js';
 
 const [dir, decider, field, count] = process.argv.slice(2);
 const VALUES = { 'values.alignment': [1, 2, 3, 4, 5], 'values.effort': ['S', 'M', 'L'] };
-
-const model = toScoringModel({
-  version: 1,
-  columns: {},
-  currency: { rates: {} },
-  aggregate: { deal_value: 'sum' },
-  model: 'weighted',
-  horizons: [],
-  escalation: [],
-  criteria: {
-    alignment: { weight: 1, field: 'alignment', scale: 'linear', min: 1, max: 5 },
-    effort: { weight: 1, field: 'effort', map: { S: 1, M: 0.5, L: 0 } },
-  },
-});
+const { config, model } = loadConfigText(
+  `version: 1
+criteria:
+  alignment: { weight: 1, field: alignment, scale: linear, min: 1, max: 5 }
+  effort: { weight: 1, field: effort, map: { S: 1, M: 0.5, L: 0 } }
+`,
+  'race.yaml',
+);
 const ids = Array.from({ length: Number(count) }, (_, i) => `R${i + 1}`);
 const quiet = { write: () => true };
 const session = {
   path: 'decisions.yaml',
   model,
-  config: {},
+  config,
   currency: undefined,
   requests: ids.map((id) => scoreRequest({ id, title: id, lines: [2], accounts: [], numbers: {}, texts: {} }, model)),
   base: {},
