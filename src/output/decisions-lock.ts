@@ -68,7 +68,7 @@ export async function withSaveLock<T>(
   for (let pause = 1; ; pause = Math.min(2 * pause, 50)) {
     const me = holderNow(decider);
     const taken = await takeSaveLock(path, me);
-    if (taken.isHeld) return { isDone: true, value: await deferSignals(save, () => releaseLock(saveLockPath(path), me)) };
+    if (taken.isHeld) return { isDone: true, value: await deferSignals(() => saveThenRelease(save, saveLockPath(path), me)) };
     heldBy = taken.other ?? heldBy;
     if (Date.now() >= deadline) return { isDone: false, ...(heldBy ? { heldBy } : {}) };
     await sleep(pause * (0.5 + Math.random())); // jittered, so two waiters do not retry in step
@@ -95,7 +95,9 @@ function holderNow(decider: string): LockHolder {
   return { decider, pid: process.pid, host: hostname(), started: new Date().toISOString() };
 }
 
-const textOf = (holder: LockHolder) => `${JSON.stringify(holder, null, 2)}\n`;
+function textOf(holder: LockHolder): string {
+  return `${JSON.stringify(holder, null, 2)}\n`;
+}
 
 interface Taken {
   isHeld: boolean;
@@ -171,17 +173,24 @@ function isGone(holder: LockHolder): boolean {
   }
 }
 
+async function saveThenRelease<T>(save: () => Promise<T>, lockPath: string, me: LockHolder): Promise<T> {
+  try {
+    return await save();
+  } finally {
+    await releaseLock(lockPath, me);
+  }
+}
+
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Runs `work`, then `release`; a signal that comes meanwhile ends the process only once both are done. */
-async function deferSignals<T>(work: () => Promise<T>, release: () => Promise<void>): Promise<T> {
+/** Runs `work`; a signal that would end the process meanwhile ends it only once `work` is done. */
+async function deferSignals<T>(work: () => Promise<T>): Promise<T> {
   let caught: NodeJS.Signals | undefined;
   const hold = (signal: NodeJS.Signals) => void (caught ??= signal);
   ENDING_SIGNALS.forEach((signal) => process.on(signal, hold));
   try {
     return await work();
   } finally {
-    await release();
     ENDING_SIGNALS.forEach((signal) => process.off(signal, hold));
     if (caught) process.kill(process.pid, caught);
   }
