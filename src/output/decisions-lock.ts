@@ -130,9 +130,9 @@ async function takeLock(lockPath: string, me: LockHolder, isStale: (holder: Lock
 /**
  * Removes the stale lock read as `text`. Moved aside first, not deleted: when two
  * processes break one stale lock, the slower one may move the winner's new lock
- * instead, and then puts it back.
+ * instead, and then puts it back. Exported for its test.
  */
-async function breakLock(lockPath: string, text: string): Promise<void> {
+export async function breakLock(lockPath: string, text: string): Promise<void> {
   const aside = await tempPathFor(lockPath);
   try {
     await rename(lockPath, aside);

@@ -3,7 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { lockDecisions, SAVE_LOCK_STALE_MS, withSaveLock } from '../../src/output/decisions-lock.js';
+import { breakLock, lockDecisions, SAVE_LOCK_STALE_MS, withSaveLock } from '../../src/output/decisions-lock.js';
 
 let dir: string;
 let path: string;
@@ -87,6 +87,34 @@ describe('withSaveLock', () => {
     lockOf({ pid: process.pid, started: new Date().toISOString() });
     setTimeout(() => rmSync(saveLock()), 50); // the other save done while this one waits
     expect(await withSaveLock(path, 'ann', save)).toEqual({ isDone: true, value: 'written' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('lets one save at a time run, among savers that all start on the same stale lock', async () => {
+    let [running, most] = [0, 0];
+    const slowSave = async () => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      running -= 1;
+    };
+    for (let round = 0; round < 10; round++) {
+      lockOf({ pid: DEAD_PID, started: new Date().toISOString() });
+      const saves = await Promise.all(['ann', 'bob', 'cat'].map((decider) => withSaveLock(path, decider, slowSave)));
+      expect(saves.map((s) => s.isDone)).toEqual([true, true, true]);
+    }
+    expect(most).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('never removes a lock another saver put in place after the stale one was read, as a plain delete would', async () => {
+    lockOf({ pid: DEAD_PID, started: new Date().toISOString() });
+    const stale = readFileSync(saveLock(), 'utf8');
+    lockOf({ decider: 'cat', pid: process.pid, started: new Date().toISOString() }); // cat broke it first and took the lock
+    const cats = readFileSync(saveLock(), 'utf8');
+    await breakLock(saveLock(), stale);
+    expect(readFileSync(saveLock(), 'utf8')).toBe(cats);
+    expect(readdirSync(dir)).toEqual(['decisions.yaml.save-lock']);
+    await breakLock(saveLock(), cats);
     expect(readdirSync(dir)).toEqual([]);
   });
 
