@@ -13,13 +13,7 @@ import { InputError, UsageError } from '../errors.js';
  */
 export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
   try {
-    // link fails when the path exists, even as a link, so an exclusive write never replaces anything.
-    if (options.isExclusive) return await replaceFile(path, text, undefined, (temp) => link(temp, path));
-    const info = await stat(path).catch(ifMissing(undefined));
-    if (info && (info.isCharacterDevice() || info.isFIFO())) return await writeFile(path, text);
-    if (info && !info.isFile()) throw new UsageError(`cannot write ${path}: it is ${describeKind(info)}, not a file; choose a file name`);
-    const target = await followLinks(path);
-    return await replaceFile(target, text, info, (temp) => rename(temp, target));
+    await placeAtomic(path, text, options);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
@@ -28,7 +22,25 @@ export async function writeAtomic(path: string, text: string, options: { isExclu
   }
 }
 
+/** writeAtomic's steps, throwing the file system's own errors: an exclusive write that finds the file gets EEXIST. */
+export async function placeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
+  // link fails when the path exists, even as a link, so an exclusive write never replaces anything.
+  if (options.isExclusive) return replaceFile(path, text, undefined, (temp) => link(temp, path));
+  const info = await stat(path).catch(ifMissing(undefined));
+  if (info && (info.isCharacterDevice() || info.isFIFO())) return writeFile(path, text);
+  if (info && !info.isFile()) throw new UsageError(`cannot write ${path}: it is ${describeKind(info)}, not a file; choose a file name`);
+  const target = await followLinks(path);
+  return replaceFile(target, text, info, (temp) => rename(temp, target));
+}
+
 const TEMP_SUFFIX = '.tmp';
+
+/** A new name beside `path` for a file on its way in or out; removeLeftoverTemps finds those a killed process left. */
+export async function tempPathFor(path: string): Promise<string> {
+  // Loaded here, not at start-up: crypto costs every run a few milliseconds, and most runs write to stdout.
+  const { randomBytes } = await import('node:crypto');
+  return join(dirname(path), `${tempPrefix(path)}${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
 
 /** A temp file's name before its random part: 60 characters of the target's name at most, so it stays under the 255-byte limit on names. */
 function tempPrefix(target: string): string {
@@ -47,9 +59,7 @@ export async function removeLeftoverTemps(path: string): Promise<void> {
 
 /** Writes a temp file beside `target` (with the mode of the file it replaces) and hands it to `commit`; the temp file never outlives the call, not even a Ctrl+C. */
 async function replaceFile(target: string, text: string, replaced: Stats | undefined, commit: (temp: string) => Promise<void>) {
-  // Loaded here, not at start-up: crypto costs every run a few milliseconds, and most runs write to stdout.
-  const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(target), `${tempPrefix(target)}${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = await tempPathFor(target);
   const removeOnSignal = (signal: NodeJS.Signals) => {
     rmSync(temp, { force: true });
     stopWatching();

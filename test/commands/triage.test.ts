@@ -453,6 +453,7 @@ describe('two triage sessions on one file', () => {
     const stale = { decider: 'sam', pid: 4194305, host: hostname(), started: '2026-11-29T09:00:00.000Z' };
     writeFileSync(join(dir, 'decisions.yaml.lock'), JSON.stringify(stale));
     writeFileSync(join(dir, '.decisions.yaml.0a1b2c3d.tmp'), 'half a file');
+    writeFileSync(join(dir, '.decisions.yaml.save-lock.0a1b2c3d.tmp'), 'a save lock on its way in');
     writeFileSync(join(dir, '.decisions.yaml.notmine.tmp'), 'not a temp pm-rank writes');
     const seen: string[] = [];
     answer([['Same request as another?', () => (seen.push(readFileSync(join(dir, 'decisions.yaml.lock'), 'utf8')), QUIT)]]);

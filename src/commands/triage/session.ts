@@ -6,6 +6,7 @@ import {
   mergeAnswer,
   readField,
   withFields,
+  type DecisionAnswer,
   type DecisionConflict,
   type DecisionField,
   type DecisionFields,
@@ -15,6 +16,7 @@ import { foldText } from '../../core/text.js';
 import { redecide, type TriageSelection } from '../../core/triage.js';
 import type { Decision, ScoredRequest, ScoringModel } from '../../core/types.js';
 import { loadDecisions } from '../../input/load-decisions.js';
+import { SAVE_LOCK_WAIT_MS, withSaveLock, type LockHolder } from '../../output/decisions-lock.js';
 import { writeDecisions } from '../../output/write-decisions.js';
 import { chooseOne, QUIT } from '../../prompts/index.js';
 import { formatScore } from '../../reporters/format.js';
@@ -93,30 +95,32 @@ export async function undoAnswer(session: Session, undo: Undo): Promise<typeof Q
   return undefined;
 }
 
+/** What one save wrote: the entry now, and the answered fields' values before and after it. */
+interface Written {
+  entry: Decision;
+  before: DecisionFields;
+  after: DecisionFields;
+}
+
 /** Merges, asks about conflicts, merges again with what the PM chose, and writes once nothing conflicts. */
 async function writeMerged(
   session: Session,
   id: string,
   fields: DecisionFields,
   base = session.base,
-): Promise<{ entry: Decision; before: DecisionFields; after: DecisionFields } | undefined | typeof QUIT> {
+): Promise<Written | undefined | typeof QUIT> {
   let answer = { id, fields, stamp: session.stamp };
   for (;;) {
-    const theirs = await readDecisions(session);
-    const { merged, conflicts, key } = mergeAnswer(base, theirs, answer);
-    if (conflicts.length === 0) {
-      const entry = merged[key] ?? {};
-      if (isMissingReason(entry)) {
-        // Reachable by :back after someone removed the reason: a file the loader would refuse is never written.
-        session.context.stdout.write(
-          `  not saved: a reason is required for ${entry.decision}, and ${key} has none in ${session.path} now\n`,
-        );
-        return undefined;
-      }
-      await writeDecisions(resolve(session.context.cwd, session.path), merged);
-      session.base = merged;
-      return { entry, before: pickFields(theirs[key] ?? {}, answer.fields), after: pickFields(entry, answer.fields) };
+    const saved = await withSaveLock(resolve(session.context.cwd, session.path), session.stamp.decider, () =>
+      mergeAndWrite(session, base, answer),
+    );
+    if (!saved.isDone) {
+      const choice = await askToSaveAgain(session, saved.heldBy);
+      if (choice === 'again') continue;
+      return choice;
     }
+    if (!saved.value || !('conflicts' in saved.value)) return saved.value;
+    const { conflicts, theirs, key } = saved.value;
     const kept = await chooseConflicts(session, conflicts, theirs[key] ?? {});
     if (kept === QUIT) return QUIT;
     [session.base, base] = [theirs, theirs]; // the PM has now seen the file as it is
@@ -127,6 +131,49 @@ async function writeMerged(
     }
     answer = { ...answer, fields: Object.fromEntries(remaining) };
   }
+}
+
+/**
+ * One save, run while no other process saves the file: the file now merged with
+ * the answer and written, unless a field conflicts (nothing written then) or the
+ * merge would leave a decision without its required reason.
+ */
+async function mergeAndWrite(
+  session: Session,
+  base: Decisions,
+  answer: DecisionAnswer,
+): Promise<Written | undefined | { conflicts: DecisionConflict[]; theirs: Decisions; key: string }> {
+  const theirs = await readDecisions(session);
+  const { merged, conflicts, key } = mergeAnswer(base, theirs, answer);
+  if (conflicts.length > 0) return { conflicts, theirs, key };
+  const entry = merged[key] ?? {};
+  if (isMissingReason(entry)) {
+    // Reachable by :back after someone removed the reason: a file the loader would refuse is never written.
+    session.context.stdout.write(`  not saved: a reason is required for ${entry.decision}, and ${key} has none in ${session.path} now\n`);
+    return undefined;
+  }
+  await writeDecisions(resolve(session.context.cwd, session.path), merged);
+  session.base = merged;
+  return { entry, before: pickFields(theirs[key] ?? {}, answer.fields), after: pickFields(entry, answer.fields) };
+}
+
+/** Another process has held the save lock for the whole wait: the answer stays in memory until the PM says what to do. */
+async function askToSaveAgain(session: Session, heldBy: LockHolder | undefined): Promise<'again' | undefined | typeof QUIT> {
+  const who = heldBy ? `${heldBy.decider} (pid ${heldBy.pid} on ${heldBy.host}, since ${heldBy.started})` : 'another process';
+  const waited = SAVE_LOCK_WAIT_MS / 1000;
+  session.context.stdout.write(`  not saved yet: ${who} has been saving ${session.path} for over ${waited} s; your answer is kept\n`);
+  const choice = await chooseOne(
+    'Save this answer?',
+    [
+      { name: 'try again', value: 'again' as const },
+      { name: 'leave it unsaved and go on', value: 'unsaved' as const },
+    ],
+    undefined,
+    { isQuitOnly: true },
+  );
+  if (choice === 'again' || choice === QUIT) return choice;
+  session.context.stdout.write('  not saved · left unsaved\n');
+  return undefined;
 }
 
 /** The conflicting fields for which the PM keeps this session's answer over the file's. */

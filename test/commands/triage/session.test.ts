@@ -11,14 +11,19 @@ import type { Config } from '../../../src/core/model.js';
 import { scoreRequest } from '../../../src/core/score.js';
 import type { Decision } from '../../../src/core/types.js';
 import { loadDecisions } from '../../../src/input/load-decisions.js';
+import { withSaveLock } from '../../../src/output/decisions-lock.js';
 import { writeDecisions } from '../../../src/output/write-decisions.js';
-import { chooseOne } from '../../../src/prompts/index.js';
+import { chooseOne, QUIT } from '../../../src/prompts/index.js';
 import { modelOf, requestOf } from '../../core/model-fixtures.js';
 
 vi.mock('../../../src/prompts/index.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../src/prompts/index.js')>()),
   chooseOne: vi.fn(),
 }));
+vi.mock('../../../src/output/decisions-lock.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/output/decisions-lock.js')>();
+  return { ...original, withSaveLock: vi.fn(original.withSaveLock) };
+});
 
 const model = modelOf({
   criteria: {
@@ -190,5 +195,37 @@ describe('saving triage answers while another session and a hand editor write th
     expect(await saveAnswer(session, 'R1', { decision: 'decline' })).toBeUndefined();
     expect(out).toEqual(['  not saved: a reason is required for decline, and R1 has none in decisions.yaml now\n']);
     expect(await fileNow()).toEqual({ R1: { decision: 'accept' } });
+  });
+});
+
+describe('saving while another process holds the save lock for the whole wait', () => {
+  const bob = { decider: 'bob', pid: 4242, host: 'laptop', started: '2026-11-30T09:00:00.000Z' };
+  const busyOnce = () => vi.mocked(withSaveLock).mockResolvedValueOnce({ isDone: false, heldBy: bob });
+
+  async function answerWhenBusy(choice: string | typeof QUIT) {
+    rmSync(join(dir, 'decisions.yaml'), { force: true });
+    const session = startSession('ann');
+    const out: string[] = [];
+    session.context.stdout = { write: (text: string) => out.push(text) };
+    busyOnce();
+    vi.mocked(chooseOne).mockResolvedValueOnce(choice);
+    const saved = await saveAnswer(session, 'R1', { 'values.alignment': 4 });
+    return { saved, out, file: await fileNow() };
+  }
+
+  it('says who holds it and keeps the answer, saving it when the PM tries again', async () => {
+    const { saved, out, file } = await answerWhenBusy('again');
+    expect(out[0]).toBe(
+      '  not saved yet: bob (pid 4242 on laptop, since 2026-11-30T09:00:00.000Z) has been saving decisions.yaml for over 2 s; your answer is kept\n',
+    );
+    expect(saved).toMatchObject({ id: 'R1', written: { 'values.alignment': 4 } });
+    expect(file.R1?.values).toEqual({ alignment: 4 });
+  });
+
+  it('saves nothing, and says so, when the PM leaves it unsaved or quits', async () => {
+    const unsaved = await answerWhenBusy('unsaved');
+    expect([unsaved.saved, unsaved.out.at(-1), unsaved.file]).toEqual([undefined, '  not saved · left unsaved\n', {}]);
+    const quit = await answerWhenBusy(QUIT);
+    expect([quit.saved, quit.file]).toEqual([QUIT, {}]);
   });
 });
