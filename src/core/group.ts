@@ -254,3 +254,23 @@ export function combineDealValues(request: Pick<FeatureRequest, 'accounts' | 'un
 function combineDeal(combined: number | undefined, deal: number, combine: 'sum' | 'max'): number {
   return combined === undefined ? deal : combine === 'sum' ? combined + deal : Math.max(combined, deal);
 }
+
+/**
+ * Requests whose deal values add up past the largest double (Infinity): their deal value
+ * counts as missing, with a warning naming them, rather than rank first as "$InfinityB".
+ */
+export function dropOverflowingDeals(requests: FeatureRequest[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const request of requests) {
+    if (request.dealValue === undefined || Number.isFinite(request.dealValue)) continue;
+    delete request.dealValue;
+    delete request.numbers.deal_value;
+    issues.push({
+      code: 'DEAL_VALUE_OVERFLOW',
+      severity: 'warning',
+      path: request.id,
+      message: `${request.id}: its deal values add up past the largest number a computer holds (about 1.8e308); counted as missing`,
+    });
+  }
+  return issues;
+}

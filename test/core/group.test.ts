@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestGrouper, groupRequests } from '../../src/core/group.js';
+import { createRequestGrouper, dropOverflowingDeals, groupRequests } from '../../src/core/group.js';
 import type { Mention } from '../../src/core/types.js';
 
 function mention(line: number, partial: Partial<Mention>): Mention {
@@ -119,5 +119,21 @@ describe('groupRequests', () => {
     grouper.add(rows[0]!);
     expect(grouper.requests()).toHaveLength(1);
     expect(grouper.requests()).toEqual([]);
+  });
+});
+
+describe('dropOverflowingDeals', () => {
+  it('counts a deal value that sums past the largest double as missing, with a warning naming the request', () => {
+    // 20 accounts of 1e307 each: 2e308 is over Number.MAX_VALUE (about 1.8e308), so the sum is Infinity.
+    const rows = Array.from({ length: 20 }, (_, i) => mention(i + 2, { ids: ['FR-1'], account: `A${i}`, numbers: { deal_value: 1e307 } }));
+    const other = mention(22, { ids: ['FR-2'], account: 'B', numbers: { deal_value: 5000 } });
+    const { requests } = groupRequests([...rows, other], { deal_value: 'sum' });
+    expect(requests[0]!.dealValue).toBe(Infinity);
+    const issues = dropOverflowingDeals(requests);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['DEAL_VALUE_OVERFLOW', 'FR-1']]);
+    expect(requests.map((r) => [r.id, r.dealValue, r.numbers.deal_value])).toEqual([
+      ['FR-1', undefined, undefined],
+      ['FR-2', 5000, 5000],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { CONVERTED_FROM_FIELD, fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
-import { createRequestGrouper, requestlessRowIssue } from '../../core/group.js';
+import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/group.js';
 import { foldText } from '../../core/text.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
@@ -37,6 +37,14 @@ export type MentionsRead = Omit<RequestsRead, 'requests'>;
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. A large file is read on a second thread while this one groups. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
+  const read = await groupExport(source, model, options);
+  const overflows = dropOverflowingDeals(read.requests);
+  return overflows.length === 0
+    ? read
+    : { ...read, issues: [...read.issues, ...overflows.map((i) => ({ ...i, message: `${source.name}: ${i.message}` }))] };
+}
+
+async function groupExport(source: Source, model: ScoringModel, options: ReadOptions): Promise<RequestsRead> {
   if (isWorthAThread(source, options.settings?.thread ?? 'auto'))
     return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
   const grouper = createRequestGrouper(model.aggregate);
