@@ -19,6 +19,7 @@ export function fillMap(
   const found = countTexts(requests, field);
   const kept = Object.entries(template).filter(([key]) => found.has(foldText(key)));
   const known = new Set(kept.map(([key]) => foldText(key)));
-  const added = [...found].filter(([folded]) => !known.has(folded)).map(([, { text }]) => text);
+  // A value named __proto__ would vanish from the map a config is read into; it is left for the PM to see in check.
+  const added = [...found].filter(([folded]) => !known.has(folded) && folded !== '__proto__').map(([, { text }]) => text);
   return { map: Object.fromEntries([...kept, ...added.map((text) => [text, fallback] as const)]), added };
 }

@@ -73,7 +73,7 @@ export function parseYamlAs<S extends z.ZodType>(
   );
   if (measureNesting(text) > MAX_NESTING_DEPTH) return tooDeep;
   const lineCounter = new LineCounter();
-  // The parser's own duplicate-key check compares each key with every earlier one: 45 s for a 55k-key map. duplicateKeys is linear.
+  // The parser's own duplicate-key check compares each key with every earlier one: 45 s for a 55k-key map. keyProblems is linear.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -95,11 +95,14 @@ export function parseYamlAs<S extends z.ZodType>(
   if (doc.errors.length > 0) return { issues: syntax, locate };
   // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
   if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
-  const duplicates = duplicateKeys(doc.contents).map((key): Issue => ({
-    code: 'DUPLICATE_KEY',
+  const duplicates = keyProblems(doc.contents).map(({ key, code }): Issue => ({
+    code,
     severity: 'error',
     ...at(key.range?.[0] ?? 0),
-    message: `duplicate key "${String(key.value)}"`,
+    message:
+      code === 'DUPLICATE_KEY'
+        ? `duplicate key "${String(key.value)}"`
+        : `key "__proto__" cannot be read: it names the object's prototype, so it would be dropped; rename it`,
   }));
   if (duplicates.length > 0) return { issues: sortByPosition([...syntax, ...duplicates]), locate };
   let data: unknown;
@@ -179,9 +182,12 @@ function depthOf(root: unknown): number {
   return max;
 }
 
-/** Every key that repeats an earlier key of its map, compared as toJS would make them property names (so `1` and `"1"` clash). */
-function duplicateKeys(root: unknown): Scalar[] {
-  const repeated: Scalar[] = [];
+/**
+ * Every key that repeats an earlier key of its map, compared as toJS would make them property names (so `1`
+ * and `"1"` clash), and every `__proto__` key, which a JavaScript object would silently drop (a request id too).
+ */
+function keyProblems(root: unknown): { key: Scalar; code: 'DUPLICATE_KEY' | 'PROTOTYPE_KEY' }[] {
+  const repeated: { key: Scalar; code: 'DUPLICATE_KEY' | 'PROTOTYPE_KEY' }[] = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -192,7 +198,8 @@ function duplicateKeys(root: unknown): Scalar[] {
         stack.push(item);
         if (!isMap(node) || !isPair(item) || !isScalar(item.key)) continue;
         const name = String(item.key.value);
-        if (seen.has(name)) repeated.push(item.key);
+        if (name === '__proto__') repeated.push({ key: item.key, code: 'PROTOTYPE_KEY' });
+        else if (seen.has(name)) repeated.push({ key: item.key, code: 'DUPLICATE_KEY' });
         else seen.add(name);
       }
     }

@@ -50,3 +50,11 @@ describe('loadDecisions', () => {
     expect((error as Error).message).toContain(location);
   });
 });
+
+describe('a __proto__ key', () => {
+  it('is an error at its line and column, never silently dropped', async () => {
+    // "  __proto__:" is line 2; the key starts at column 3
+    writeFileSync(join(dir, 'proto.yaml'), 'decisions:\n  __proto__:\n    decision: accept\n  FR-1:\n    decision: accept\n');
+    await expect(loadDecisions('proto.yaml', dir)).rejects.toThrow(/proto\.yaml:2:3: key "__proto__" cannot be read/);
+  });
+});
