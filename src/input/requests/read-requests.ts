@@ -14,7 +14,8 @@ import type { Source } from '../source.js';
 import type { ReadSettings } from '../settings.js';
 import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
 import { readTable } from '../read-table.js';
-import { isPlaceholder, TableReader } from '../table/table-reader.js';
+import { isPlaceholder } from '../table/cells.js';
+import { TableReader } from '../table/table-reader.js';
 
 export { detectEncoding } from '../csv/decode.js';
 export { detectDelimiter } from '../csv/detect-delimiter.js';

@@ -1,6 +1,7 @@
 import { parseDate } from '../../core/dates.js';
 import { parseQuantity } from '../../core/numbers.js';
 import { foldText } from '../../core/text.js';
+import { isPlaceholder } from './cells.js';
 
 /** What a sample of a column's cells looks like: the content evidence of column inference. */
 export interface ColumnProfile {
@@ -38,8 +39,6 @@ export interface ListShape {
 }
 
 const SEPARATORS: readonly ListSeparator[] = [';', ','];
-const LONGEST_EMPTY = 4;
-const EMPTY_CELLS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null', 'tbd']);
 const SIZES = new Set([
   'xxs',
   'xs',
@@ -73,7 +72,7 @@ export function profileColumn(records: readonly (readonly string[])[], index: nu
   const lists: Record<ListSeparator, string[]> = { ';': [], ',': [] };
   for (const record of records) {
     const cell = (record[index] ?? '').trim();
-    if (cell.length <= LONGEST_EMPTY && EMPTY_CELLS.has(cell.toLowerCase())) continue;
+    if (isPlaceholder(cell)) continue;
     counts.filled += 1;
     counts.length += cell.length;
     const folded = foldText(cell);

@@ -13,14 +13,13 @@ import type { ReadSummary } from '../csv/stream-csv.js';
 import { quote } from '../quote.js';
 import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
 import { CurrencyLedger, type AmountCell } from './currency-ledger.js';
+import { isPlaceholder } from './cells.js';
 import type { ColumnMap } from './map-columns.js';
 
 /** Rows held back to learn each numeric column's decimal separator before parsing any. */
 const LOOKAHEAD_ROWS = 1000;
 /** Warnings kept per code and column; the rest are counted, so a bad 1M-row column stays readable. */
 const WARNINGS_PER_KIND = 20;
-/** Cells that mean "no value"; TBD is one for text, but in a number column it deserves a warning. */
-export const PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null', 'tbd']);
 const SILENT_NUMBER_PLACEHOLDERS = new Set(['', '-', '--', '—', 'n/a', 'na', 'none', 'null']);
 /** The field whose cells are money: converted to the base currency. */
 const MONEY_FIELD = 'deal_value';
@@ -374,13 +373,6 @@ function valueAt(record: readonly string[], index: number): string | undefined {
 
 function isFilled(cell: string): boolean {
   return cell.trim() !== '';
-}
-
-const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
-
-/** Whether a cell means "no value"; longer cells skip the lower-casing, which every cell of every row would pay. */
-export function isPlaceholder(cell: string, placeholders: ReadonlySet<string> = PLACEHOLDERS): boolean {
-  return cell.length <= LONGEST_PLACEHOLDER && placeholders.has(cell.toLowerCase());
 }
 
 function parseCell(text: string, column: NumericColumn): Quantity | undefined {
