@@ -85,7 +85,7 @@ const REFUTED_EXACT_FIT = 0.45;
  * `Account Owner` is a person, `Feature Request ID` an id, `Company size` a segment.
  * They only rule out a partial match; a header that is exactly a synonym still counts.
  */
-const FOREIGN_WORDS: Readonly<Record<string, readonly string[]>> = {
+const FOREIGN_WORDS: Readonly<Partial<Record<FieldKind, readonly string[]>>> = {
   id: [
     'account',
     'company',
@@ -339,10 +339,11 @@ function rankCandidates(
   hasSample: boolean,
 ): Candidate[] {
   const synonyms = FIELD_SYNONYMS.get(wanted.field) ?? [normalizeHeader(wanted.field)];
+  const foreign = FOREIGN_WORDS[wanted.kind] ?? [];
   const list: Candidate[] = [];
   header.forEach((h, index) => {
     const profile = profiles[index]!;
-    const byHeader = headerEvidence(h, synonyms, FOREIGN_WORDS[wanted.kind] ?? FOREIGN_WORDS[wanted.field] ?? []);
+    const byHeader = headerEvidence(h, synonyms, foreign);
     const byContent = contentEvidence(wanted, profile);
     const headerScore = byHeader?.score ?? contentOnlyScore(wanted, profile, byContent.fit);
     if (headerScore === 0) return;
