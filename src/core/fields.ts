@@ -26,6 +26,14 @@ export function isWinLossField(field: string): boolean {
 }
 
 /**
+ * Whether an export whose columns `hasColumn` knows gives a field its values: `accounts` comes from the
+ * account column, win/loss fields from the --win-loss export, every other field from its own column.
+ */
+export function isFieldInExport(field: string, hasColumn: (column: string) => boolean): boolean {
+  return isWinLossField(field) || hasColumn(field === 'accounts' ? 'account' : field);
+}
+
+/**
  * A request's number for a field; `accounts` is the count of distinct accounts
  * asking, plus the rows that name no account when `countUnattributed`.
  */

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { fillMap } from '../core/starter.js';
-import { isWinLossField } from '../core/fields.js';
+import { isFieldInExport } from '../core/fields.js';
 import type { FeatureRequest } from '../core/types.js';
 
 /** Where a project's config finds the schema when pm-rank is installed as a dev dependency. */
@@ -68,8 +68,7 @@ function describeHeaders(profile: ExportProfile): string {
 
 /** A starter scores only with what the export has: criteria whose field no column holds are dropped (derived and win/loss fields stay). */
 function keepCriteriaWithData(doc: Document, criteria: YAMLMap, profile: ExportProfile): void {
-  const hasData = (field: string) =>
-    field in profile.columns || (field === 'accounts' && 'account' in profile.columns) || isWinLossField(field);
+  const hasData = (field: string) => isFieldInExport(field, (column) => column in profile.columns);
   const kept = criteria.items.filter((pair) => isMap(pair.value) && hasData(String(pair.value.get('field'))));
   criteria.items = kept.length > 0 ? kept : [doc.createPair('demand', DEMAND_CRITERION)];
   // Likewise an escalation rule with a condition on a field the export lacks could never apply.

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { CONVERTED_FROM_FIELD, fieldUsage, isWinLossField, type FieldUsage } from '../../core/fields.js';
+import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/fields.js';
 import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/group.js';
 import { foldText } from '../../core/text.js';
 import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
@@ -137,7 +137,7 @@ class ExportReader extends TableReader {
     // Counting rows that name no account needs no account column.
     const countsRows = this.model.criteria.some((c) => c.field === 'accounts' && c.countUnattributed);
     const hasData = (field: string) =>
-      isWinLossField(field) || (field === 'accounts' ? countsRows || columns.indices.has('account') : columns.indices.has(field));
+      (field === 'accounts' && countsRows) || isFieldInExport(field, (column) => columns.indices.has(column));
     if (fields.length === 0 || (this.model.framework ? fields.every(hasData) : fields.some(hasData))) return;
     const missing = [...new Set(fields.filter((f) => !hasData(f)))].join(', ');
     const what = this.model.framework
