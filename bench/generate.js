@@ -2,7 +2,7 @@
 // names, multi-line notes, requests repeated across accounts, several amount formats.
 import { closeSync, openSync, writeSync } from 'node:fs';
 // The PRNG sensitivity uses, so every run writes the same bytes (npm run bench builds dist first).
-import { mulberry32 } from '../dist/core/sensitivity.js';
+import { mulberry32 } from '../dist/core/analysis/sensitivity.js';
 
 const SEGMENTS = ['Enterprise', 'Enterprise', 'Mid-Market', 'Mid-Market', 'SMB', 'SMB', 'Startup', 'Public Sector', ''];
 const EFFORTS = ['XS', 'S', 'M', 'L', 'XL'];

@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rankExport } from '../dist/commands/score.js';
-import { planRequests, planSizing } from '../dist/core/plan.js';
-import { mulberry32 } from '../dist/core/sensitivity.js';
+import { rankExport } from '../dist/pipeline/read-inputs.js';
+import { planRequests, planSizing } from '../dist/core/analysis/plan.js';
+import { mulberry32 } from '../dist/core/analysis/sensitivity.js';
 import { loadConfig } from '../dist/input/load-config.js';
 import { loadDecisions } from '../dist/input/load-decisions.js';
 

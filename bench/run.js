@@ -115,7 +115,9 @@ for (const size of flags.sizes.split(',')) {
       `${size}: triage re-scoring ${execFileSync(process.execPath, ['bench/rescore.js', path], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
     );
 }
-notes.push(`column inference, 50-row fixture: ${execFileSync(process.execPath, ['bench/inference.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`);
+notes.push(
+  `column inference, 50-row fixture: ${execFileSync(process.execPath, ['bench/inference.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
+);
 console.log(`\n${notes.join('\n')}`);
 startup();
 rmSync(join(DATA, '.rss'), { force: true });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { terminalColumns, type CommandContext } from './commands/context.js';
-import { parseDate } from './core/dates.js';
+import { parseDate } from './core/text/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
 import { readSettingsFrom, type ReadSettings } from './input/settings.js';
-import { escapeControls } from './reporters/format.js';
+import { escapeControls } from './reporters/words/format.js';
 import { isReporterName, REPORTERS } from './reporters/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -169,7 +169,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option(SHEET_FLAG, SHEET_HELP)
     .option('--win-loss <path>', 'win/loss export, as for score')
     .action(async (file: string, opts: TriageFlags) => {
-      const { runTriage } = await import('./commands/triage.js');
+      const { runTriage } = await import('./commands/triage/index.js');
       const [first] = opts.only;
       setExitCode(
         await runTriage(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toConfigJsonSchema } from '../src/core/model.js';
+import { toConfigJsonSchema } from '../src/core/config/schema.js';
 import { ROOT } from './helpers/exec.js';
 
 describe('schema/scoring.schema.json', () => {

@@ -1,8 +1,8 @@
-import { checkConfigAgainstData, type ConfigFinding } from '../core/check-config.js';
-import { toScoringModel } from '../core/scoring-model.js';
-import { rankRequests } from '../core/rank.js';
-import { scoreRequests } from '../core/score.js';
-import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/sensitivity.js';
+import { checkConfigAgainstData, type ConfigFinding } from '../core/config/rules.js';
+import { toScoringModel } from '../core/config/normalize.js';
+import { rankRequests } from '../core/scoring/rank.js';
+import { scoreRequests } from '../core/scoring/score.js';
+import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/analysis/sensitivity.js';
 import type { RankedRequest, ScoringModel } from '../core/types.js';
 import { ConfigError, ExitCode } from '../errors.js';
 import { DEFAULT_CONFIG_NAME, findLocalConfig, readConfigText } from '../input/load-config.js';

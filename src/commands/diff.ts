@@ -1,10 +1,10 @@
-import { diffRankings } from '../core/diff-rankings.js';
+import { diffRankings } from '../core/analysis/diff.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { readConfigSource } from '../input/config-source.js';
 import { loadConfigText } from '../input/parse-config.js';
 import { DIFF_REPORTERS, type DiffFormat } from '../reporters/diff.js';
 import type { CommandContext } from './context.js';
-import { loadDecisionsOption, rankExport, type PipelineOptions } from './score.js';
+import { loadDecisionsOption, rankExport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface DiffOptions extends PipelineOptions {
   format: DiffFormat;

@@ -1,4 +1,4 @@
-import { digestChanges, findShipped } from '../core/digest.js';
+import { digestChanges, findShipped } from '../core/analysis/digest.js';
 import { ExitCode } from '../errors.js';
 import { readAccountOwners } from '../input/read-owners.js';
 import { openSource } from '../input/source.js';
@@ -8,7 +8,7 @@ import { renderDigestJson, renderDigestMarkdown } from '../reporters/digest.js';
 import type { RankingReport } from '../reporters/types.js';
 import type { CommandContext } from './context.js';
 import { emitResult } from './emit.js';
-import { buildRankingReport, type PipelineOptions } from './score.js';
+import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface DigestOptions extends PipelineOptions {
   format: 'markdown' | 'json';

@@ -1,11 +1,11 @@
-import { reviewEscalations } from '../core/escalate.js';
+import { reviewEscalations } from '../core/scoring/escalate.js';
 import { ExitCode } from '../errors.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderEscalations } from '../reporters/escalations.js';
 import type { CommandContext } from './context.js';
 import { emitResult } from './emit.js';
-import { buildRankingReport, type PipelineOptions } from './score.js';
+import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface EscalationsOptions extends PipelineOptions {
   output?: string;

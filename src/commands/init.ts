@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isWinLossField } from '../core/fields.js';
+import { isWinLossField } from '../core/text/fields.js';
 import type { ScoringModel } from '../core/types.js';
 import { CancelledError, ExitCode } from '../errors.js';
 import { DEFAULT_CONFIG_NAME, DEFAULT_CONFIG_PATH, DEFAULT_MODEL_SOURCE } from '../input/load-config.js';
 import { loadConfigText } from '../input/parse-config.js';
 import { openSource } from '../input/source.js';
 import { readRequests, type ReadOptions, type ReadSummary } from '../input/requests/read-requests.js';
-import { renderStarterConfig, type ExportProfile } from '../input/starter-config.js';
+import { renderStarterConfig, type ExportProfile } from '../output/starter-config.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import type { CommandContext } from './context.js';
 

@@ -1,5 +1,5 @@
-import { sequencePlan } from '../core/cost-of-delay.js';
-import { planRequests, planSizing, type PlanObjective } from '../core/plan.js';
+import { sequencePlan } from '../core/analysis/cost-of-delay.js';
+import { planRequests, planSizing, type PlanObjective } from '../core/analysis/plan.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig } from '../input/load-config.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
@@ -7,7 +7,7 @@ import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { PLAN_REPORTERS, type PlanFormat } from '../reporters/plan.js';
 import type { CommandContext } from './context.js';
 import { emitResult } from './emit.js';
-import { loadDecisionsOption, rankExport, type PipelineOptions } from './score.js';
+import { loadDecisionsOption, rankExport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface PlanOptions extends PipelineOptions {
   capacity: number;

@@ -1,12 +1,12 @@
-import { findShipped } from '../core/digest.js';
-import { foldText } from '../core/text.js';
+import { findShipped } from '../core/analysis/digest.js';
+import { foldText } from '../core/text/folding.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
-import { renderPmReport } from '../reporters/markdown.js';
-import { renderSalesReport } from '../reporters/markdown-sales.js';
+import { renderPmReport } from '../reporters/markdown/pm.js';
+import { renderSalesReport } from '../reporters/markdown/sales.js';
 import type { CommandContext } from './context.js';
-import { buildRankingReport, type PipelineOptions } from './score.js';
+import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export type Audience = 'pm' | 'sales';
 

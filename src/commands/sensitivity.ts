@@ -1,10 +1,10 @@
-import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/sensitivity.js';
+import { analyzeSensitivity, SENSITIVITY_DEFAULTS } from '../core/analysis/sensitivity.js';
 import { ExitCode } from '../errors.js';
 import type { ReadOptions } from '../input/requests/read-requests.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { SENSITIVITY_REPORTERS, type SensitivityFormat } from '../reporters/sensitivity.js';
 import type { CommandContext } from './context.js';
-import { buildRankingReport } from './score.js';
+import { buildRankingReport } from '../pipeline/read-inputs.js';
 
 export interface SensitivityFlags extends ReadOptions {
   config?: string;

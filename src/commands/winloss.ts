@@ -5,7 +5,7 @@ import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderWinLoss, type WinLossReview } from '../reporters/winloss.js';
 import type { CommandContext } from './context.js';
 import { emitResult } from './emit.js';
-import { buildRankingReport, readAccountsOption, readWinLoss, type PipelineOptions } from './score.js';
+import { buildRankingReport, readAccountsOption, readWinLoss, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface WinLossOptions extends Omit<PipelineOptions, 'winLoss'> {
   /** The request export whose ranking the citations are compared with. */

@@ -1,5 +1,5 @@
-import type { Framework } from './frameworks.js';
-import type { Config, EscalationRule } from './model.js';
+import type { Framework } from './scoring/frameworks.js';
+import type { Config, EscalationRule } from './config/schema.js';
 
 /** A criterion's transform of a raw value to [0,1]. */
 export type Transform =

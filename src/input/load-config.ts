@@ -1,8 +1,8 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../core/model.js';
-import { toScoringModel } from '../core/scoring-model.js';
+import type { Config } from '../core/config/schema.js';
+import { toScoringModel } from '../core/config/normalize.js';
 import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIG_BYTES } from './limits.js';

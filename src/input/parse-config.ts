@@ -1,9 +1,9 @@
 import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { z } from 'zod';
-import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/check-config.js';
-import { configSchema, knownKeysAt, type Config } from '../core/model.js';
-import { toScoringModel } from '../core/scoring-model.js';
-import { suggestClosest } from '../core/suggest.js';
+import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/config/rules.js';
+import { configSchema, knownKeysAt, type Config } from '../core/config/schema.js';
+import { toScoringModel } from '../core/config/normalize.js';
+import { suggestClosest } from '../core/text/suggest.js';
 import type { Issue } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { KNOWN_FIELDS } from './table/synonyms/index.js';

@@ -1,4 +1,4 @@
-import { buildHierarchy, type AccountHierarchy, type AccountRow } from '../core/hierarchy.js';
+import { buildHierarchy, type AccountHierarchy, type AccountRow } from '../core/requests/hierarchy.js';
 import type { ScoringModel } from '../core/types.js';
 import { InputError } from '../errors.js';
 import type { ReadOptions } from './csv/stream-csv.js';

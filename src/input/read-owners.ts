@@ -1,4 +1,4 @@
-import { foldText } from '../core/text.js';
+import { foldText } from '../core/text/folding.js';
 import type { ScoringModel } from '../core/types.js';
 import { readMentions, type ReadOptions } from './requests/read-requests.js';
 import type { Source } from './source.js';

@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar } from 'yaml';
-import { toDecisionEntry, type Decisions } from '../core/decisions.js';
+import { toDecisionEntry, type Decisions } from '../core/decisions/apply.js';
 import type { Decision } from '../core/types.js';
 import { writeAtomic } from './write-atomic.js';
 

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Issue } from '../core/types.js';
 import { formatConfigIssue } from '../input/parse-config.js';
-import { escapeControls, toSafeJson } from './format.js';
+import { escapeControls, toSafeJson } from './words/format.js';
 
 /** What `pm-rank check` found in one config (and, with --data, one export). */
 export interface CheckReport {

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { ReadSummary } from '../input/csv/stream-csv.js';
 import type { ColumnChoice } from '../input/table/infer-columns.js';
-import { escapeControls } from './format.js';
+import { escapeControls } from './words/format.js';
 
 /** How `pm-rank columns` shows a mapping. */
 export type ColumnsFormat = 'text' | 'json';

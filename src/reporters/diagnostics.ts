@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Issue } from '../core/types.js';
-import { escapeLine } from './format.js';
+import { escapeLine } from './words/format.js';
 
 /** Warnings and notices for stderr, one line each: "warning: requests.csv:14 column ...". */
 export function renderDiagnostics(issues: readonly Issue[], options: { color: boolean }): string {

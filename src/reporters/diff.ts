@@ -1,6 +1,6 @@
-import { rankMove, type RankChange, type RankingDiff, type Standing } from '../core/diff-rankings.js';
-import { escapeControls, formatScore, toSafeJson, requestName } from './format.js';
-import { escapeMarkdown } from './markdown-text.js';
+import { rankMove, type RankChange, type RankingDiff, type Standing } from '../core/analysis/diff.js';
+import { escapeControls, formatScore, toSafeJson, requestName } from './words/format.js';
+import { escapeMarkdown } from './markdown/text.js';
 
 /** A ranking diff with where its sides came from. */
 export interface DiffReport {

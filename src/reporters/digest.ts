@@ -1,7 +1,7 @@
-import type { Digest, ShippedRequest } from '../core/digest.js';
+import type { Digest, ShippedRequest } from '../core/analysis/digest.js';
 import type { RankedRequest } from '../core/types.js';
-import { describeAskers, formatMoney, formatScore, toSafeJson, requestName } from './format.js';
-import { escapeMarkdown as md } from './markdown-text.js';
+import { describeAskers, formatMoney, formatScore, toSafeJson, requestName } from './words/format.js';
+import { escapeMarkdown as md } from './markdown/text.js';
 
 export interface DigestView {
   digest: Digest;

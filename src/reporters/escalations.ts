@@ -1,10 +1,10 @@
-import type { ConditionCheck, EscalationReview } from '../core/escalate.js';
-import { formatDay } from '../core/dates.js';
-import { isNumericCondition } from '../core/fields.js';
-import type { Condition } from '../core/model.js';
+import type { ConditionCheck, EscalationReview } from '../core/scoring/escalate.js';
+import { formatDay } from '../core/text/dates.js';
+import { isNumericCondition } from '../core/text/fields.js';
+import type { Condition } from '../core/config/schema.js';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural, requestName } from './format.js';
-import { escapeMarkdown as md } from './markdown-text.js';
+import { formatMoney, formatScore, plural, requestName } from './words/format.js';
+import { escapeMarkdown as md } from './markdown/text.js';
 
 /** Fields whose numbers are money in the base currency. */
 const MONEY_FIELDS = new Set(['deal_value', 'lost_value', 'won_value']);

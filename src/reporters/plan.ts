@@ -1,9 +1,9 @@
 import Table from 'cli-table3';
-import type { PlanSequence } from '../core/cost-of-delay.js';
-import { sumOf, type LeftOut, type Plan, type PlanEntry } from '../core/plan.js';
+import type { PlanSequence } from '../core/analysis/cost-of-delay.js';
+import { sumOf, type LeftOut, type Plan, type PlanEntry } from '../core/analysis/plan.js';
 import type { ScoringModel } from '../core/types.js';
-import { formatMoney, formatScore, requestName, truncate } from './format.js';
-import { escapeMarkdown as md, renderMarkdownTable } from './markdown-text.js';
+import { formatMoney, formatScore, requestName, truncate } from './words/format.js';
+import { escapeMarkdown as md, renderMarkdownTable } from './markdown/text.js';
 
 export interface PlanView {
   plan: Plan;

@@ -1,5 +1,5 @@
-import { FRAGILE_SHARE, type RequestSensitivity, type SensitivityOptions, type WeightChange } from '../core/sensitivity.js';
-import { escapeControls, formatScore, toSafeJson, requestName } from './format.js';
+import { FRAGILE_SHARE, type RequestSensitivity, type SensitivityOptions, type WeightChange } from '../core/analysis/sensitivity.js';
+import { escapeControls, formatScore, toSafeJson, requestName } from './words/format.js';
 
 export interface SensitivityReport {
   results: RequestSensitivity[];

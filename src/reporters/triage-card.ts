@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Duplicate } from '../core/similar.js';
+import type { Duplicate } from '../core/text/similarity.js';
 import type { Decision, ScoredRequest } from '../core/types.js';
 import {
   decisionLabel,
@@ -11,7 +11,7 @@ import {
   requestName,
   segmentsOf,
   truncate,
-} from './format.js';
+} from './words/format.js';
 
 export interface TriageCardOptions {
   color: boolean;

@@ -1,6 +1,6 @@
 import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
-import type { RolledUpAccount } from '../core/hierarchy.js';
-import type { WinLossJoin } from '../core/winloss.js';
+import type { RolledUpAccount } from '../core/requests/hierarchy.js';
+import type { WinLossJoin } from '../core/analysis/winloss.js';
 import type { ReadSummary } from '../input/requests/read-requests.js';
 
 /** Everything a ranking reporter may show. */

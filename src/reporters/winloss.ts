@@ -1,7 +1,7 @@
 import type { RankedRequest } from '../core/types.js';
-import { describeLines, rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/winloss.js';
-import { formatMoney, plural, requestName } from './format.js';
-import { escapeMarkdown } from './markdown-text.js';
+import { describeLines, rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/analysis/winloss.js';
+import { formatMoney, plural, requestName } from './words/format.js';
+import { escapeMarkdown } from './markdown/text.js';
 
 export interface WinLossReview {
   join: WinLossJoin;

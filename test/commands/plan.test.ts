@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPlan, type PlanOptions } from '../../src/commands/plan.js';
-import { parseDate } from '../../src/core/dates.js';
+import { parseDate } from '../../src/core/text/dates.js';
 import { ExitCode } from '../../src/errors.js';
 
 // One criterion, linear on deal value from 0 to 100: each request scores exactly its deal value.

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runTriage, type TriageOptions } from '../../src/commands/triage.js';
+import { runTriage, type TriageOptions } from '../../src/commands/triage/index.js';
 import { CancelledError, InputError, UsageError } from '../../src/errors.js';
 import { loadDecisions } from '../../src/input/load-decisions.js';
 import { askText, BACK, chooseOne, QUIT, SKIP, type Choice } from '../../src/prompts/index.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../../src/core/text.js';
-import { parseQuantity } from '../../src/core/numbers.js';
+import { foldText } from '../../src/core/text/folding.js';
+import { parseQuantity } from '../../src/core/text/numbers.js';
 
 // The hot path skips work when it can; these pin each shortcut to the plain definition it replaces.
 describe('fast paths', () => {

@@ -1,5 +1,5 @@
-import type { Config } from '../../src/core/model.js';
-import { toScoringModel } from '../../src/core/scoring-model.js';
+import type { Config } from '../../src/core/config/schema.js';
+import { toScoringModel } from '../../src/core/config/normalize.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
 
 /** A model from a partial config, so each test states only what it is about. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupRequests } from '../../src/core/group.js';
-import { rankRequests } from '../../src/core/rank.js';
-import { normalizeCriterion, scoreRequest, scoreRequests } from '../../src/core/score.js';
+import { groupRequests } from '../../src/core/requests/group.js';
+import { rankRequests } from '../../src/core/scoring/rank.js';
+import { normalizeCriterion, scoreRequest, scoreRequests } from '../../src/core/scoring/score.js';
 import type { FeatureRequest, Mention, RankedRequest, ScoringModel } from '../../src/core/types.js';
 import { modelOf } from './model-fixtures.js';
 

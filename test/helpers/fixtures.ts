@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
-import { buildRankingReport } from '../../src/commands/score.js';
-import { rankRequests } from '../../src/core/rank.js';
-import { scoreRequests } from '../../src/core/score.js';
+import { buildRankingReport } from '../../src/pipeline/read-inputs.js';
+import { rankRequests } from '../../src/core/scoring/rank.js';
+import { scoreRequests } from '../../src/core/scoring/score.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
 import type { ReadSummary } from '../../src/input/csv/stream-csv.js';
 import type { RankingReport } from '../../src/reporters/types.js';

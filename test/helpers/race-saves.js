@@ -3,7 +3,7 @@
 // Each says "ready" once loaded and starts on "go", so both processes save at the same moments.
 import { once } from 'node:events';
 import { saveAnswer } from '../../dist/commands/triage/session.js';
-import { scoreRequest } from '../../dist/core/score.js';
+import { scoreRequest } from '../../dist/core/scoring/score.js';
 import { loadConfigText } from '../../dist/input/parse-config.js';
 
 const [dir, decider, field, count] = process.argv.slice(2);

@@ -1,11 +1,11 @@
 import { summaryOf } from '../helpers/fixtures.js';
 import { describe, expect, it } from 'vitest';
-import { scoreDecidedRequest } from '../../src/core/decisions.js';
-import { rankRequests } from '../../src/core/rank.js';
-import { renderCsv } from '../../src/reporters/csv.js';
-import { renderJson } from '../../src/reporters/json.js';
-import { renderPmReport } from '../../src/reporters/markdown.js';
-import { renderTable } from '../../src/reporters/table.js';
+import { scoreDecidedRequest } from '../../src/core/decisions/apply.js';
+import { rankRequests } from '../../src/core/scoring/rank.js';
+import { renderCsv } from '../../src/reporters/ranking/csv.js';
+import { renderJson } from '../../src/reporters/ranking/json.js';
+import { renderPmReport } from '../../src/reporters/markdown/pm.js';
+import { renderTable } from '../../src/reporters/ranking/table.js';
 import type { RankingReport } from '../../src/reporters/types.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 

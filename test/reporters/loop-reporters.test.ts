@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { digestChanges } from '../../src/core/digest.js';
-import { checkCondition, reviewEscalations } from '../../src/core/escalate.js';
-import { rankRequests } from '../../src/core/rank.js';
-import { scoreRequests } from '../../src/core/score.js';
-import type { Condition } from '../../src/core/model.js';
-import { joinWinLoss } from '../../src/core/winloss.js';
+import { digestChanges } from '../../src/core/analysis/digest.js';
+import { checkCondition, reviewEscalations } from '../../src/core/scoring/escalate.js';
+import { rankRequests } from '../../src/core/scoring/rank.js';
+import { scoreRequests } from '../../src/core/scoring/score.js';
+import type { Condition } from '../../src/core/config/schema.js';
+import { joinWinLoss } from '../../src/core/analysis/winloss.js';
 import { renderDigestMarkdown } from '../../src/reporters/digest.js';
 import { describeCondition, describeShortfall, renderEscalations } from '../../src/reporters/escalations.js';
 import { renderWinLoss } from '../../src/reporters/winloss.js';

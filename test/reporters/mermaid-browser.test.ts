@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPmReport } from '../../src/reporters/markdown.js';
+import { renderPmReport } from '../../src/reporters/markdown/pm.js';
 import { FIXTURES } from '../helpers/exec.js';
 import { loadCsvReport } from '../helpers/fixtures.js';
 import { ChartBrowser, mermaidBlocks } from '../helpers/mermaid-browser.js';

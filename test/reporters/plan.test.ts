@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sequencePlan } from '../../src/core/cost-of-delay.js';
-import { planRequests } from '../../src/core/plan.js';
+import { sequencePlan } from '../../src/core/analysis/cost-of-delay.js';
+import { planRequests } from '../../src/core/analysis/plan.js';
 import { rankInOrder, sizedRequest as request } from '../helpers/plan-requests.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/reporters/plan.js';
 

@@ -1,11 +1,11 @@
 import { summaryOf } from '../helpers/fixtures.js';
 import { describe, expect, it } from 'vitest';
-import { rankRequests } from '../../src/core/rank.js';
-import { scoreRequests } from '../../src/core/score.js';
-import { renderCsv, safeCell } from '../../src/reporters/csv.js';
-import { formatMoney } from '../../src/reporters/format.js';
-import { renderJson } from '../../src/reporters/json.js';
-import { renderTable } from '../../src/reporters/table.js';
+import { rankRequests } from '../../src/core/scoring/rank.js';
+import { scoreRequests } from '../../src/core/scoring/score.js';
+import { renderCsv, safeCell } from '../../src/reporters/ranking/csv.js';
+import { formatMoney } from '../../src/reporters/words/format.js';
+import { renderJson } from '../../src/reporters/ranking/json.js';
+import { renderTable } from '../../src/reporters/ranking/table.js';
 import type { RankingReport } from '../../src/reporters/types.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreRequest } from '../../src/core/score.js';
+import { scoreRequest } from '../../src/core/scoring/score.js';
 import { renderTriageCard } from '../../src/reporters/triage-card.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Config } from '../../core/model.js';
-import { KINDS_NEEDING_REASON, type Decisions } from '../../core/decisions.js';
+import type { Config } from '../../core/config/schema.js';
+import { KINDS_NEEDING_REASON, type Decisions } from '../../core/decisions/apply.js';
 import {
   findDecisionKey,
   mergeAnswer,
@@ -11,15 +11,15 @@ import {
   type DecisionField,
   type DecisionFields,
   type FieldValue,
-} from '../../core/decisions-merge.js';
-import { foldText } from '../../core/text.js';
-import { redecide, type TriageSelection } from '../../core/triage.js';
+} from '../../core/decisions/merge.js';
+import { foldText } from '../../core/text/folding.js';
+import { redecide, type TriageSelection } from '../../core/analysis/triage.js';
 import type { Decision, ScoredRequest, ScoringModel } from '../../core/types.js';
 import { loadDecisions } from '../../input/load-decisions.js';
 import { SAVE_LOCK_WAIT_MS, withSaveLock, type LockHolder } from '../../output/decisions-lock.js';
 import { writeDecisions } from '../../output/write-decisions.js';
 import { chooseOne, QUIT } from '../../prompts/index.js';
-import { formatScore } from '../../reporters/format.js';
+import { formatScore } from '../../reporters/words/format.js';
 import type { CommandContext } from '../context.js';
 
 export interface Session {

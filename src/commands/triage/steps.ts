@@ -1,8 +1,8 @@
-import { DECISION_KINDS, KINDS_NEEDING_REASON } from '../../core/decisions.js';
-import type { DecisionFields } from '../../core/decisions-merge.js';
-import type { Config } from '../../core/model.js';
-import { findDuplicates } from '../../core/similar.js';
-import { assessedCriteria, isKnownDistinct, startingChoice } from '../../core/triage.js';
+import { DECISION_KINDS, KINDS_NEEDING_REASON } from '../../core/decisions/apply.js';
+import type { DecisionFields } from '../../core/decisions/merge.js';
+import type { Config } from '../../core/config/schema.js';
+import { findDuplicates } from '../../core/text/similarity.js';
+import { assessedCriteria, isKnownDistinct, startingChoice } from '../../core/analysis/triage.js';
 import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../../core/types.js';
 import { askText, chooseOne, QUIT, type Answer } from '../../prompts/index.js';
 import type { Session } from './session.js';

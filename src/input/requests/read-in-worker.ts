@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { createRequestGrouper } from '../../core/group.js';
+import { createRequestGrouper } from '../../core/requests/group.js';
 import type { ScoringModel } from '../../core/types.js';
 import { ConfigError, InputError, UsageError } from '../../errors.js';
 import { createMentionDecoder } from './mention-codec.js';

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/fields.js';
-import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/group.js';
-import { foldText } from '../../core/text.js';
-import { FRAMEWORK_TERMS } from '../../core/frameworks.js';
+import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/text/fields.js';
+import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/requests/group.js';
+import { foldText } from '../../core/text/folding.js';
+import { FRAMEWORK_TERMS } from '../../core/scoring/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';

@@ -1,4 +1,4 @@
-import { foldText } from '../../core/text.js';
+import { foldText } from '../../core/text/folding.js';
 import { normalizeHeader } from './header.js';
 import { FIELD_SYNONYMS } from './synonyms/index.js';
 import type { ColumnMap } from './map-columns.js';

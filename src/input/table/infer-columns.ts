@@ -1,4 +1,4 @@
-import { foldText } from '../../core/text.js';
+import { foldText } from '../../core/text/folding.js';
 import { normalizeHeader, withoutObjectPrefix } from './header.js';
 import { profileColumn, type ColumnProfile, type ListSeparator } from './profile-column.js';
 import { FIELD_SYNONYMS } from './synonyms/index.js';

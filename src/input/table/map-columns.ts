@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { suggestClosest } from '../../core/suggest.js';
+import { suggestClosest } from '../../core/text/suggest.js';
 import { quote, quoteList } from '../quote.js';
 import { inferColumns, type ColumnChoice, type InferenceInput } from './infer-columns.js';
 

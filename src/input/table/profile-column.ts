@@ -1,6 +1,6 @@
-import { parseDate } from '../../core/dates.js';
-import { parseQuantity } from '../../core/numbers.js';
-import { foldText } from '../../core/text.js';
+import { parseDate } from '../../core/text/dates.js';
+import { parseQuantity } from '../../core/text/numbers.js';
+import { foldText } from '../../core/text/folding.js';
 import { isPlaceholder } from './cells.js';
 
 /** What a sample of a column's cells looks like: the content evidence of column inference. */

@@ -6,7 +6,7 @@ import {
   type AmountConvention,
   type Decimal,
   type Quantity,
-} from '../../core/numbers.js';
+} from '../../core/text/numbers.js';
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';

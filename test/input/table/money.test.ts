@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../../src/core/model.js';
+import type { Config } from '../../../src/core/config/schema.js';
 import { readRequests } from '../../../src/input/requests/read-requests.js';
 import { modelOf } from '../../core/model-fixtures.js';
 

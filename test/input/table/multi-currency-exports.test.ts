@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../../src/core/model.js';
-import { rankRequests } from '../../../src/core/rank.js';
-import { scoreRequests } from '../../../src/core/score.js';
+import type { Config } from '../../../src/core/config/schema.js';
+import { rankRequests } from '../../../src/core/scoring/rank.js';
+import { scoreRequests } from '../../../src/core/scoring/score.js';
 import { readRequests } from '../../../src/input/requests/read-requests.js';
 import { modelOf } from '../../core/model-fixtures.js';
 

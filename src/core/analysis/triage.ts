@@ -1,0 +1,123 @@
+import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/apply.js';
+import { foldText } from '../text/folding.js';
+import { compareRequests } from '../scoring/rank.js';
+import { normalizeCriterion } from '../scoring/score.js';
+import type { Criterion, Decision, FeatureRequest, ScoredRequest, ScoringModel } from '../types.js';
+
+/** Fields sales fills in; triage asks the PM about every other criterion (alignment, effort, ...). */
+const EXPORT_FIELDS = new Set(['deal_value', 'segment', 'accounts', 'status']);
+
+/** The criteria a PM assesses in triage. */
+export function assessedCriteria(model: ScoringModel): Criterion[] {
+  return model.criteria.filter((c) => !EXPORT_FIELDS.has(c.field));
+}
+
+/** The score a request would reach if every unassessed criterion turned out best: what triage could unlock. */
+export function potentialScore(request: ScoredRequest, model: ScoringModel): number {
+  const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
+  return model.criteria.reduce((potential, c) => {
+    const criterion = request.criteria[c.name];
+    return criterion?.isMissing ? potential + (100 * c.weight * (1 - criterion.normalized)) / totalWeight : potential;
+  }, request.score);
+}
+
+export function isTriaged(request: ScoredRequest): boolean {
+  return request.decision?.decision !== undefined || request.decision?.mergeInto !== undefined;
+}
+
+/** Whether the PM said one of the two is not the other (distinct_from): triage never offers to merge them again. */
+export function isKnownDistinct(a: ScoredRequest, b: ScoredRequest): boolean {
+  const denies = (x: ScoredRequest, y: ScoredRequest) => (x.decision?.distinctFrom ?? []).some((id) => foldText(id) === foldText(y.id));
+  return denies(a, b) || denies(b, a);
+}
+
+/**
+ * Where a criterion's question starts: the current value, else the choice that
+ * scores nearest the criterion's `missing`, else the middle one. Never the lowest
+ * by default, since a quick Enter would record the worst value.
+ */
+export function startingChoice<T extends number | string>(
+  criterion: Criterion,
+  choices: readonly T[],
+  current: number | string | undefined,
+  hasMissing: boolean,
+): T | undefined {
+  const same = current === undefined ? undefined : choices.find((c) => foldText(String(c)) === foldText(String(current)));
+  if (same !== undefined || choices.length === 0) return same;
+  if (!hasMissing) return choices[Math.floor((choices.length - 1) / 2)];
+  const distance = (choice: T) => Math.abs((normalizeChoice(criterion, choice) ?? 0) - criterion.missing);
+  return choices.reduce((best, choice) => (distance(choice) < distance(best) ? choice : best));
+}
+
+function normalizeChoice(criterion: Criterion, choice: number | string): number | undefined {
+  const probe = {
+    id: '',
+    title: '',
+    lines: [],
+    accounts: [],
+    numbers: { [criterion.field]: Number(choice) },
+    texts: { [criterion.field]: [String(choice)] },
+  };
+  return normalizeCriterion(criterion, probe).normalized;
+}
+
+/** `untriaged`, `all`, or a list of request ids. */
+export type TriageSelection = 'untriaged' | 'all' | readonly string[];
+
+/** The requests to walk: any half-answered first, then highest potential; `missing` lists asked-for ids the export lacks. */
+export function triageQueue(
+  requests: readonly ScoredRequest[],
+  model: ScoringModel,
+  selection: TriageSelection,
+): { queue: ScoredRequest[]; missing: string[] } {
+  const byKey = new Map(requests.map((r) => [foldText(r.id), r]));
+  const missing = typeof selection === 'string' ? [] : selection.filter((id) => !byKey.has(foldText(id)));
+  const chosen =
+    selection === 'all'
+      ? requests
+      : selection === 'untriaged'
+        ? requests.filter((r) => !isTriaged(r))
+        : requests.filter((r) => selection.some((id) => foldText(id) === foldText(r.id)));
+  const potential = new Map(chosen.map((r) => [r, potentialScore(r, model)]));
+  // A request with some answers is where the PM stopped last time: resume there.
+  const isStarted = (r: ScoredRequest) => (r.decision ? 1 : 0);
+  const queue = [...chosen].sort((a, b) => isStarted(b) - isStarted(a) || potential.get(b)! - potential.get(a)! || compareRequests(a, b));
+  return { queue, missing };
+}
+
+/**
+ * Records one request's new decision and re-scores only what it changes (the
+ * request, or the merge target), so triage can show the new rank at once.
+ */
+export function redecide(
+  requests: readonly ScoredRequest[],
+  id: string,
+  decision: Decision,
+  model: ScoringModel,
+): { requests: ScoredRequest[]; changed: ScoredRequest; place: number } {
+  const find = (wanted: string) => requests.find((r) => foldText(r.id) === foldText(wanted));
+  const request = find(id)!;
+  const target = decision.mergeInto === undefined ? undefined : find(decision.mergeInto);
+  let changed: ScoredRequest;
+  let rest: ScoredRequest[];
+  if (target) {
+    const merged = mergeRequests(toFeatureRequest(target), toFeatureRequest(request), model.aggregate);
+    changed = scoreDecidedRequest(target.decision ? decideRequest(merged, target.decision) : merged, model);
+    rest = requests.filter((r) => r !== request && r !== target);
+  } else {
+    changed = scoreDecidedRequest(decideRequest(toFeatureRequest(request), decision), model);
+    rest = requests.filter((r) => r !== request);
+  }
+  return { requests: [...rest, changed], changed, place: findPlace(changed, rest) };
+}
+
+/** The request's rank among the others (1-based), without sorting them. */
+export function findPlace(request: ScoredRequest, others: readonly ScoredRequest[]): number {
+  return 1 + others.filter((r) => r !== request && compareRequests(r, request) < 0).length;
+}
+
+/** The export's view of a scored request: what merging and re-deciding start from. */
+function toFeatureRequest(request: ScoredRequest & { rank?: number }): FeatureRequest {
+  const { score: _s, criteria: _c, horizon: _h, escalations: _e, decision: _d, rank: _r, ...base } = request;
+  return base;
+}

@@ -1,0 +1,47 @@
+import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
+import type { Config, CriterionConfig } from './schema.js';
+import { foldText } from '../text/folding.js';
+import type { ScoringModel, Transform } from '../types.js';
+
+/** Turns a validated config into the model the scorer uses: criteria as a list, maps keyed case-insensitively. */
+export function toScoringModel(config: Config): ScoringModel {
+  return {
+    columns: config.columns,
+    currency: config.currency,
+    aggregate: config.aggregate,
+    ...(config.model === 'weighted' ? {} : { framework: { name: config.model, combine: config.combine ?? 'average' } }),
+    ...(config.tiebreak === undefined ? {} : { tiebreak: toTiebreak(config.model, config.tiebreak) }),
+    criteria: Object.entries(config.criteria ?? {}).map(([name, c]) => ({
+      name,
+      ...(c.description === undefined ? {} : { description: c.description }),
+      ...(c.label === undefined ? {} : { label: c.label }),
+      ...(c.sales === undefined ? {} : { sales: c.sales }),
+      weight: c.weight,
+      field: c.field,
+      transform: toTransform(c),
+      missing: c.missing ?? 0,
+      ...(c.count_unattributed ? { countUnattributed: true } : {}),
+    })),
+    horizons: config.horizons,
+    escalation: config.escalation,
+    ...(config.plan
+      ? { plan: { field: config.plan.field, sizes: new Map(Object.entries(config.plan.sizes).map(([k, v]) => [foldText(k), v])) } }
+      : {}),
+  };
+}
+
+function toTiebreak(model: Config['model'], name: string): NonNullable<ScoringModel['tiebreak']> {
+  const term = model === 'weighted' ? undefined : FRAMEWORK_TERMS[model].find((t) => t.field === name);
+  return { name, isAscending: term?.isDivisor === true };
+}
+
+function toTransform(c: CriterionConfig): Transform {
+  if (c.map) {
+    const map = new Map(Object.entries(c.map).map(([k, v]) => [foldText(k), v]));
+    const labels = new Map(Object.keys(c.map).map((k) => [foldText(k), k.trim()]));
+    return { kind: 'map', map, default: c.default ?? 0, labels };
+  }
+  // The schema guarantees min/max for each scale.
+  if (c.scale === 'log') return { kind: 'log', max: c.max! };
+  return { kind: 'linear', min: c.min!, max: c.max! };
+}

@@ -1,0 +1,257 @@
+import { suggestClosest } from '../text/suggest.js';
+import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from '../text/fields.js';
+import type { Config } from './schema.js';
+import { foldText } from '../text/folding.js';
+import type { FeatureRequest, Severity } from '../types.js';
+
+/** A path into the config document: keys and list indices. */
+export type ConfigPath = readonly (string | number)[];
+
+/** A config problem before it is located in the file: the loader turns `path` into line and column. */
+export interface ConfigFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  path: ConfigPath;
+  /** The finding is about the key at `path` (a name), not its value. */
+  isKey?: boolean;
+}
+
+/** `criteria.effort.map.XL`, `horizons[1].min_score` */
+export function formatConfigPath(path: ConfigPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Checks a schema-valid config for what a schema cannot express: clashes between names, fields nothing defines. */
+/** `detectable`: fields the reader recognises by header (the synonym table), which a config may use without naming a column. */
+export function checkConfig(config: Config, detectable: Iterable<string> = []): ConfigFinding[] {
+  return [
+    ...findFoldedClashes(Object.keys(config.criteria ?? {}), ['criteria'], 'CRITERION_NAME_CLASH', 'criterion'),
+    ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) =>
+      findFoldedClashes(Object.keys(c.map ?? {}), ['criteria', name, 'map'], 'MAP_KEY_CLASH', 'map key'),
+    ),
+    ...findHeaderClashes(config.columns),
+    ...findUnknownEscalationFields(config, detectable),
+    ...findConditionRanges(config),
+    ...findUnreachableHorizons(config),
+    ...findNameClashes(
+      config.horizons.map((h) => h.name),
+      (i) => ['horizons', i, 'name'],
+      'HORIZON_NAME_CLASH',
+    ),
+    ...findNameClashes(
+      config.escalation.map((r) => r.name),
+      (i) => ['escalation', i, 'name'],
+      'ESCALATION_NAME_CLASH',
+    ),
+  ];
+}
+
+/** Keys that differ only by case or spacing: the map reads them as one, so the later silently wins. */
+function findFoldedClashes(keys: string[], parent: ConfigPath, code: string, what: string): ConfigFinding[] {
+  const seen = new Map<string, string>();
+  return keys.flatMap((key) => {
+    const first = seen.get(foldText(key));
+    if (first === undefined) {
+      seen.set(foldText(key), key);
+      return [];
+    }
+    return [finding(code, `${what} "${key}" is the same as "${first}" apart from case or spacing; keep one`, [...parent, key], true)];
+  });
+}
+
+function findNameClashes(names: string[], pathOf: (i: number) => ConfigPath, code: string): ConfigFinding[] {
+  return names.flatMap((name, i) => {
+    const first = names.findIndex((n) => foldText(n) === foldText(name));
+    return first < i ? [finding(code, `name "${name}" is already used by entry ${first}; names must be unique`, pathOf(i))] : [];
+  });
+}
+
+/** A header serves one field only, so the second field naming it would never get a value. */
+function findHeaderClashes(columns: Config['columns']): ConfigFinding[] {
+  const fields = Object.keys(columns);
+  return fields.flatMap((field, i) => {
+    const first = fields.findIndex((f) => foldText(columns[f]!) === foldText(columns[field]!));
+    return first < i
+      ? [finding('COLUMN_HEADER_CLASH', `header "${columns[field]}" is already read as ${fields[first]}`, ['columns', field])]
+      : [];
+  });
+}
+
+/** The fields a config can read: the standard and detectable ones, derived ones, win/loss ones, and any it names. */
+export function definedFields(config: Config, detectable: Iterable<string>): Set<string> {
+  return new Set<string>([
+    ...STANDARD_FIELDS,
+    ...detectable,
+    ...DERIVED_FIELDS,
+    ...WIN_LOSS_FIELDS,
+    ...Object.keys(config.columns),
+    ...Object.values(config.criteria ?? {}).map((c) => c.field),
+  ]);
+}
+
+function findUnknownEscalationFields(config: Config, detectable: Iterable<string>): ConfigFinding[] {
+  const defined = definedFields(config, detectable);
+  return config.escalation.flatMap((rule, i) =>
+    Object.keys(rule.when)
+      .filter((field) => !defined.has(field))
+      .map((field) =>
+        finding(
+          'ESCALATION_FIELD_UNKNOWN',
+          `no criterion, column or standard field defines "${field}"; add it under columns or fix the name`,
+          ['escalation', i, 'when', field],
+          true,
+        ),
+      ),
+  );
+}
+
+function findConditionRanges(config: Config): ConfigFinding[] {
+  return config.escalation.flatMap((rule, i) =>
+    Object.entries(rule.when).flatMap(([field, c]) =>
+      !Array.isArray(c) && 'min' in c && c.min !== undefined && c.max !== undefined && c.min > c.max
+        ? [
+            finding('MIN_ABOVE_MAX', `expected min <= max, got min ${c.min} and max ${c.max}: no request can match`, [
+              'escalation',
+              i,
+              'when',
+              field,
+              'min',
+            ]),
+          ]
+        : [],
+    ),
+  );
+}
+
+/** Scores lie in [0, 100]; a horizon above 100 can never be reached. */
+function findUnreachableHorizons(config: Config): ConfigFinding[] {
+  return config.horizons.flatMap((h, i) =>
+    h.min_score !== undefined && h.min_score > 100
+      ? [warning('HORIZON_UNREACHABLE', `min_score ${h.min_score} is above 100, the highest score`, ['horizons', i, 'min_score'])]
+      : [],
+  );
+}
+
+function finding(code: string, message: string, path: ConfigPath, isKey = false): ConfigFinding {
+  return { code, severity: 'error', message, path, ...(isKey ? { isKey } : {}) };
+}
+
+/** What an export showed: the header each field was found under, and the requests read with this config. */
+export interface DataProfile {
+  source: string;
+  /** The export's header row. */
+  header: readonly string[];
+  columns: Readonly<Record<string, string>>;
+  requests: readonly FeatureRequest[];
+}
+
+/** Checks a config against a real export: columns it names but lacks, fields it cannot find, map keys and values that do not meet. */
+export function checkConfigAgainstData(config: Config, data: DataProfile): ConfigFinding[] {
+  const absent = Object.entries(config.columns)
+    .filter(([field]) => !(field in data.columns))
+    .map(([field, header]) =>
+      finding('COLUMN_NOT_FOUND', `${data.source} has no column "${header}"${didYouMean(header, data.header)}`, ['columns', field]),
+    );
+  const undetected = Object.entries(config.criteria ?? {})
+    .filter(([, c]) => !(c.field in config.columns) && !(c.field in data.columns) && !isDerived(c.field))
+    .map(([name, c]) =>
+      warning('FIELD_NOT_DETECTED', `${data.source} has no column recognisable as ${c.field}; name it under columns.${c.field}`, [
+        'criteria',
+        name,
+        'field',
+      ]),
+    );
+  const unmatched = config.escalation.flatMap((rule, i) =>
+    Object.keys(rule.when)
+      .filter((field) => !(field in config.columns) && !(field in data.columns) && !isDerived(field))
+      .map((field) =>
+        warning(
+          'FIELD_NOT_DETECTED',
+          `${data.source} has no column for ${field}, so rule "${rule.name}" never applies`,
+          ['escalation', i, 'when', field],
+          true,
+        ),
+      ),
+  );
+  return [
+    ...absent,
+    ...undetected,
+    ...unmatched,
+    ...findUncountedAccounts(config, data),
+    ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) => (c.map ? checkMapCoverage(name, c.field, c.map, data) : [])),
+  ];
+}
+
+/** Without an account column no row names a customer, so `accounts` is 0 for every request. */
+function findUncountedAccounts(config: Config, data: DataProfile): ConfigFinding[] {
+  if ('account' in data.columns || 'account' in config.columns) return [];
+  const why = `${data.source} has no account column, so every request counts 0 accounts`;
+  const criteria = Object.entries(config.criteria ?? {})
+    .filter(([, c]) => c.field === 'accounts' && !c.count_unattributed)
+    .map(([name]) =>
+      warning('FIELD_NOT_DETECTED', `${why}; name it under columns.account, or set count_unattributed: true to count rows`, [
+        'criteria',
+        name,
+        'field',
+      ]),
+    );
+  const rules = config.escalation.flatMap((rule, i) =>
+    'accounts' in rule.when
+      ? [
+          warning(
+            'FIELD_NOT_DETECTED',
+            `${why} in rule "${rule.name}"; name it under columns.account`,
+            ['escalation', i, 'when', 'accounts'],
+            true,
+          ),
+        ]
+      : [],
+  );
+  return [...criteria, ...rules];
+}
+
+function isDerived(field: string): boolean {
+  return (DERIVED_FIELDS as readonly string[]).includes(field);
+}
+
+function checkMapCoverage(name: string, field: string, map: Record<string, number>, data: DataProfile): ConfigFinding[] {
+  if (!(field in data.columns)) return [];
+  const counts = countTexts(data.requests, field);
+  const keys = new Set(Object.keys(map).map(foldText));
+  const unused = Object.keys(map)
+    .filter((key) => !counts.has(foldText(key)))
+    .map((key) => warning('MAP_KEY_UNUSED', `"${key}" never occurs in ${field} of ${data.source}`, ['criteria', name, 'map', key], true));
+  const uncovered = [...counts]
+    .filter(([folded]) => !keys.has(folded))
+    .map(([, { text, count }]) =>
+      warning(
+        'MAP_VALUE_UNCOVERED',
+        `"${text}" in ${field} (${count} ${count === 1 ? 'request' : 'requests'}) is not in the map; it scores the default`,
+        ['criteria', name, 'map'],
+      ),
+    );
+  return [...unused, ...uncovered];
+}
+
+/** Distinct text values of a field, case-folded, with the first spelling and the number of requests carrying each. */
+export function countTexts(requests: readonly FeatureRequest[], field: string): Map<string, { text: string; count: number }> {
+  const counts = new Map<string, { text: string; count: number }>();
+  for (const request of requests) {
+    for (const text of new Set((request.texts[field] ?? []).map(foldText))) {
+      const original = request.texts[field]!.find((t) => foldText(t) === text)!;
+      const entry = counts.get(text) ?? { text: original.trim(), count: 0 };
+      counts.set(text, { ...entry, count: entry.count + 1 });
+    }
+  }
+  return counts;
+}
+
+function warning(code: string, message: string, path: ConfigPath, isKey = false): ConfigFinding {
+  return { ...finding(code, message, path, isKey), severity: 'warning' };
+}
+
+function didYouMean(header: string, headers: readonly string[]): string {
+  const closest = suggestClosest(header, headers.map((h) => h.trim()).filter(Boolean));
+  return closest ? `; did you mean "${closest}"?` : '';
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
+
+const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
+const unitInterval = z.number().min(0).max(1);
+/** Weights and rates are ratios: past a million, a sum of them could overflow to Infinity and every score become NaN. */
+const MAX_RATIO = 1e6;
+
+const criterionSchema = z
+  .strictObject({
+    description: z.string().optional().describe('One line shown in reports'),
+    label: z.string().min(1).optional().describe('Plain words for the criterion in reports for sales, e.g. "fit with our strategy"'),
+    sales: z
+      .strictObject({
+        strong: z.string().min(1).optional().describe('Sales report: why a request scoring high here ranks well; {value} is its value'),
+        weak: z.string().min(1).optional().describe('Sales report: what holds back a request scoring low here; {value} is its value'),
+      })
+      .optional()
+      .describe('Phrases sales can forward as they are, instead of the defaults'),
+    weight: z.number().positive().max(MAX_RATIO).describe('Relative importance; points = 100 * weight * value / sum of weights'),
+    field: fieldName.describe('The request field this criterion reads'),
+    scale: z.enum(['log', 'linear']).optional().describe('Numeric transform to [0,1]'),
+    min: z.number().optional().describe('linear: the value that scores 0'),
+    max: z.number().optional().describe('log and linear: the value that scores 1 (and anything above it)'),
+    map: z.record(z.string(), unitInterval).optional().describe('Text value -> score in [0,1], case-insensitive'),
+    default: unitInterval.optional().describe('map: score of a value not in the map (0 when absent)'),
+    missing: unitInterval.optional().describe('Score when the request has no value (0 when absent)'),
+    count_unattributed: z
+      .boolean()
+      .optional()
+      .describe('field: accounts: also count the rows that name no account (false when absent: only accounts count)'),
+  })
+  .superRefine(checkCriterion);
+
+function checkCriterion(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
+  checkTransform(c, ctx);
+  if (c.count_unattributed !== undefined && c.field !== 'accounts') {
+    const message = `count_unattributed applies to field: accounts, not ${c.field}`;
+    ctx.addIssue({ code: 'custom', message, path: ['count_unattributed'], params: { code: 'OPTION_NOT_APPLICABLE' } });
+  }
+}
+
+function checkTransform(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
+  const fail = (code: string, message: string, key: string) => ctx.addIssue({ code: 'custom', message, path: [key], params: { code } });
+  if (c.scale && c.map) return fail('TRANSFORM_CONFLICT', 'expected either scale or map, not both', 'map');
+  if (!c.scale && !c.map) return fail('TRANSFORM_MISSING', 'expected a transform: scale: log|linear, or map', 'weight');
+  if (c.map) {
+    if (c.min !== undefined) fail('OPTION_NOT_APPLICABLE', 'min applies to scale: linear, not to map', 'min');
+    if (c.max !== undefined) fail('OPTION_NOT_APPLICABLE', 'max applies to scales, not to map', 'max');
+    return;
+  }
+  if (c.default !== undefined) fail('OPTION_NOT_APPLICABLE', 'default applies to map, not to scales', 'default');
+  if (c.max === undefined) return fail('SCALE_BOUND_MISSING', `expected max for scale: ${c.scale}`, 'scale');
+  if (c.scale === 'log') {
+    if (c.min !== undefined) fail('OPTION_NOT_APPLICABLE', 'min does not apply to scale: log (it starts at 0)', 'min');
+    if (c.max <= 0) fail('SCALE_BOUND_INVALID', `expected max > 0 for scale: log, got ${c.max}`, 'max');
+    return;
+  }
+  if (c.min === undefined) return fail('SCALE_BOUND_MISSING', 'expected min for scale: linear', 'scale');
+  if (c.min >= c.max) fail('MIN_NOT_BELOW_MAX', `expected min < max, got min ${c.min} and max ${c.max}`, 'min');
+}
+
+const horizonSchema = z.strictObject({
+  name: z.string().min(1),
+  min_score: z.number().optional().describe('Lowest score in this horizon; the last horizon may omit it'),
+});
+
+const conditionSchema = z.union([
+  z
+    .strictObject({ min: z.number().optional(), max: z.number().optional() })
+    .refine((c) => c.min !== undefined || c.max !== undefined, 'expected min or max'),
+  z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+  z.strictObject({
+    within_days: z.number().int().nonnegative().describe('Date field: some date lies within this many days of --as-of (either side)'),
+  }),
+]);
+
+const escalationSchema = z.strictObject({
+  name: z.string().min(1),
+  when: z.record(fieldName, conditionSchema).describe('Every condition must hold'),
+  owner: z.string().min(1).optional().describe('Who acts on an escalated request, shown to sales'),
+  review_within: z
+    .string()
+    .regex(/^\d+ (business days?|days?|weeks?)$/, 'expected a period like "5 business days", "10 days" or "2 weeks"')
+    .optional()
+    .describe('How soon the owner reviews an escalated request'),
+});
+
+const configObject = z.strictObject({
+  version: z.literal(1),
+  columns: z.record(fieldName, z.string().min(1)).default({}).describe('Field -> CSV header (case-insensitive)'),
+  currency: z
+    .strictObject({
+      base: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD')
+        .optional(),
+      rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive().max(MAX_RATIO)).default({}),
+    })
+    .default({ rates: {} }),
+  aggregate: z
+    .strictObject({
+      split: z.string().min(1).optional().describe('Separator of several request ids in one cell'),
+      deal_value: z.enum(['sum', 'max']).default('sum').describe('How account deal values combine'),
+    })
+    .default({ deal_value: 'sum' }),
+  model: z
+    .enum(['weighted', 'rice', 'wsjf', 'ice'])
+    .default('weighted')
+    .describe('weighted criteria (0-100), or a framework scored in its own unit: rice, wsjf, ice'),
+  combine: z.enum(['average', 'product']).optional().describe('ice: average (default) or product of impact, confidence, ease'),
+  tiebreak: z.string().min(1).optional().describe('Criterion (or framework input) that breaks score ties before deal value'),
+  criteria: z
+    .record(z.string().min(1), criterionSchema)
+    .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } })
+    .optional()
+    .describe('Weighted criteria; required for model: weighted'),
+  horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
+  escalation: z.array(escalationSchema).default([]),
+  plan: z
+    .strictObject({
+      field: fieldName.default('effort').describe('The field whose value sizes a request (effort when absent)'),
+      sizes: z
+        .record(z.string().min(1), z.number().positive())
+        .default({})
+        .describe('Effort value -> size in capacity units (person-weeks), case-insensitive; a number in the field is a size already'),
+    })
+    .optional()
+    .describe('How pm-rank plan sizes requests against --capacity'),
+  triage: z
+    .strictObject({
+      duplicate_threshold: unitInterval.optional().describe('Title similarity (0-1) from which triage offers a merge; 0.5 when absent'),
+    })
+    .optional(),
+});
+
+/** The scoring config (scoring.yaml): one definition gives validation, types and the JSON Schema. */
+export const configSchema = configObject.superRefine(checkModelChoice);
+
+function checkModelChoice(c: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
+  const fail = (code: string, message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path, params: { code } });
+  if (c.model === 'weighted' && !c.criteria) fail('CRITERIA_MISSING', 'expected criteria for model: weighted', ['criteria']);
+  if (c.model !== 'weighted' && c.criteria)
+    fail('OPTION_NOT_APPLICABLE', `criteria apply to model: weighted, not ${c.model}`, ['criteria']);
+  if (c.combine && c.model !== 'ice') fail('OPTION_NOT_APPLICABLE', `combine applies to model: ice, not ${c.model}`, ['combine']);
+  if (c.tiebreak === undefined) return;
+  const known = c.model === 'weighted' ? Object.keys(c.criteria ?? {}) : FRAMEWORK_TERMS[c.model].map((t) => t.field);
+  if (!known.includes(c.tiebreak)) fail('TIEBREAK_UNKNOWN', `expected one of ${known.join(', ')}, got "${c.tiebreak}"`, ['tiebreak']);
+}
+
+function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {
+  horizons.forEach((h, i) => {
+    const isLast = i === horizons.length - 1;
+    const previous = horizons[i - 1]?.min_score;
+    if (h.min_score === undefined && !isLast) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected min_score (only the last horizon may omit it)',
+        path: [i],
+        params: { code: 'HORIZON_THRESHOLD_MISSING' },
+      });
+    } else if (h.min_score !== undefined && previous !== undefined && h.min_score >= previous) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected thresholds to descend, got ${h.min_score} after ${previous}`,
+        path: [i, 'min_score'],
+        params: { code: 'HORIZONS_NOT_DESCENDING' },
+      });
+    }
+  });
+}
+
+/** The published JSON Schema (schema/scoring.schema.json), generated from configSchema so the two cannot drift. */
+export function toConfigJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }), title: 'pm-rank scoring model' };
+}
+
+export type Config = z.output<typeof configSchema>;
+export type CriterionConfig = z.output<typeof criterionSchema>;
+export type EscalationRule = z.output<typeof escalationSchema>;
+export type Condition = z.output<typeof conditionSchema>;
+
+/** The keys the schema allows in the mapping at a config path, for "did you mean" hints. */
+export function knownKeysAt(path: readonly (string | number)[]): string[] {
+  let schema: z.core.$ZodType | undefined = configSchema;
+  for (const step of [...path, undefined]) {
+    schema = unwrap(schema);
+    const def = schema?._zod.def;
+    if (step === undefined) return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+    if (def?.type === 'object') schema = (def as z.core.$ZodObjectDef).shape[step];
+    else if (def?.type === 'record') schema = (def as z.core.$ZodRecordDef).valueType;
+    else if (def?.type === 'array') schema = (def as z.core.$ZodArrayDef).element;
+    else return [];
+  }
+  return [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  const def = schema?._zod.def;
+  if (def?.type === 'default' || def?.type === 'optional') return unwrap((def as z.core.$ZodDefaultDef).innerType);
+  return schema;
+}

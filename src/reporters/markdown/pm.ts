@@ -1,0 +1,340 @@
+import type { ConditionCheck } from '../../core/scoring/escalate.js';
+import { foldText } from '../../core/text/folding.js';
+import { findCounterfactuals, type Change, type Counterfactual } from '../../core/analysis/counterfactual.js';
+import {
+  buildExpediteLane,
+  explainContributions,
+  findHoldbacks,
+  maxPointsOf,
+  placeInHorizon,
+  type Contribution,
+  type ExpediteLane,
+} from '../../core/analysis/explain.js';
+import type { Decision, DecisionKind, RankedRequest } from '../../core/types.js';
+import {
+  countAskers,
+  decisionLabel,
+  describeAskers,
+  describeCurrency,
+  formatExactMoney,
+  formatMoney,
+  formatScore,
+  horizonLabel,
+  plural,
+} from '../words/format.js';
+import { renderQuadrant } from './quadrant.js';
+import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
+import type { RankingReport } from '../types.js';
+
+/** What the report command passes to the markdown reporters. */
+export interface MarkdownOptions {
+  /** Requests shown in full; the rest go under a collapsed <details>. */
+  top: number;
+  /** The date the report is for (YYYY-MM-DD), given so reports are reproducible. */
+  date: string;
+}
+
+/** The PM's justification report: summary, value vs effort, expedite lane, one section per request. */
+export function renderPmReport(report: RankingReport, options: MarkdownOptions): string {
+  const lane = buildExpediteLane(report.ranked, report.model);
+  const sections = [
+    renderSummary(report, lane, options),
+    renderQuadrant(report, options.top),
+    renderExpediteLane(report, lane),
+    renderRequests(report, options),
+  ];
+  // Amounts from formatMoney carry dollars too; the chart has none, so the whole document can be shielded.
+  return `${shieldDollars(sections.join('\n\n'))}\n`;
+}
+
+function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>, options: MarkdownOptions): string {
+  const { summary, ranked, model } = report;
+  const currency = describeCurrency(summary);
+  const horizons = model.horizons.map((h) => {
+    const band = h.min_score === undefined ? md(h.name) : `${md(h.name)} ≥ ${h.min_score}`;
+    return `${band}: ${ranked.filter((r) => r.horizon === h.name).length}`;
+  });
+  const modelTable = renderMarkdownTable(
+    ['Criterion', 'Field', 'Weight', 'Max points', 'Description'],
+    model.criteria.map((c) => [md(c.name), md(c.field), String(c.weight), formatScore(maxPointsOf(c, model)), md(c.description ?? '')]),
+    ['l', 'l', 'r', 'r', 'l'],
+  );
+  const top = ranked.slice(0, options.top);
+  const topTable = renderMarkdownTable(
+    ['#', 'Request', 'Score', 'Horizon', 'Deal value', 'Accounts', 'Escalation'],
+    top.map((r) => [
+      String(r.rank),
+      labelWithMark(r),
+      formatScore(r.score),
+      md(horizonLabel(r)),
+      formatMoney(r.dealValue, summary.currency),
+      countAskers(r),
+      r.escalations.map(md).join(', '),
+    ]),
+    ['r', 'l', 'r', 'l', 'r', 'r', 'l'],
+  );
+  return [
+    '# Feature request report',
+    [
+      `- **Date:** ${md(options.date)}`,
+      `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
+      `- **Model:** ${md(report.modelSource)}`,
+      ...(currency ? [`- **Deal values in:** ${md(currency)}`] : []),
+      ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
+      `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
+    ].join('\n'),
+    '## Model',
+    modelTable,
+    `## Top ${top.length}`,
+    topTable,
+  ].join('\n\n');
+}
+
+function countRequests(entries: readonly { request: unknown }[]): number {
+  return new Set(entries.map((e) => e.request)).size;
+}
+
+/** The label with the PM's decision, as "FR-101 SSO via Okta [declined]". */
+function labelWithMark(request: RankedRequest): string {
+  const decision = decisionLabel(request);
+  return decision ? `${requestLabel(request)} ${md(`[${decision}]`)}` : requestLabel(request);
+}
+
+function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {
+  if (report.model.escalation.length === 0) return '## Expedite lane\n\nThe model has no escalation rules.';
+  const currency = report.summary.currency;
+  const met = lane.met.map(
+    ({ request, check }) =>
+      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeCondition(c, currency)).join('; ')}`,
+  );
+  const near = lane.nearMisses.map(({ request, check }) => {
+    const missing = check.checks.find((c) => !c.holds);
+    const held = check.checks.filter((c) => c.holds).map((c) => describeCondition(c, currency));
+    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeCondition(missing!, currency)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
+  });
+  return [
+    '## Expedite lane',
+    'Requests that meet every condition of an escalation rule, whatever their score:',
+    met.length > 0 ? met.join('\n') : 'None.',
+    'Requests one condition short of a rule:',
+    near.length > 0 ? near.join('\n') : 'None.',
+  ].join('\n\n');
+}
+
+/** "deal_value $342,500 (at least $250,000)" or, when it fails, what it lacks. */
+function describeCondition(check: ConditionCheck, currency: string | undefined): string {
+  const { field, condition, actual } = check;
+  if (Array.isArray(condition)) {
+    const texts = Array.isArray(actual) ? actual : [];
+    const values = texts.length > 0 ? texts.map(md).join(', ') : 'not set';
+    const allowed = new Set(condition.map(foldText));
+    const matched = texts.filter((t) => allowed.has(foldText(t)));
+    const verdict = check.holds ? `matches ${matched.map(md).join(', ')}` : `needs one of ${condition.map(md).join(', ')}`;
+    return `${md(field)} ${values} (${verdict})`;
+  }
+  if ('within_days' in condition) {
+    const nearest = check.nearest ? `${md(check.nearest.date)}, ${check.nearest.daysAway} days away` : 'not set';
+    return `${md(field)} ${nearest} (${check.holds ? '' : 'needs '}within ${condition.within_days} days)`;
+  }
+  const show = (x: number) => formatExact(field, x, currency);
+  const value = typeof actual === 'number' ? show(actual) : 'not set';
+  const bounds = [
+    ...(condition.min === undefined ? [] : [`at least ${show(condition.min)}`]),
+    ...(condition.max === undefined ? [] : [`at most ${show(condition.max)}`]),
+  ].join(' and ');
+  const gap =
+    typeof actual !== 'number' || check.holds
+      ? ''
+      : condition.min !== undefined && actual < condition.min
+        ? `, ${show(condition.min - actual)} short`
+        : condition.max !== undefined && actual > condition.max
+          ? `, ${show(actual - condition.max)} over`
+          : '';
+  return `${md(field)} ${value} (${check.holds ? '' : 'needs '}${bounds}${gap})`;
+}
+
+/** Exact figures for thresholds, where $249,999.50 must not read as $250K. */
+function formatExact(field: string, value: number, currency: string | undefined): string {
+  return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
+}
+
+function renderRequests(report: RankingReport, options: MarkdownOptions): string {
+  const top = report.ranked.slice(0, options.top);
+  const rest = report.ranked.slice(options.top);
+  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report, options))];
+  if (rest.length > 0) {
+    const first = rest[0]!.rank;
+    const last = rest.at(-1)!.rank;
+    sections.push(
+      `<details>\n<summary>${plural(rest.length, 'more request')} (${first === last ? `rank ${first}` : `ranks ${first}–${last}`})</summary>`,
+      ...rest.map((r) => renderRequest(r, report, options)),
+      '</details>',
+    );
+  }
+  return sections.join('\n\n');
+}
+
+function renderRequest(request: RankedRequest, report: RankingReport, options: MarkdownOptions): string {
+  const currency = report.summary.currency;
+  const facts = [
+    `**Score ${formatScore(request.score)}**`,
+    ...(request.horizon === undefined ? [] : [`**${md(request.horizon)}**`]),
+    describeAskers(request),
+    formatMoney(request.dealValue, currency),
+    ...(request.status === undefined ? [] : [`status ${md(request.status)}`]),
+    ...request.escalations.map((e) => `⚑ ${md(e)}`),
+  ];
+  const accounts = request.accounts.map(
+    (a) => `${md(a.name)}${a.dealValue === undefined ? '' : ` (${formatMoney(a.dealValue, currency)})`}`,
+  );
+  const bullets = [
+    `- **Accounts:** ${accounts.join(', ') || 'none named'}`,
+    ...describeUnattributed(request, currency),
+    ...describeHorizon(request, report),
+    `- **Holds it back:** ${describeHoldbacks(request, report)}`,
+    ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
+    ...(request.decision ? [describeDecision(request.decision)] : []),
+  ];
+  return [
+    `### ${request.rank}. ${labelWithMark(request)}`,
+    facts.join(' · '),
+    renderContributions(request, report),
+    bullets.join('\n'),
+  ].join('\n\n');
+}
+
+function renderContributions(request: RankedRequest, report: RankingReport): string {
+  const contributions = explainContributions(request, report.model);
+  const shown = roundToTotal(
+    contributions.map((c) => c.score.points),
+    Number(formatScore(request.score)),
+  );
+  const rows = contributions.map((c, i) => [
+    md(c.criterion),
+    describeValue(c, request, report.summary.currency),
+    `${shown[i]!.toFixed(1)} of ${formatScore(c.maxPoints)}`,
+  ]);
+  rows.push(['**Total**', '', `**${formatScore(request.score)} of 100**`]);
+  return renderMarkdownTable(['Criterion', 'Value', 'Points'], rows, ['l', 'l', 'r']);
+}
+
+/**
+ * Rounds each value to one decimal so that the rounded values add up to the
+ * rounded total (largest remainder), so a reader's sum matches the score shown.
+ */
+export function roundToTotal(values: readonly number[], total: number): number[] {
+  const tenths = values.map((v) => v * 10);
+  const floors = tenths.map(Math.floor);
+  let remaining = Math.round(total * 10) - floors.reduce((a, b) => a + b, 0);
+  const order = tenths.map((t, i) => ({ i, rest: t - Math.floor(t) })).sort((a, b) => b.rest - a.rest);
+  for (const { i } of order) {
+    if (remaining <= 0) break;
+    floors[i]! += 1;
+    remaining -= 1;
+  }
+  return floors.map((f) => f / 10);
+}
+
+/** The rows that name no account, apart from the accounts: what they add, and that no customer is counted for them. */
+function describeUnattributed(request: RankedRequest, currency: string | undefined): string[] {
+  const { unattributed } = request;
+  if (!unattributed) return [];
+  const deal = unattributed.dealValue === undefined ? '' : ` (${formatMoney(unattributed.dealValue, currency)} in deal value)`;
+  return [`- **Unattributed:** ${plural(unattributed.mentions, 'row')} naming no account${deal}, not counted as customers`];
+}
+
+/** "$1.2M across 4 accounts", "XL", "4", or "not set (scored as 0.5)". */
+function describeValue(c: Contribution, request: RankedRequest, currency: string | undefined): string {
+  const { raw, isMissing, normalized } = c.score;
+  if (isMissing || raw === undefined) return `not set (scored as ${formatUnit(normalized)})`;
+  if (c.field === 'deal_value' && typeof raw === 'number') return `${formatMoney(raw, currency)} across ${describeAskers(request)}`;
+  if (c.field === 'accounts') return describeAccountCount(request, raw);
+  return typeof raw === 'number' ? formatUnit(raw) : md(raw);
+}
+
+/** "3 accounts", "9 (3 accounts + 6 unattributed)", "3 accounts (6 unattributed not counted)": count_unattributed decides. */
+function describeAccountCount(request: RankedRequest, counted: number | string): string {
+  const accounts = plural(request.accounts.length, 'account');
+  const unattributed = request.unattributed?.mentions;
+  if (unattributed === undefined) return accounts;
+  return counted === request.accounts.length
+    ? `${accounts} (${unattributed} unattributed not counted)`
+    : `${counted} (${describeAskers(request)})`;
+}
+
+function formatUnit(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
+function describeHorizon(request: RankedRequest, report: RankingReport): string[] {
+  const place = placeInHorizon(request, report.model);
+  if (!place) return [];
+  const score = (threshold: number) => formatNear(request.score, threshold);
+  const reached = place.minScore === undefined ? '' : `score ${score(place.minScore)} reaches ${md(place.horizon)} (${place.minScore})`;
+  const above = place.above;
+  if (!above) return [`- **Horizon ${md(place.horizon)}:** ${reached}`];
+  const short = formatNear(above.minScore - request.score, 0);
+  const missed = `${reached ? 'but' : `score ${score(above.minScore)} is`} ${short} points short of ${md(above.horizon)} (${above.minScore})`;
+  return [`- **Horizon ${md(place.horizon)}:** ${reached ? `${reached} ` : ''}${missed}`];
+}
+
+/** One decimal, or more when one decimal would hide the difference from the threshold. */
+function formatNear(value: number, threshold: number): string {
+  let digits = 1;
+  while (digits < 4 && value.toFixed(digits) === threshold.toFixed(digits) && value !== threshold) digits += 1;
+  return value.toFixed(digits);
+}
+
+function describeHoldbacks(request: RankedRequest, report: RankingReport): string {
+  const holdbacks = findHoldbacks(request, report.model);
+  if (holdbacks.length === 0) return 'nothing: every criterion earns its full points';
+  return holdbacks
+    .map(
+      (h) =>
+        `${md(h.criterion)} ${describeValue(h, request, report.summary.currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
+    )
+    .join('; ');
+}
+
+function describeCounterfactuals(counterfactuals: Counterfactual[], currency: string | undefined): string[] {
+  const byTarget = new Map<string, Counterfactual[]>();
+  for (const c of counterfactuals) {
+    const key = c.target.kind === 'horizon' ? `reach ${md(c.target.horizon)} (${c.target.minScore})` : `enter the top ${c.target.top}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), c]);
+  }
+  return [...byTarget].map(([goal, options]) => {
+    const changes = options.slice(0, 3).map((c) => `${describeChange(c.change, currency)} (score ${formatNear(c.score, c.threshold)})`);
+    return `- **To ${goal}:** ${changes.length > 0 ? changes.join('; or ') : 'no single change'}`;
+  });
+}
+
+/** "effort M instead of XL", "+$180K in deal value", "alignment 4.3 instead of 3". */
+export function describeChange(change: Change, currency: string | undefined): string {
+  if (change.kind === 'number' && change.field === 'deal_value') {
+    return change.from === undefined
+      ? `a deal value of ${formatMoney(change.to, currency)}`
+      : `+${formatMoney(change.to - change.from, currency)} in deal value`;
+  }
+  const to = typeof change.to === 'number' ? formatUnit(change.to) : md(change.to);
+  if (change.from === undefined) return `${md(change.field)} set to ${to} (not set now)`;
+  return `${md(change.field)} ${to} instead of ${typeof change.from === 'number' ? formatUnit(change.from) : md(change.from)}`;
+}
+
+const DECISION_LABELS: Record<DecisionKind, string> = {
+  accept: 'Accepted',
+  defer: 'Deferred',
+  decline: 'Declined',
+  escalate: 'Escalated',
+  'needs-info': 'Needs information',
+};
+
+function describeDecision(decision: Decision): string {
+  const label = decision.decision ? DECISION_LABELS[decision.decision] : 'Decided';
+  const details = [
+    ...(decision.horizon ? [`target ${md(decision.horizon)}`] : []),
+    ...(decision.date ? [md(decision.date)] : []),
+    ...(decision.decider ? [`by ${md(decision.decider)}`] : []),
+  ];
+  const reason = decision.reason ? `: ${md(decision.reason)}` : '';
+  return `- **Decision: ${label}**${reason}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}

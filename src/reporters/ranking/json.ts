@@ -1,0 +1,76 @@
+import { columnsAsJson } from '../columns.js';
+import { toDecisionEntry } from '../../core/decisions/apply.js';
+import { CONVERTED_FROM_FIELD } from '../../core/text/fields.js';
+import type { RankedRequest } from '../../core/types.js';
+import { segmentsOf, toSafeJson } from '../words/format.js';
+import type { RankingReport, ReporterOptions } from '../types.js';
+
+/** The ranking for scripts: scores unrounded, line numbers as a spreadsheet shows them. */
+export function renderJson(report: RankingReport, options: ReporterOptions): string {
+  const { summary } = report;
+  const output = {
+    requests: report.ranked.slice(0, options.top).map((r) => toJson(r, summary.conversions)),
+    warnings: report.issues.map(({ line, column, path, value, code, severity, message }) => ({
+      row: line,
+      column,
+      field: path,
+      value,
+      code,
+      severity,
+      message,
+    })),
+    summary: {
+      source: summary.source,
+      rows: summary.rows,
+      requests: report.ranked.length,
+      skipped_rows: summary.skippedRows,
+      footer_lines: summary.footerLines,
+      encoding: summary.encoding,
+      delimiter: summary.delimiter,
+      currency: summary.currency,
+      conversions: Object.fromEntries(
+        Object.entries(summary.conversions ?? {}).map(([currency, c]) => [
+          currency,
+          { rate: c.rate ?? null, column: c.column ?? null, rows: c.rows },
+        ]),
+      ),
+      columns: columnsAsJson(summary.choices),
+      model: report.modelSource,
+    },
+    ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
+  };
+  return toSafeJson(output);
+}
+
+function toJson(request: RankedRequest, conversions: RankingReport['summary']['conversions']) {
+  return {
+    rank: request.rank,
+    id: request.id,
+    title: request.title,
+    score: request.unscorable === undefined ? request.score : null,
+    explanation: request.explanation ?? null,
+    unscorable: request.unscorable ?? null,
+    deal_value: request.dealValue ?? null,
+    // Which of its amounts were converted to the base currency, and how, so a surprising deal value can be checked.
+    converted: (request.texts[CONVERTED_FROM_FIELD] ?? []).map((currency) => ({
+      currency,
+      rate: conversions?.[currency]?.rate ?? null,
+      column: conversions?.[currency]?.column ?? null,
+    })),
+    accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
+    unattributed: { mentions: request.unattributed?.mentions ?? 0, deal_value: request.unattributed?.dealValue ?? null },
+    segments: segmentsOf(request),
+    criteria: Object.fromEntries(
+      Object.entries(request.criteria).map(([name, c]) => [
+        name,
+        { raw: c.raw ?? null, normalized: c.normalized, points: c.points, missing: c.isMissing },
+      ]),
+    ),
+    horizon: request.horizon ?? null,
+    escalations: request.escalations,
+    status: request.status ?? null,
+    decision: request.decision ? toDecisionEntry(request.decision) : null,
+    merged: request.mergedIds ?? [],
+    lines: request.lines,
+  };
+}
