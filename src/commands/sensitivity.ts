@@ -23,6 +23,6 @@ export async function runSensitivity(file: string, flags: SensitivityFlags, cont
   const { spread, seed, samples } = SENSITIVITY_DEFAULTS;
   const options = { top: flags.top, spread: flags.spread ?? spread, seed: flags.seed ?? seed, samples: flags.samples ?? samples };
   const results = analyzeSensitivity(report.ranked, report.model, options);
-  context.stdout.write(SENSITIVITY_REPORTERS[flags.format]({ results, options }));
+  context.stdout.write(SENSITIVITY_REPORTERS[flags.format]({ kind: report.model.kind, results, options }));
   return ExitCode.ok;
 }

@@ -1,24 +1,34 @@
 import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/apply.js';
 import { foldText } from '../text/folding.js';
 import { compareRequests } from '../scoring/rank.js';
-import { normalizeCriterion } from '../scoring/score.js';
+import { criteriaOf } from '../scoring/model-inputs.js';
+import { normalizeCriterion, pointsFor, totalWeightOf } from '../scoring/weighted.js';
 import type { Criterion, Decision, FeatureRequest, ScoredRequest, ScoringModel } from '../types.js';
 
 /** Fields sales fills in; triage asks the PM about every other criterion (alignment, effort, ...). */
 const EXPORT_FIELDS = new Set(['deal_value', 'segment', 'accounts', 'status']);
 
-/** The criteria a PM assesses in triage. */
+/** The criteria a PM assesses in triage; none for a framework, whose inputs come from the export. */
 export function assessedCriteria(model: ScoringModel): Criterion[] {
-  return model.criteria.filter((c) => !EXPORT_FIELDS.has(c.field));
+  return criteriaOf(model).filter((c) => !EXPORT_FIELDS.has(c.field));
 }
 
-/** The score a request would reach if every unassessed criterion turned out best: what triage could unlock. */
-export function potentialScore(request: ScoredRequest, model: ScoringModel): number {
-  const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
+/**
+ * The score a request would reach if every unassessed criterion turned out best: what triage could unlock.
+ * Undefined for a framework: its inputs (reach, job size) have no best value to assume.
+ */
+export function potentialScore(request: ScoredRequest, model: ScoringModel): number | undefined {
+  if (model.kind !== 'weighted') return undefined;
+  const totalWeight = totalWeightOf(model);
   return model.criteria.reduce((potential, c) => {
     const criterion = request.criteria[c.name];
-    return criterion?.isMissing ? potential + (100 * c.weight * (1 - criterion.normalized)) / totalWeight : potential;
+    return criterion?.isMissing ? potential + pointsFor(c.weight, 1 - criterion.normalized, totalWeight) : potential;
   }, request.score);
+}
+
+/** What the queue sorts by: a weighted request's potential; a framework request's score, as the ranking orders it. */
+function queuePriority(request: ScoredRequest, model: ScoringModel): number {
+  return potentialScore(request, model) ?? (request.unscorable === undefined ? request.score : -Infinity);
 }
 
 export function isTriaged(request: ScoredRequest): boolean {
@@ -78,7 +88,7 @@ export function triageQueue(
       : selection === 'untriaged'
         ? requests.filter((r) => !isTriaged(r))
         : requests.filter((r) => selection.some((id) => foldText(id) === foldText(r.id)));
-  const potential = new Map(chosen.map((r) => [r, potentialScore(r, model)]));
+  const potential = new Map(chosen.map((r) => [r, queuePriority(r, model)]));
   // A request with some answers is where the PM stopped last time: resume there.
   const isStarted = (r: ScoredRequest) => (r.decision ? 1 : 0);
   const queue = [...chosen].sort((a, b) => isStarted(b) - isStarted(a) || potential.get(b)! - potential.get(a)! || compareRequests(a, b));
