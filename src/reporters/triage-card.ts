@@ -39,7 +39,7 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const lines = [
     chalk.bold(`[${options.index}/${options.count}] ${escapeControls(requestName(request))}${mark ? ` [${mark}]` : ''}`),
     `  score      ${describeScore(request, options)} · #${options.place} of ${options.total}${horizon}`,
-    ...(request.explanation === undefined ? [] : [`  ${options.model.kind.padEnd(10)} ${request.explanation}`]),
+    ...(request.explanation === undefined ? [] : [`  formula    ${request.explanation}`]),
     `  deal value ${money(request.dealValue)} from ${describeAskers(request)}`,
     ...accounts.map((a) => `    ${escapeControls(a.name)} ${chalk.dim(money(a.dealValue))}`),
     ...(request.unattributed

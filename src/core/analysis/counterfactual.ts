@@ -2,7 +2,7 @@ import { isMoneyField } from '../text/fields.js';
 import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 import { inputRange, RICE_IMPACT_SCALE, readFrameworkInputs, solveFrameworkInput } from '../scoring/frameworks.js';
 import { compareRequests } from '../scoring/rank.js';
-import { scoreRequest } from '../scoring/score.js';
+import { scoreRequest, toFeatureRequest } from '../scoring/score.js';
 import { normalizedForPoints } from '../scoring/weighted.js';
 import {
   assertNever,
@@ -117,7 +117,7 @@ function smallestChange(
       ? textCandidates(criterion, current.normalized, current.raw)
       : numberCandidates(criterion, request, target);
   for (const change of candidates) {
-    const changed = scoreRequest(applyChange(request, change), model);
+    const changed = scoreRequest(applyChange(toFeatureRequest(request), change), model);
     // The distance the value actually moves, after rounding to a value the field takes.
     const distance = (changed.criteria[criterion.name]?.normalized ?? current.normalized) - current.normalized;
     if (reaches(changed)) return { change, score: changed.score, distance };
@@ -147,7 +147,7 @@ function smallestInputChange(
   for (const change of inputCandidates(model, request, field, exact, way)) {
     const to = typeof change.to === 'number' ? change.to : RICE_IMPACT_SCALE[change.to]!;
     if (from !== undefined && from !== 0 && (to - from) * way <= 0) continue;
-    const changed = scoreRequest(applyChange(request, change), model);
+    const changed = scoreRequest(applyChange(toFeatureRequest(request), change), model);
     if (reaches(changed)) return { change, score: changed.score, distance: from ? Math.abs(to - from) / Math.abs(from) : 1 };
   }
   return undefined;

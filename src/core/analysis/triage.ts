@@ -1,9 +1,10 @@
 import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/apply.js';
 import { foldText } from '../text/folding.js';
 import { compareRequests } from '../scoring/rank.js';
+import { toFeatureRequest } from '../scoring/score.js';
 import { criteriaOf } from '../scoring/model-inputs.js';
 import { normalizeCriterion, pointsFor, totalWeightOf } from '../scoring/weighted.js';
-import type { Criterion, Decision, FeatureRequest, ScoredRequest, ScoringModel } from '../types.js';
+import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../types.js';
 
 /** Fields sales fills in; triage asks the PM about every other criterion (alignment, effort, ...). */
 const EXPORT_FIELDS = new Set(['deal_value', 'segment', 'accounts', 'status']);
@@ -124,10 +125,4 @@ export function redecide(
 /** The request's rank among the others (1-based), without sorting them. */
 export function findPlace(request: ScoredRequest, others: readonly ScoredRequest[]): number {
   return 1 + others.filter((r) => r !== request && compareRequests(r, request) < 0).length;
-}
-
-/** The export's view of a scored request: what merging and re-deciding start from. */
-function toFeatureRequest(request: ScoredRequest & { rank?: number }): FeatureRequest {
-  const { score: _s, criteria: _c, horizon: _h, escalations: _e, decision: _d, rank: _r, ...base } = request;
-  return base;
 }

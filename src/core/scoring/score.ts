@@ -44,6 +44,25 @@ function withPlacement(
   return Object.assign({}, request, scored, placement);
 }
 
+/**
+ * The export's view of a scored request: what re-scoring, merging and re-deciding start from,
+ * with no verdict of the last scoring (a framework's unscorable above all) left to outlive its inputs.
+ */
+export function toFeatureRequest(request: ScoredRequest & { rank?: number }): FeatureRequest {
+  const {
+    score: _s,
+    criteria: _c,
+    horizon: _h,
+    escalations: _e,
+    decision: _d,
+    rank: _r,
+    explanation: _x,
+    unscorable: _u,
+    ...base
+  } = request;
+  return base;
+}
+
 /** The first horizon whose min_score the score reaches; a horizon without min_score catches the rest. */
 export function horizonFor(score: number, horizons: ScoringModel['horizons']): string | undefined {
   return horizons.find((h) => h.min_score === undefined || score >= h.min_score)?.name;
