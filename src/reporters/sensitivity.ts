@@ -8,7 +8,7 @@ import {
 } from '../core/analysis/sensitivity.js';
 import { formatNumber } from '../core/scoring/frameworks.js';
 import type { ModelKind } from '../core/types.js';
-import { escapeControls, formatScore, toSafeJson, requestName } from './words/format.js';
+import { escapeControls, formatRequestScore, toSafeJson, requestName } from './words/format.js';
 
 export interface SensitivityReport {
   /** The kind of model: weights are what a weighted model rests on, each request's inputs what a framework does. */
@@ -32,7 +32,7 @@ export function renderSensitivityTable(report: SensitivityReport): string {
   const rows = report.results.map((r) => [
     `${r.isFragile ? '!' : ' '}${r.rank}`,
     escapeControls(requestName(r)),
-    formatScore(r.score, report),
+    formatRequestScore(r, report),
     `${Math.round(r.topShare * 100)}%`,
     r.change
       ? `${r.isTop ? 'out' : 'in'} if ${describeChange(r.change, kind)}`

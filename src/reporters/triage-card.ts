@@ -55,10 +55,10 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   return `\n${lines.join('\n')}\n`;
 }
 
-/** "62.5 (could reach 80.0)" for weighted criteria; "675 RICE" for a framework, whose formula follows on its own line. */
+/** "62.5 (could reach 80.0)" for weighted criteria; "RICE 675" for a framework, whose formula follows on its own line. */
 function describeScore(request: ScoredRequest, options: TriageCardOptions): string {
   const { model, potential } = options;
-  if (model.kind !== 'weighted') return `${formatRequestScore(request, model)} ${model.kind.toUpperCase()}`;
+  if (model.kind !== 'weighted') return `${model.kind.toUpperCase()} ${formatRequestScore(request, model)}`;
   return `${formatScore(request.score, model)}${potential === undefined ? '' : ` (could reach ${formatScore(potential, model)})`}`;
 }
 

@@ -33,6 +33,8 @@ export interface RequestSensitivity {
   title: string;
   rank: number;
   score: number;
+  /** Why a framework could not score the request: it ranks last whatever its score says. */
+  unscorable?: string;
   isTop: boolean;
   /** For a top-N request the change that pushes it out; for one just below, the change that pulls it in. */
   change?: WeightChange | InputChange;
@@ -78,6 +80,7 @@ export function analyzeSensitivity(
       title: r.title,
       rank: r.rank,
       score: r.score,
+      ...(r.unscorable === undefined ? {} : { unscorable: r.unscorable }),
       isTop,
       ...(change ? { change } : {}),
       topShare,
