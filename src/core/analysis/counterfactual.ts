@@ -63,6 +63,7 @@ export function findCounterfactuals(
 /**
  * The smallest change of each criterion (or framework input) that moves the score
  * past `needed` in `direction` (1 up, -1 down) and passes `reaches` when re-scored.
+ * Weighted criteria only go up: what moves a weighted request down is a weight (see sensitivity).
  */
 export function singleChanges(
   request: ScoredRequest,
@@ -144,7 +145,7 @@ function smallestInputChange(
   const isDivisor = FRAMEWORK_TERMS[model.kind].some((t) => t.field === field && t.isDivisor === true);
   // A divisor moves against the score: less effort, a higher score.
   const way = isDivisor ? -direction : direction;
-  for (const change of inputCandidates(model, request, field, exact, way)) {
+  for (const change of inputCandidates(model, request, field, { exact, way, from })) {
     const to = typeof change.to === 'number' ? change.to : RICE_IMPACT_SCALE[change.to]!;
     if (from !== undefined && from !== 0 && (to - from) * way <= 0) continue;
     const changed = scoreRequest(applyChange(toFeatureRequest(request), change), model);
@@ -154,11 +155,12 @@ function smallestInputChange(
 }
 
 /** RICE impact: the words of Intercom's scale past the exact value, nearest first; other inputs: two round values past it, in range. */
-function inputCandidates(model: FrameworkModel, request: FeatureRequest, field: string, exact: number, way: number): Change[] {
-  const at = (to: number): Change => {
-    const from = readFrameworkInputs(model, request).get(field);
-    return { kind: 'number', criterion: field, field, to, ...(from === undefined ? {} : { from }) };
-  };
+function inputCandidates(
+  model: FrameworkModel,
+  request: FeatureRequest,
+  field: string,
+  { exact, way, from }: { exact: number; way: number; from: number | undefined },
+): Change[] {
   if (model.kind === 'rice' && field === 'impact') {
     const raw = request.texts.impact?.[0];
     return Object.entries(RICE_IMPACT_SCALE)
@@ -170,7 +172,7 @@ function inputCandidates(model: FrameworkModel, request: FeatureRequest, field: 
   const first = roundPast(exact, way);
   return [first, roundPast(first + way * roundingStep(Math.abs(first)), way)]
     .filter((to) => to <= range.max && (range.isMinOpen ? to > range.min : to >= range.min))
-    .map(at);
+    .map((to) => ({ kind: 'number', criterion: field, field, to, ...(from === undefined ? {} : { from }) }));
 }
 
 /** Rounded to two significant digits in `way`: 1,234 up is 1,300, down is 1,200. */
