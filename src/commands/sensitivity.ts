@@ -16,7 +16,7 @@ export interface SensitivityFlags extends ReadOptions {
   accounts?: string;
 }
 
-/** pm-rank sensitivity: how much the top N depends on the chosen weights. */
+/** pm-rank sensitivity: how much the top N depends on the chosen weights, or on a framework's inputs. */
 export async function runSensitivity(file: string, flags: SensitivityFlags, context: CommandContext): Promise<ExitCode> {
   const report = await buildRankingReport(file, flags, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
