@@ -2,16 +2,62 @@ import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/
 import { foldText } from '../text/folding.js';
 import { compareRequests } from '../scoring/rank.js';
 import { toFeatureRequest } from '../scoring/score.js';
+import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
+import { RICE_IMPACT_SCALE } from '../scoring/frameworks.js';
 import { criteriaOf } from '../scoring/model-inputs.js';
 import { normalizeCriterion, pointsFor, totalWeightOf } from '../scoring/weighted.js';
-import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../types.js';
+import { assertNever, type Criterion, type Decision, type ScoredRequest, type ScoringModel } from '../types.js';
 
 /** Fields sales fills in; triage asks the PM about every other criterion (alignment, effort, ...). */
 const EXPORT_FIELDS = new Set(['deal_value', 'segment', 'accounts', 'status']);
 
-/** The criteria a PM assesses in triage; none for a framework, whose inputs come from the export. */
+/** The criteria a PM assesses in triage; none for a framework, whose inputs assessedInputs lists. */
 export function assessedCriteria(model: ScoringModel): Criterion[] {
   return criteriaOf(model).filter((c) => !EXPORT_FIELDS.has(c.field));
+}
+
+/** A framework input triage asks the PM to estimate. */
+export interface InputQuestion {
+  field: string;
+  description: string;
+  /** The framework's own scale, when it has one (RICE impact and confidence, ICE's 1-10); else any number. */
+  choices?: readonly { name: string; value: number | string }[];
+}
+
+const ICE_SCALE = Array.from({ length: 10 }, (_, i) => ({ name: String(i + 1), value: i + 1 }));
+
+/** Every input of a framework, in its formula's order, since the PM estimates them all; none for weighted criteria. */
+export function assessedInputs(model: ScoringModel): InputQuestion[] {
+  switch (model.kind) {
+    case 'weighted':
+      return [];
+    case 'rice':
+      return [
+        { field: 'reach', description: 'people or events per period' },
+        {
+          field: 'impact',
+          description: "Intercom's scale",
+          choices: Object.entries(RICE_IMPACT_SCALE).map(([word, value]) => ({ name: `${word} (${value})`, value })),
+        },
+        {
+          field: 'confidence',
+          description: 'how sure the estimates are',
+          choices: [1, 0.8, 0.5].map((value) => ({ name: `${value * 100}%`, value })),
+        },
+        { field: 'effort', description: 'person-months' },
+      ];
+    case 'wsjf':
+      return [
+        { field: 'business_value', description: 'user-business value, relative (1, 2, 3, 5, 8, 13, 20)' },
+        { field: 'time_criticality', description: 'relative (1, 2, 3, 5, 8, 13, 20)' },
+        { field: 'risk_reduction', description: 'risk reduction or opportunity enablement, relative (1, 2, 3, 5, 8, 13, 20)' },
+        { field: 'job_size', description: 'relative (1, 2, 3, 5, 8, 13, 20)' },
+      ];
+    case 'ice':
+      return FRAMEWORK_TERMS.ice.map(({ field }) => ({ field, description: '1-10', choices: ICE_SCALE }));
+    default:
+      return assertNever(model);
+  }
 }
 
 /**
@@ -43,19 +89,18 @@ export function isKnownDistinct(a: ScoredRequest, b: ScoredRequest): boolean {
 }
 
 /**
- * Where a criterion's question starts: the current value, else the choice that
- * scores nearest the criterion's `missing`, else the middle one. Never the lowest
- * by default, since a quick Enter would record the worst value.
+ * Where a question starts: the current value, else the choice that scores nearest
+ * the criterion's `missing` (given when the config sets one), else the middle one.
+ * Never the lowest by default, since a quick Enter would record the worst value.
  */
 export function startingChoice<T extends number | string>(
-  criterion: Criterion,
   choices: readonly T[],
   current: number | string | undefined,
-  hasMissing: boolean,
+  criterion?: Criterion,
 ): T | undefined {
   const same = current === undefined ? undefined : choices.find((c) => foldText(String(c)) === foldText(String(current)));
   if (same !== undefined || choices.length === 0) return same;
-  if (!hasMissing) return choices[Math.floor((choices.length - 1) / 2)];
+  if (!criterion) return choices[Math.floor((choices.length - 1) / 2)];
   const distance = (choice: T) => Math.abs((normalizeChoice(criterion, choice) ?? 0) - criterion.missing);
   return choices.reduce((best, choice) => (distance(choice) < distance(best) ? choice : best));
 }

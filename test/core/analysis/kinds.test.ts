@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCounterfactuals, type Change } from '../../../src/core/analysis/counterfactual.js';
 import { diffRankings } from '../../../src/core/analysis/diff.js';
 import { analyzeSensitivity, type RequestSensitivity } from '../../../src/core/analysis/sensitivity.js';
-import { assessedCriteria, potentialScore, triageQueue } from '../../../src/core/analysis/triage.js';
+import { assessedCriteria, assessedInputs, potentialScore, triageQueue } from '../../../src/core/analysis/triage.js';
 import { rankRequests } from '../../../src/core/scoring/rank.js';
 import { scoreRequests } from '../../../src/core/scoring/score.js';
 import type { ModelKind, RankedRequest } from '../../../src/core/types.js';
@@ -135,16 +135,25 @@ describe('sensitivity asks each kind its own question: weights for weighted crit
 describe('triage', () => {
   it.each([
     // B has no deal value (missing 0): it could reach 60 + 40 = 100; D too: 28 + 40 = 68; A and C have every value.
+    // The PM assesses the criteria sales does not fill in.
     ['weighted', [100, 100, 58, 68], ['alignment', 'effort']],
-    // A framework's inputs have no best value to assume, and come from the export: no potential, no criteria to ask.
-    ['rice', [undefined, undefined, undefined, undefined], []],
-    ['wsjf', [undefined, undefined, undefined, undefined], []],
-    ['ice', [undefined, undefined, undefined, undefined], []],
-  ] as const)('%s: potential and assessed criteria', (kind, potentials, assessed) => {
+    // A framework's inputs have no best value to assume: no potential; the PM estimates every input.
+    ['rice', [undefined, undefined, undefined, undefined], ['reach', 'impact', 'confidence', 'effort']],
+    ['wsjf', [undefined, undefined, undefined, undefined], ['business_value', 'time_criticality', 'risk_reduction', 'job_size']],
+    ['ice', [undefined, undefined, undefined, undefined], ['impact', 'confidence', 'ease']],
+  ] as const)('%s: potential and what the PM assesses', (kind, potentials, assessed) => {
     const { ranked, model } = rankCase(kind);
     const byId = (id: string) => ranked.find((r) => r.id === id)!;
     expect(['A', 'B', 'C', 'D'].map((id) => potentialScore(byId(id), model))).toEqual(potentials);
-    expect(assessedCriteria(model).map((c) => c.name)).toEqual(assessed);
+    const questions = [...assessedCriteria(model).map((c) => c.field), ...assessedInputs(model).map((q) => q.field)];
+    expect(questions).toEqual(assessed);
+  });
+
+  it('offers RICE impact and confidence, and ICE inputs, on their own scales; other inputs as numbers', () => {
+    const choices = (kind: ModelKind) => assessedInputs(KIND_CASES[kind].model).map((q) => q.choices?.map((c) => c.value));
+    expect(choices('rice')).toEqual([undefined, [3, 2, 1, 0.5, 0.25], [1, 0.8, 0.5], undefined]);
+    expect(choices('wsjf')).toEqual([undefined, undefined, undefined, undefined]);
+    expect(choices('ice')).toEqual(Array.from({ length: 3 }, () => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
   });
 
   it.each([
