@@ -70,6 +70,7 @@ export type FrameworkModel = RiceModel | WsjfModel | IceModel;
 /** The validated scoring model, ready to score with: one case per kind, so each analysis says what it does for each. */
 export type ScoringModel = WeightedModel | FrameworkModel;
 
+/** weighted, rice, wsjf or ice: what a model scores with and the unit of its scores. */
 export type ModelKind = ScoringModel['kind'];
 
 /** For a switch over model kinds: a kind left out fails to compile here. */

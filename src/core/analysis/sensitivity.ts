@@ -2,14 +2,8 @@ import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 import { computeFrameworkScore, readFrameworkInputs } from '../scoring/frameworks.js';
 import { compareRequests } from '../scoring/rank.js';
 import { singleChanges, type VerifiedChange } from './counterfactual.js';
-import {
-  assertNever,
-  type FrameworkModel,
-  type RankedRequest,
-  type ScoredRequest,
-  type ScoringModel,
-  type WeightedModel,
-} from '../types.js';
+import { assertNever } from '../types.js';
+import type { FrameworkModel, RankedRequest, ScoredRequest, ScoringModel, WeightedModel } from '../types.js';
 
 /** The smallest change of one weight that moves a request across the top-N line. */
 export interface WeightChange {
