@@ -75,7 +75,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .argument('[config]', 'scoring config (default: ./scoring.yaml)')
     .option('-d, --data <file>', "also check the config against a CSV export's header and values")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .option('-n, --top <n>', 'with --data: warn when the top N is fragile under ±20% weight changes', parsePositiveInt)
+    .option('-n, --top <n>', 'with --data: warn when the top N is fragile under ±20% weight (or framework input) changes', parsePositiveInt)
     .option('--strict', 'exit 1 on warnings too')
     .option(SHEET_FLAG, SHEET_HELP)
     .action(
@@ -142,12 +142,14 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     });
   program
     .command('sensitivity')
-    .description('how much the top N depends on the weights: smallest changes that reorder it, and a seeded perturbation study')
+    .description(
+      'how much the top N depends on the weights (or framework inputs): smallest changes that reorder it, and a seeded perturbation study',
+    )
     .argument('<file>', 'CSV export (FILE may be - for stdin)')
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-n, --top <n>', 'size of the top list', parsePositiveInt, 10)
-    .option('--spread <share>', 'vary each weight by up to this much, e.g. 20% or 0.2 (default: 20%)', parseShare)
+    .option('--spread <share>', 'vary each weight (or framework input) by up to this much, e.g. 20% or 0.2 (default: 20%)', parseShare)
     .option('--seed <n>', 'seed of the random perturbations; same seed, same result (default: 1)', parsePositiveInt)
     .option('--samples <n>', 'number of random perturbations (default: 1000)', parsePositiveInt)
     .option(SHEET_FLAG, SHEET_HELP)

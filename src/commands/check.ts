@@ -60,9 +60,9 @@ function checkTopStability(ranked: RankedRequest[], model: ScoringModel, top: nu
     {
       code: 'TOP_FRAGILE',
       severity: 'warning',
-      path: ['criteria'],
+      path: [model.kind === 'weighted' ? 'criteria' : 'model'],
       isKey: true,
-      message: `the top ${top} of ${source} is fragile under ±${SENSITIVITY_DEFAULTS.spread * 100}% weight changes: ${list}; see pm-rank sensitivity`,
+      message: `the top ${top} of ${source} is fragile under ±${SENSITIVITY_DEFAULTS.spread * 100}% ${model.kind === 'weighted' ? 'weight changes' : 'changes to each input'}: ${list}; see pm-rank sensitivity`,
     },
   ];
 }

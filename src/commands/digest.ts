@@ -38,6 +38,7 @@ export async function runDigest(
     ),
     previous: previousFile,
     current: currentFile,
+    kind: current.model.kind,
     ...(current.summary.currency ? { currency: current.summary.currency } : {}),
   };
   await emitResult(options.format === 'json' ? renderDigestJson(view) : renderDigestMarkdown(view), options.output, context);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scoredFields } from '../core/scoring/model-inputs.js';
 import { isWinLossField } from '../core/text/fields.js';
 import type { ScoringModel } from '../core/types.js';
 import { CancelledError, ExitCode } from '../errors.js';
@@ -72,7 +73,7 @@ async function profileExport(file: string, template: string, options: InitOption
 /** Fields worth a question: a runner-up came close, or the model scores the field and nothing matched it. */
 function unsureFields(summary: ReadSummary, model: ScoringModel): string[] {
   const close = summary.choices.filter((c) => c.isClose).map((c) => c.field);
-  const scored = ['title', ...model.criteria.map((c) => c.field)].filter((f) => f !== 'accounts' && !isWinLossField(f));
+  const scored = ['title', ...scoredFields(model)].filter((f) => f !== 'accounts' && !isWinLossField(f));
   const unmatched = scored.filter((f) => !(f in summary.columns) && !(f === 'title' && 'id' in summary.columns));
   return [...new Set([...close, ...unmatched])];
 }

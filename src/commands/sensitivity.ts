@@ -16,13 +16,13 @@ export interface SensitivityFlags extends ReadOptions {
   accounts?: string;
 }
 
-/** pm-rank sensitivity: how much the top N depends on the chosen weights. */
+/** pm-rank sensitivity: how much the top N depends on the chosen weights, or on a framework's inputs. */
 export async function runSensitivity(file: string, flags: SensitivityFlags, context: CommandContext): Promise<ExitCode> {
   const report = await buildRankingReport(file, flags, context);
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const { spread, seed, samples } = SENSITIVITY_DEFAULTS;
   const options = { top: flags.top, spread: flags.spread ?? spread, seed: flags.seed ?? seed, samples: flags.samples ?? samples };
   const results = analyzeSensitivity(report.ranked, report.model, options);
-  context.stdout.write(SENSITIVITY_REPORTERS[flags.format]({ results, options }));
+  context.stdout.write(SENSITIVITY_REPORTERS[flags.format]({ kind: report.model.kind, results, options }));
   return ExitCode.ok;
 }

@@ -1,4 +1,3 @@
-import type { Framework } from './scoring/frameworks.js';
 import type { Config, EscalationRule } from './config/schema.js';
 
 /** A criterion's transform of a raw value to [0,1]. */
@@ -30,20 +29,53 @@ export interface Criterion {
   countUnattributed?: boolean;
 }
 
-/** The validated scoring model, ready to score with. */
-export interface ScoringModel {
+/** What every kind of model shares: how the export is read, placed in horizons and escalated. */
+interface ModelBase {
   columns: Readonly<Record<string, string>>;
   currency: Config['currency'];
   aggregate: Config['aggregate'];
-  criteria: Criterion[];
-  /** Set when the score is a framework's own number (RICE, WSJF, ICE) rather than weighted criteria. */
-  framework?: Framework;
   /** Breaks score ties before deal value: a criterion (higher first) or framework input (divisors smaller first). */
   tiebreak?: { name: string; isAscending: boolean };
   horizons: Config['horizons'];
   escalation: EscalationRule[];
   /** How plan sizes requests; absent when the config has no plan section. */
   plan?: PlanSizing;
+}
+
+/** Weighted criteria: each request scores 0-100, the sum of its criteria's points. */
+export interface WeightedModel extends ModelBase {
+  kind: 'weighted';
+  criteria: Criterion[];
+}
+
+/** RICE (Intercom): reach x impact x confidence / effort, in RICE's own unit. */
+export interface RiceModel extends ModelBase {
+  kind: 'rice';
+}
+
+/** WSJF (SAFe): cost of delay / job size, in WSJF's own unit. */
+export interface WsjfModel extends ModelBase {
+  kind: 'wsjf';
+}
+
+/** ICE (Sean Ellis): impact, confidence and ease, each 1-10, averaged or multiplied. */
+export interface IceModel extends ModelBase {
+  kind: 'ice';
+  combine: 'average' | 'product';
+}
+
+/** A framework scores a request from its own inputs, in the framework's own unit. */
+export type FrameworkModel = RiceModel | WsjfModel | IceModel;
+
+/** The validated scoring model, ready to score with: one case per kind, so each analysis says what it does for each. */
+export type ScoringModel = WeightedModel | FrameworkModel;
+
+/** weighted, rice, wsjf or ice: what a model scores with and the unit of its scores. */
+export type ModelKind = ScoringModel['kind'];
+
+/** For a switch over model kinds: a kind left out fails to compile here. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected model kind: ${JSON.stringify(value)}`);
 }
 
 /** The field that sizes a request, and the size of each of its text values (folded). */

@@ -1,6 +1,7 @@
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from '../core/decisions/apply.js';
 import { isWinLossField } from '../core/text/fields.js';
 import { findFrameworkIssues } from '../core/scoring/frameworks.js';
+import { scoredFields } from '../core/scoring/model-inputs.js';
 import { rollUpAccounts, rollUpDeals, type AccountHierarchy } from '../core/requests/hierarchy.js';
 import { rankRequests } from '../core/scoring/rank.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
@@ -61,7 +62,7 @@ export async function rankExport(
   const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, loaded.model.aggregate);
   const asOf = options.asOf ?? todayDay();
   const scored = decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf));
-  const { framework } = loaded.model;
+  const { model } = loaded;
   return {
     ranked: rankRequests(scored, loaded.model.tiebreak),
     issues: [
@@ -69,7 +70,7 @@ export async function rankExport(
       ...(hierarchy?.issues ?? []),
       ...(winLoss ? winLoss.issues : missingWinLoss(loaded.model)),
       ...(decisions ? describeDecisionIssues(decisions, decided.issues, loaded.model) : []),
-      ...(framework ? findFrameworkIssues(scored, framework) : []),
+      ...(model.kind === 'weighted' ? [] : findFrameworkIssues(scored, model)),
     ],
     summary: read.summary,
     model: loaded.model,
@@ -115,7 +116,7 @@ export async function readWinLoss(
 }
 
 function missingWinLoss(model: ScoringModel): Issue[] {
-  const fields = [...model.criteria.map((c) => c.field), ...model.escalation.flatMap((r) => Object.keys(r.when))].filter(isWinLossField);
+  const fields = [...scoredFields(model), ...model.escalation.flatMap((r) => Object.keys(r.when))].filter(isWinLossField);
   return [...new Set(fields)].map((field) => ({
     code: 'WIN_LOSS_NOT_GIVEN',
     severity: 'warning',

@@ -159,13 +159,15 @@ function isSettledMeanwhile(session: Session, request: ScoredRequest, index: num
 }
 
 function renderCard(session: Session, request: ScoredRequest, index: number, count: number): string {
+  const potential = potentialScore(request, session.model);
   return renderTriageCard(request, {
     color: session.context.isColor,
     index,
     count,
     place: findPlace(request, session.requests),
     total: session.requests.length,
-    potential: potentialScore(request, session.model),
+    ...(potential === undefined ? {} : { potential }),
+    model: session.model,
     duplicates: listDuplicates(session, request),
     ...(session.currency === undefined ? {} : { currency: session.currency }),
   });

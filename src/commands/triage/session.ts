@@ -80,7 +80,9 @@ export async function saveAnswer(session: Session, id: string, fields: DecisionF
   const { changed, place, requests: rescored } = redecide(requests, id, written.entry, session.model);
   session.requests = rescored;
   const what = written.entry.mergeInto === undefined ? '' : `merged into ${changed.id}; it `;
-  session.context.stdout.write(`  saved · ${what}scores ${formatScore(changed.score)}, now #${place} of ${rescored.length}\n`);
+  session.context.stdout.write(
+    `  saved · ${what}scores ${formatScore(changed.score, session.model)}, now #${place} of ${rescored.length}\n`,
+  );
   return { id, fields: written.before, written: written.after, requests };
 }
 

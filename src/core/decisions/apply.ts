@@ -2,6 +2,7 @@ import type { DecisionEntry } from './schema.js';
 import { combineDealValues, mergeUnattributed } from '../requests/group.js';
 import { foldText } from '../text/folding.js';
 import { scoreRequest } from '../scoring/score.js';
+import { criteriaOf } from '../scoring/model-inputs.js';
 import type { AccountMention, Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from '../types.js';
 
 export const DECISION_KINDS = ['accept', 'defer', 'decline', 'escalate', 'needs-info'] as const satisfies readonly DecisionKind[];
@@ -153,7 +154,7 @@ export function scoreDecidedRequest(request: DecidedRequest, model: ScoringModel
 export function checkDecisionValues(decisions: Decisions, model: ScoringModel): Issue[] {
   return Object.entries(decisions).flatMap(([id, decision]) =>
     Object.entries(decision.values ?? {}).flatMap(([field, value]) =>
-      model.criteria.flatMap((criterion): Issue[] => {
+      criteriaOf(model).flatMap((criterion): Issue[] => {
         if (criterion.field !== field) return [];
         const t = criterion.transform;
         const path = `decisions.${id}.values.${field}`;

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/text/fields.js';
 import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/requests/group.js';
 import { foldText } from '../../core/text/folding.js';
-import { FRAMEWORK_TERMS } from '../../core/scoring/frameworks.js';
+import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
@@ -131,18 +131,15 @@ class ExportReader extends TableReader {
 
   /** Every request would score the same: a ranking by tie-break alone (ids in alphabetical order) is worse than none. */
   private stopWhenNothingScores(columns: ColumnMap): void {
-    const fields = this.model.framework
-      ? FRAMEWORK_TERMS[this.model.framework.name].map((t) => t.field)
-      : this.model.criteria.map((c) => c.field);
+    const fields = scoredFields(this.model);
+    const isFramework = this.model.kind !== 'weighted';
     // Counting rows that name no account needs no account column.
-    const countsRows = this.model.criteria.some((c) => c.field === 'accounts' && c.countUnattributed);
+    const countsRows = criteriaOf(this.model).some((c) => c.field === 'accounts' && c.countUnattributed);
     const hasData = (field: string) =>
       (field === 'accounts' && countsRows) || isFieldInExport(field, (column) => columns.indices.has(column));
-    if (fields.length === 0 || (this.model.framework ? fields.every(hasData) : fields.some(hasData))) return;
+    if (fields.length === 0 || (isFramework ? fields.every(hasData) : fields.some(hasData))) return;
     const missing = [...new Set(fields.filter((f) => !hasData(f)))].join(', ');
-    const what = this.model.framework
-      ? `${this.model.framework.name.toUpperCase()} needs ${missing}`
-      : `no criterion of the model has a column (${missing})`;
+    const what = isFramework ? `${this.model.kind.toUpperCase()} needs ${missing}` : `no criterion of the model has a column (${missing})`;
     throw new InputError(
       `${this.source}: ${what}, so every request would score the same; run pm-rank columns ${this.source} to see what was found, then pm-rank init --from ${this.source} to write a config for this export`,
     );
@@ -161,7 +158,7 @@ class ExportReader extends TableReader {
   }
 
   private warnMissingColumns(columns: ColumnMap): void {
-    for (const criterion of this.model.criteria) {
+    for (const criterion of criteriaOf(this.model)) {
       if (isWinLossField(criterion.field) || criterion.countUnattributed) continue;
       // Without an account column no row names a customer: accounts is 0 for every request.
       const isAccounts = criterion.field === 'accounts';
@@ -170,9 +167,9 @@ class ExportReader extends TableReader {
         : `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
       this.warnMissingColumn(columns, isAccounts ? 'account' : criterion.field, `criteria.${criterion.name}`, consequence);
     }
-    const { framework } = this.model;
-    for (const term of framework ? FRAMEWORK_TERMS[framework.name] : []) {
-      this.warnMissingColumn(columns, term.field, 'model', `${framework!.name.toUpperCase()} cannot score any request`);
+    if (this.model.kind === 'weighted') return;
+    for (const field of scoredFields(this.model)) {
+      this.warnMissingColumn(columns, field, 'model', `${this.model.kind.toUpperCase()} cannot score any request`);
     }
   }
 

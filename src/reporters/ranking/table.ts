@@ -85,9 +85,10 @@ export function renderTable(report: RankingReport, options: ReporterOptions): st
 
 /** A framework's score is in its own unit, so the header names it, and the explanation replaces the drivers. */
 function headerOf(header: string, report: RankingReport): string {
-  const { framework } = report.model;
-  if (framework && header === 'Score') return framework.name.toUpperCase();
-  return framework && header === 'Top drivers' ? 'Explanation' : header;
+  const { kind } = report.model;
+  if (kind === 'weighted') return header;
+  if (header === 'Score') return kind.toUpperCase();
+  return header === 'Top drivers' ? 'Explanation' : header;
 }
 
 /** "to fit 80 columns: hid Segments, Top drivers; cut long cells (--wide shows all)", or nothing when all fits. */
