@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { terminalColumns, type CommandContext } from './commands/context.js';
+import { terminalColumns, type CommandContext } from './context.js';
 import { parseDate } from './core/text/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
 import { readSettingsFrom, type ReadSettings } from './input/settings.js';

@@ -5,7 +5,7 @@ import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderPmReport } from '../reporters/markdown/pm.js';
 import { renderSalesReport } from '../reporters/markdown/sales.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export type Audience = 'pm' | 'sales';

@@ -3,7 +3,7 @@ import { ExitCode } from '../errors.js';
 import type { ReadOptions } from '../input/requests/read-requests.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { SENSITIVITY_REPORTERS, type SensitivityFormat } from '../reporters/sensitivity.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { buildRankingReport } from '../pipeline/read-inputs.js';
 
 export interface SensitivityFlags extends ReadOptions {

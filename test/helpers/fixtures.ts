@@ -4,7 +4,7 @@ import { rankRequests } from '../../src/core/scoring/rank.js';
 import { scoreRequests } from '../../src/core/scoring/score.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
 import type { ReadSummary } from '../../src/input/csv/stream-csv.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { ROOT } from './exec.js';
 
@@ -48,7 +48,7 @@ export function reportOf(requests: FeatureRequest[], model: ScoringModel): Ranki
     issues: [],
     summary: { ...summaryOf('requests.csv', requests.length), currency: 'USD' },
     model,
-    modelSource: 'scoring.yaml',
+    configSource: 'scoring.yaml',
   };
 }
 

@@ -6,7 +6,7 @@ import { renderCsv } from '../../src/reporters/ranking/csv.js';
 import { renderJson } from '../../src/reporters/ranking/json.js';
 import { renderPmReport } from '../../src/reporters/markdown/pm.js';
 import { renderTable } from '../../src/reporters/ranking/table.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 
 const model = modelOf({ criteria: { effort: { weight: 1, field: 'effort', map: { S: 1, L: 0 } } } });
@@ -31,7 +31,7 @@ const report: RankingReport = {
   issues: [],
   summary: summaryOf('x.csv', 3),
   model,
-  modelSource: 'scoring.yaml',
+  configSource: 'scoring.yaml',
 };
 
 describe('reporters show decisions', () => {

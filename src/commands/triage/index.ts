@@ -10,7 +10,7 @@ import { assertNotAnInput } from '../../output/write-atomic.js';
 import { BACK, QUIT, SKIP } from '../../prompts/index.js';
 import { renderDiagnostics } from '../../reporters/diagnostics.js';
 import { renderTriageCard } from '../../reporters/triage-card.js';
-import type { CommandContext } from '../context.js';
+import type { CommandContext } from '../../context.js';
 import { rankExport, type PipelineOptions } from '../../pipeline/read-inputs.js';
 import { decisionOf, findRequest, refresh, saveAnswer, undoAnswer, type Session, type Undo } from './session.js';
 import { listDuplicates, listSteps } from './steps.js';

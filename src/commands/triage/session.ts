@@ -20,7 +20,7 @@ import { SAVE_LOCK_WAIT_MS, withSaveLock, type LockHolder } from '../../output/d
 import { writeDecisions } from '../../output/write-decisions.js';
 import { chooseOne, QUIT } from '../../prompts/index.js';
 import { formatScore } from '../../reporters/words/format.js';
-import type { CommandContext } from '../context.js';
+import type { CommandContext } from '../../context.js';
 
 export interface Session {
   /** The decisions file as the user named it, for messages. */

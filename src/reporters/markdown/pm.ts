@@ -24,7 +24,7 @@ import {
 } from '../words/format.js';
 import { renderQuadrant } from './quadrant.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 
 /** What the report command passes to the markdown reporters. */
 export interface MarkdownOptions {
@@ -78,7 +78,7 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
     [
       `- **Date:** ${md(options.date)}`,
       `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
-      `- **Model:** ${md(report.modelSource)}`,
+      `- **Model:** ${md(report.configSource)}`,
       ...(currency ? [`- **Deal values in:** ${md(currency)}`] : []),
       ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
       `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
