@@ -11,10 +11,7 @@ import { readRequests, type ReadOptions, type ReadSummary } from '../input/reque
 import { renderStarterConfig, type ExportProfile } from '../output/starter-config.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import type { CommandContext } from '../context.js';
-
-/** Starter models: the weighted default and the frameworks teams already use. */
-export const PRESETS = ['weighted', 'rice', 'wsjf', 'ice'] as const;
-export type Preset = (typeof PRESETS)[number];
+import type { Preset } from './init-command.js';
 
 export interface InitOptions extends ReadOptions {
   /** An export whose headers and values fill the starter config. */

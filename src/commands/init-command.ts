@@ -1,0 +1,41 @@
+import { Option, type Command } from 'commander';
+import { pick, SHEET_FLAG, SHEET_HELP, type CommandShell } from './flags.js';
+
+/** Starter models: the weighted default and the frameworks teams already use. */
+export const PRESETS = ['weighted', 'rice', 'wsjf', 'ice'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+interface InitFlags {
+  from?: string;
+  output: string;
+  force?: boolean;
+  yes?: boolean;
+  preset: Preset;
+  sheet?: string;
+}
+
+/** pm-rank init: its flags; the command itself loads when it runs. */
+export function addInitCommand(program: Command, shell: CommandShell): void {
+  program
+    .command('init')
+    .description('write a commented starter scoring.yaml')
+    .option('--from <file>', "fill columns and maps from a CSV export's headers and values")
+    .addOption(new Option('--preset <model>', 'starter model').choices(PRESETS).default('weighted'))
+    .option('-o, --output <path>', 'where to write', 'scoring.yaml')
+    .option('--force', 'replace an existing file')
+    .option('-y, --yes', "with --from: take pm-rank's guess for every column without asking")
+    .option(SHEET_FLAG, SHEET_HELP)
+    .action(async (flags: InitFlags) => {
+      const { runInit } = await import('./init.js');
+      const options = {
+        isForce: flags.force === true,
+        isYes: flags.yes === true,
+        isInteractive: shell.isInteractive(),
+        settings: shell.settings(),
+        output: flags.output,
+        preset: flags.preset,
+        ...pick(flags, ['from', 'sheet']),
+      };
+      shell.setExitCode(await runInit(options, shell.context()));
+    });
+}
