@@ -1,5 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { buildRankingReport } from '../../src/pipeline/read-inputs.js';
+import { findCounterfactualsByRequest } from '../../src/core/analysis/counterfactual.js';
+import { renderPmReport, type MarkdownOptions } from '../../src/reporters/markdown/pm.js';
 import { rankRequests } from '../../src/core/scoring/rank.js';
 import { scoreRequests } from '../../src/core/scoring/score.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
@@ -65,3 +67,8 @@ export const DEAL_ALIGNMENT_EFFORT = modelOf({
   horizons: [{ name: 'Now', min_score: 75 }, { name: 'Next', min_score: 50 }, { name: 'Later' }],
   escalation: [{ name: 'Strategic deal', when: { deal_value: { min: 250000 }, segment: ['Enterprise'] } }],
 });
+
+/** The PM report of a ranking, with the counterfactuals the report command finds for it. */
+export function renderPmReportOf(report: RankingReport, options: MarkdownOptions): string {
+  return renderPmReport({ ...report, counterfactuals: findCounterfactualsByRequest(report.ranked, report.model, options.top) }, options);
+}

@@ -23,6 +23,15 @@ export interface Counterfactual {
   distance: number;
 }
 
+/** Every request's counterfactuals (see findCounterfactuals), by request id: what the PM report shows under each. */
+export function findCounterfactualsByRequest(
+  ranked: readonly RankedRequest[],
+  model: ScoringModel,
+  top: number,
+): Map<string, Counterfactual[]> {
+  return new Map(ranked.map((r) => [r.id, findCounterfactuals(r, ranked, model, top)]));
+}
+
 /**
  * For each target the request has not reached, the smallest change per criterion
  * that reaches it, smallest first. Every change is verified by re-scoring.

@@ -1,6 +1,6 @@
 import type { ConditionCheck } from '../../core/scoring/escalate.js';
 import { foldText } from '../../core/text/folding.js';
-import { findCounterfactuals, type Change, type Counterfactual } from '../../core/analysis/counterfactual.js';
+import type { Change, Counterfactual } from '../../core/analysis/counterfactual.js';
 import {
   buildExpediteLane,
   explainContributions,
@@ -26,6 +26,11 @@ import { renderQuadrant } from './quadrant.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
 import type { RankingReport } from '../../core/ranking.js';
 
+/** The PM report's data: the ranking, and each request's counterfactuals by id (findCounterfactualsByRequest). */
+export interface PmReport extends RankingReport {
+  counterfactuals: ReadonlyMap<string, Counterfactual[]>;
+}
+
 /** What the report command passes to the markdown reporters. */
 export interface MarkdownOptions {
   /** Requests shown in full; the rest go under a collapsed <details>. */
@@ -35,7 +40,7 @@ export interface MarkdownOptions {
 }
 
 /** The PM's justification report: summary, value vs effort, expedite lane, one section per request. */
-export function renderPmReport(report: RankingReport, options: MarkdownOptions): string {
+export function renderPmReport(report: PmReport, options: MarkdownOptions): string {
   const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
     renderSummary(report, lane, options),
@@ -158,7 +163,7 @@ function formatExact(field: string, value: number, currency: string | undefined)
   return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
 }
 
-function renderRequests(report: RankingReport, options: MarkdownOptions): string {
+function renderRequests(report: PmReport, options: MarkdownOptions): string {
   const top = report.ranked.slice(0, options.top);
   const rest = report.ranked.slice(options.top);
   const sections = ['## Requests', ...top.map((r) => renderRequest(r, report, options))];
@@ -174,7 +179,7 @@ function renderRequests(report: RankingReport, options: MarkdownOptions): string
   return sections.join('\n\n');
 }
 
-function renderRequest(request: RankedRequest, report: RankingReport, options: MarkdownOptions): string {
+function renderRequest(request: RankedRequest, report: PmReport, options: MarkdownOptions): string {
   const currency = report.summary.currency;
   const facts = [
     `**Score ${formatScore(request.score)}**`,
@@ -192,7 +197,7 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     ...describeUnattributed(request, currency),
     ...describeHorizon(request, report),
     `- **Holds it back:** ${describeHoldbacks(request, report)}`,
-    ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
+    ...describeCounterfactuals(report.counterfactuals.get(request.id) ?? [], currency),
     ...(request.decision ? [describeDecision(request.decision)] : []),
   ];
   return [
