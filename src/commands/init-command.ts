@@ -1,9 +1,6 @@
 import { Option, type Command } from 'commander';
 import { pick, SHEET_FLAG, SHEET_HELP, type CommandShell } from './flags.js';
-
-/** Starter models: the weighted default and the frameworks teams already use. */
-export const PRESETS = ['weighted', 'rice', 'wsjf', 'ice'] as const;
-export type Preset = (typeof PRESETS)[number];
+import { PRESETS, type Preset } from './presets.js';
 
 interface InitFlags {
   from?: string;

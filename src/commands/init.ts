@@ -11,7 +11,7 @@ import { readRequests, type ReadOptions, type ReadSummary } from '../input/reque
 import { renderStarterConfig, type ExportProfile } from '../output/starter-config.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
 import type { CommandContext } from '../context.js';
-import type { Preset } from './init-command.js';
+import type { Preset } from './presets.js';
 
 export interface InitOptions extends ReadOptions {
   /** An export whose headers and values fill the starter config. */

@@ -1,4 +1,5 @@
-import { applyDecisions, checkDecisionValues, scoreDecidedRequest, type Decisions } from './decisions/apply.js';
+import { applyDecisions, checkDecisionValues, scoreDecidedRequest } from './decisions/apply.js';
+import type { Decisions } from './decisions/schema.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from './analysis/winloss.js';
 import type { ReadSummary } from './read-summary.js';
 import { rollUpAccounts, rollUpDeals, type AccountHierarchy, type RolledUpAccount } from './requests/hierarchy.js';
@@ -31,7 +32,7 @@ export interface DealsInput {
 }
 
 /** A decisions file as loaded, with the path its findings name. */
-export interface LoadedDecisions {
+export interface DecisionsInput {
   path: string;
   decisions: Decisions;
 }
@@ -45,7 +46,7 @@ export interface RankingInputs {
   asOf: number;
   hierarchy?: AccountHierarchy;
   deals?: DealsInput;
-  decisions?: LoadedDecisions;
+  decisions?: DecisionsInput;
 }
 
 /** decide → score → rank → findings: what every ranking command shows, from what the pipeline read. */

@@ -1,4 +1,4 @@
-import { rankInputs, type DealsInput, type LoadedDecisions, type RankingInputs, type RankingReport } from '../core/ranking.js';
+import { rankInputs, type DealsInput, type DecisionsInput, type RankingInputs, type RankingReport } from '../core/ranking.js';
 import type { AccountHierarchy } from '../core/requests/hierarchy.js';
 import type { ScoringModel } from '../core/types.js';
 import type { CommandContext } from '../context.js';
@@ -33,7 +33,7 @@ export async function rankExport(
   file: string,
   options: PipelineOptions,
   context: CommandContext,
-  decisions?: LoadedDecisions,
+  decisions?: DecisionsInput,
 ): Promise<RankingReport> {
   return rankInputs(await readInputs(loaded, file, options, context, decisions));
 }
@@ -44,7 +44,7 @@ async function readInputs(
   file: string,
   options: PipelineOptions,
   context: CommandContext,
-  decisions?: LoadedDecisions,
+  decisions?: DecisionsInput,
 ): Promise<RankingInputs> {
   const { model } = loaded;
   const read = await readRequests(await openSource(file, context.cwd, context.stdin), model, options);
@@ -62,7 +62,7 @@ async function readInputs(
 }
 
 /** The --decisions file, if given; its YAML parser and schema load only then. */
-export async function loadDecisionsOption(path: string | undefined, cwd: string): Promise<LoadedDecisions | undefined> {
+export async function loadDecisionsOption(path: string | undefined, cwd: string): Promise<DecisionsInput | undefined> {
   if (path === undefined) return undefined;
   const { loadDecisions } = await import('../input/load-decisions.js');
   return { path, ...(await loadDecisions(path, cwd)) };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config/schema.js';
-import { KINDS_NEEDING_REASON, type Decisions } from '../../core/decisions/apply.js';
+import { KINDS_NEEDING_REASON } from '../../core/decisions/kinds.js';
+import type { Decisions } from '../../core/decisions/schema.js';
 import {
   findDecisionKey,
   mergeAnswer,

@@ -1,5 +1,5 @@
 import { columnsAsJson } from '../columns.js';
-import { toDecisionEntry } from '../../core/decisions/apply.js';
+import { toDecisionEntry } from '../../core/decisions/entries.js';
 import { CONVERTED_FROM_FIELD } from '../../core/text/fields.js';
 import type { RankedRequest } from '../../core/types.js';
 import { segmentsOf, toSafeJson } from '../words/format.js';
