@@ -1,7 +1,7 @@
 import { applyDecisions, checkDecisionValues, scoreDecidedRequest } from './decisions/apply.js';
 import type { Decisions } from './decisions/schema.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from './analysis/winloss.js';
-import type { ReadSummary } from './read-summary.js';
+import type { ReadSummary, RequestsRead } from './read-summary.js';
 import { rollUpAccounts, rollUpDeals, type AccountHierarchy, type RolledUpAccount } from './requests/hierarchy.js';
 import { findFrameworkIssues } from './scoring/frameworks.js';
 import { rankRequests } from './scoring/rank.js';
@@ -41,7 +41,7 @@ export interface DecisionsInput {
 export interface RankingInputs {
   model: ScoringModel;
   configSource: string;
-  read: { requests: FeatureRequest[]; issues: Issue[]; summary: ReadSummary };
+  read: RequestsRead;
   /** The day number within_days conditions count from. */
   asOf: number;
   hierarchy?: AccountHierarchy;

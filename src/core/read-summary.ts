@@ -1,5 +1,16 @@
-/** What reading an export found besides its requests: the source, how it was read, which column each field came from. */
+import type { FeatureRequest, Issue } from './types.js';
 
+/** An export as read: its requests, what was wrong in it, and how it was read. */
+export interface RequestsRead {
+  requests: FeatureRequest[];
+  issues: Issue[];
+  summary: ReadSummary;
+}
+
+/** An export read on the reading thread, before its mentions are grouped into requests. */
+export type MentionsRead = Omit<RequestsRead, 'requests'>;
+
+/** What reading an export found besides its requests: the source, how it was read, which column each field came from. */
 export interface ReadSummary {
   source: string;
   /** Data rows read (blank lines and footers excluded). */

@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
-import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
 import { describeFsError, readTextFile } from './source.js';
+import type { LoadedConfig } from './parse-config.js';
+
+export type { LoadedConfig } from './parse-config.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.yaml', import.meta.url));
@@ -14,14 +16,6 @@ export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.
 export const DEFAULT_CONFIG_JSON = fileURLToPath(new URL('../default-config.json', import.meta.url));
 export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
 export const DEFAULT_CONFIG_SOURCE = 'default model';
-
-export interface LoadedConfig {
-  /** The path read, or "default model". */
-  source: string;
-  isDefault: boolean;
-  config: Config;
-  model: ScoringModel;
-}
 
 /** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {

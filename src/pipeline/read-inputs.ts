@@ -21,8 +21,11 @@ export interface PipelineOptions extends ReadOptions {
   accounts?: string;
 }
 
+/** What the pipeline reads from besides paths: the working folder, and stdin for "-". */
+export type PipelineContext = Pick<CommandContext, 'cwd' | 'stdin'>;
+
 /** Reads the config, the export, decisions, accounts and deals, then ranks them: the pipeline every ranking command shares. */
-export async function buildRankingReport(file: string, options: PipelineOptions, context: CommandContext): Promise<RankingReport> {
+export async function buildRankingReport(file: string, options: PipelineOptions, context: PipelineContext): Promise<RankingReport> {
   const loaded = await loadConfig(options.config, context.cwd);
   return rankExport(loaded, file, options, context, await loadDecisionsOption(options.decisions, context.cwd));
 }
@@ -32,7 +35,7 @@ export async function rankExport(
   loaded: LoadedConfig,
   file: string,
   options: PipelineOptions,
-  context: CommandContext,
+  context: PipelineContext,
   decisions?: DecisionsInput,
 ): Promise<RankingReport> {
   return rankInputs(await readInputs(loaded, file, options, context, decisions));
@@ -43,7 +46,7 @@ async function readInputs(
   loaded: LoadedConfig,
   file: string,
   options: PipelineOptions,
-  context: CommandContext,
+  context: PipelineContext,
   decisions?: DecisionsInput,
 ): Promise<RankingInputs> {
   const { model } = loaded;
@@ -72,7 +75,7 @@ export async function loadDecisionsOption(path: string | undefined, cwd: string)
 export async function readAccountsOption(
   path: string | undefined,
   model: ScoringModel,
-  context: CommandContext,
+  context: PipelineContext,
 ): Promise<AccountHierarchy | undefined> {
   return path === undefined ? undefined : readAccountHierarchy(await openSource(path, context.cwd, context.stdin), model);
 }
@@ -83,7 +86,7 @@ export async function readDealsFile(
   currency: string | undefined,
   model: ScoringModel,
   options: ReadOptions,
-  context: CommandContext,
+  context: PipelineContext,
 ): Promise<DealsInput> {
   const source = await openSource(path, context.cwd, context.stdin);
   // --sheet names a sheet of the request export, not of this one.

@@ -23,8 +23,7 @@ export async function loadCsvReport(csv: string): Promise<RankingReport> {
 }
 
 function rankExportText(path: string, stdin: Readable): Promise<RankingReport> {
-  const ignore = { write: () => true };
-  return buildRankingReport(path, {}, { cwd: ROOT, stdin, stdout: ignore, stderr: ignore, isColor: false });
+  return buildRankingReport(path, {}, { cwd: ROOT, stdin });
 }
 
 /** The summary of a read that found no columns worth naming: for reports built from constructed requests. */

@@ -6,7 +6,6 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
 import type { Source } from '../source.js';
-import type { ReadSummary } from '../../core/read-summary.js';
 
 export type { CurrencyConversion, ReadSummary } from '../../core/read-summary.js';
 

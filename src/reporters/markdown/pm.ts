@@ -166,20 +166,20 @@ function formatExact(field: string, value: number, currency: string | undefined)
 function renderRequests(report: PmReport, options: MarkdownOptions): string {
   const top = report.ranked.slice(0, options.top);
   const rest = report.ranked.slice(options.top);
-  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report, options))];
+  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report))];
   if (rest.length > 0) {
     const first = rest[0]!.rank;
     const last = rest.at(-1)!.rank;
     sections.push(
       `<details>\n<summary>${plural(rest.length, 'more request')} (${first === last ? `rank ${first}` : `ranks ${first}–${last}`})</summary>`,
-      ...rest.map((r) => renderRequest(r, report, options)),
+      ...rest.map((r) => renderRequest(r, report)),
       '</details>',
     );
   }
   return sections.join('\n\n');
 }
 
-function renderRequest(request: RankedRequest, report: PmReport, options: MarkdownOptions): string {
+function renderRequest(request: RankedRequest, report: PmReport): string {
   const currency = report.summary.currency;
   const facts = [
     `**Score ${formatScore(request.score)}**`,
