@@ -17,7 +17,7 @@ export function addInitCommand(program: Command, shell: CommandShell): void {
     .command('init')
     .description('write a commented starter scoring.yaml')
     .option('--from <file>', "fill columns and maps from a CSV export's headers and values")
-    .addOption(new Option('--preset <model>', 'starter model').choices(PRESETS).default('weighted'))
+    .addOption(new Option('--preset <kind>', 'the kind of model the starter config sets up').choices(PRESETS).default('weighted'))
     .option('-o, --output <path>', 'where to write', 'scoring.yaml')
     .option('--force', 'replace an existing file')
     .option('-y, --yes', "with --from: take pm-rank's guess for every column without asking")
