@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { parsePositiveInt, pick, SHEET_FLAG, SHEET_HELP, type CommandShell } from './flags.js';
+import { FLAG, parsePositiveInt, pick, type CommandShell } from './flags.js';
 
 interface CheckFlags {
   data?: string;
@@ -19,7 +19,7 @@ export function addCheckCommand(program: Command, shell: CommandShell): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('-n, --top <n>', 'with --data: warn when the top N is fragile under ±20% weight changes', parsePositiveInt)
     .option('--strict', 'exit 1 on warnings too')
-    .option(SHEET_FLAG, SHEET_HELP)
+    .option(...FLAG.sheet)
     .action(async (config: string | undefined, flags: CheckFlags) => {
       const { runCheck } = await import('./check.js');
       const options = {

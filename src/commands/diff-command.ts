@@ -1,15 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { DiffFormat } from '../reporters/diff.js';
-import {
-  ACCOUNTS_FLAG,
-  ACCOUNTS_HELP,
-  parsePositiveInt,
-  SHEET_FLAG,
-  SHEET_HELP,
-  WIN_LOSS_FLAG,
-  WIN_LOSS_HELP,
-  type CommandShell,
-} from './flags.js';
+import { FLAG, parsePositiveInt, type CommandShell } from './flags.js';
 
 interface DiffFlags {
   format: DiffFormat;
@@ -31,9 +22,9 @@ export function addDiffCommand(program: Command, shell: CommandShell): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'table', 'json']).default('table'))
     .option('-n, --top <n>', 'size of the top list that requests enter or leave', parsePositiveInt, 10)
     .option('-d, --decisions <path>', 'triage decisions to apply under both configs (decisions.yaml)')
-    .option(WIN_LOSS_FLAG, WIN_LOSS_HELP)
-    .option(SHEET_FLAG, SHEET_HELP)
-    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
+    .option(...FLAG.winLoss)
+    .option(...FLAG.sheet)
+    .option(...FLAG.accounts)
     .action(async (base: string, head: string, file: string, flags: DiffFlags) => {
       const { runDiff } = await import('./diff.js');
       shell.setExitCode(await runDiff(base, head, file, { ...flags, settings: shell.settings() }, shell.context()));

@@ -1,14 +1,5 @@
 import { Option, type Command } from 'commander';
-import {
-  parsePositiveInt,
-  pick,
-  readOptionsOf,
-  WIN_LOSS_FLAG,
-  WIN_LOSS_HELP,
-  withReadFlags,
-  type CommandShell,
-  type ReadFlags,
-} from './flags.js';
+import { FLAG, parsePositiveInt, pick, readOptionsOf, withReadFlags, type CommandShell, type ReadFlags } from './flags.js';
 
 interface DigestFlags extends ReadFlags {
   format: 'markdown' | 'json';
@@ -26,7 +17,7 @@ export function addDigestCommand(program: Command, shell: CommandShell): void {
       .argument('<current>', "this sync's export")
       .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
       .option('-n, --top <n>', 'how many movers to list', parsePositiveInt, 5)
-      .option(WIN_LOSS_FLAG, WIN_LOSS_HELP),
+      .option(...FLAG.winLoss),
   ).action(async (previous: string, current: string, flags: DigestFlags) => {
     const { runDigest } = await import('./digest.js');
     const options = { ...readOptionsOf(flags, shell), format: flags.format, top: flags.top, ...pick(flags, ['winLoss']) };

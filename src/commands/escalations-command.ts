@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { pick, readOptionsOf, WIN_LOSS_FLAG, WIN_LOSS_HELP, withReadFlags, type CommandShell, type ReadFlags } from './flags.js';
+import { FLAG, pick, readOptionsOf, withReadFlags, type CommandShell, type ReadFlags } from './flags.js';
 
 /** pm-rank escalations: its flags; the command itself loads when it runs. */
 export function addEscalationsCommand(program: Command, shell: CommandShell): void {
@@ -8,7 +8,7 @@ export function addEscalationsCommand(program: Command, shell: CommandShell): vo
       .command('escalations')
       .description('the escalation path: each rule in words, requests that meet it, and those one condition short')
       .argument('<file>', 'CSV export, as for score')
-      .option(WIN_LOSS_FLAG, WIN_LOSS_HELP),
+      .option(...FLAG.winLoss),
   ).action(async (file: string, flags: ReadFlags & { winLoss?: string }) => {
     const { runEscalations } = await import('./escalations.js');
     shell.setExitCode(await runEscalations(file, { ...readOptionsOf(flags, shell), ...pick(flags, ['winLoss']) }, shell.context()));

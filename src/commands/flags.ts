@@ -36,21 +36,21 @@ export interface ReadFlags extends CsvFlags {
   accounts?: string;
 }
 
-export const CONFIG_FLAG = '-c, --config <path>';
-export const CONFIG_HELP = 'scoring config (default: ./scoring.yaml, else the built-in model)';
-export const SHEET_FLAG = '--sheet <name>';
-export const SHEET_HELP = 'the sheet to read from an .xlsx workbook (default: the first visible one)';
-export const ACCOUNTS_FLAG = '--accounts <path>';
-export const ACCOUNTS_HELP = 'accounts file (account, parent, segment): subsidiaries count once, under their top parent';
-export const WIN_LOSS_FLAG = '--win-loss <path>';
-export const WIN_LOSS_HELP = 'win/loss export, as for score';
-export const AS_OF_FLAG = '--as-of <date>';
-export const AS_OF_HELP = 'the date within_days conditions count from, YYYY-MM-DD (default: today)';
+/** Flags several commands share, as commander's flags and description: `.option(...FLAG.config)`. */
+export const FLAG = {
+  config: ['-c, --config <path>', 'scoring config (default: ./scoring.yaml, else the built-in model)'],
+  sheet: ['--sheet <name>', 'the sheet to read from an .xlsx workbook (default: the first visible one)'],
+  accounts: ['--accounts <path>', 'accounts file (account, parent, segment): subsidiaries count once, under their top parent'],
+  winLoss: ['--win-loss <path>', 'win/loss export, as for score'],
+  asOf: ['--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)'],
+} as const;
 
 /** The flags every command that ranks an export shares. */
 export function withReadFlags(command: Command): Command {
-  command.option(CONFIG_FLAG, CONFIG_HELP).option('-o, --output <path>', 'write the result to a file instead of stdout');
-  return withCsvFlags(command).option(AS_OF_FLAG, AS_OF_HELP, parseAsOf).option(ACCOUNTS_FLAG, ACCOUNTS_HELP);
+  command.option(...FLAG.config).option('-o, --output <path>', 'write the result to a file instead of stdout');
+  return withCsvFlags(command)
+    .option(...FLAG.asOf, parseAsOf)
+    .option(...FLAG.accounts);
 }
 
 export function withCsvFlags(command: Command): Command {
@@ -58,7 +58,7 @@ export function withCsvFlags(command: Command): Command {
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
     .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
-    .option(SHEET_FLAG, SHEET_HELP);
+    .option(...FLAG.sheet);
 }
 
 export function readOptionsOf(flags: ReadFlags, shell: CommandShell) {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { pick, SHEET_FLAG, SHEET_HELP, type CommandShell } from './flags.js';
+import { FLAG, pick, type CommandShell } from './flags.js';
 import { PRESETS, type Preset } from './presets.js';
 
 interface InitFlags {
@@ -21,7 +21,7 @@ export function addInitCommand(program: Command, shell: CommandShell): void {
     .option('-o, --output <path>', 'where to write', 'scoring.yaml')
     .option('--force', 'replace an existing file')
     .option('-y, --yes', "with --from: take pm-rank's guess for every column without asking")
-    .option(SHEET_FLAG, SHEET_HELP)
+    .option(...FLAG.sheet)
     .action(async (flags: InitFlags) => {
       const { runInit } = await import('./init.js');
       const options = {

@@ -1,15 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { PlanFormat } from '../reporters/plan.js';
-import {
-  parsePositiveInt,
-  pick,
-  readOptionsOf,
-  WIN_LOSS_FLAG,
-  WIN_LOSS_HELP,
-  withReadFlags,
-  type CommandShell,
-  type ReadFlags,
-} from './flags.js';
+import { FLAG, parsePositiveInt, pick, readOptionsOf, withReadFlags, type CommandShell, type ReadFlags } from './flags.js';
 
 interface PlanFlags extends ReadFlags {
   capacity: number;
@@ -38,7 +29,7 @@ export function addPlanCommand(program: Command, shell: CommandShell): void {
       .option('--committed <ids...>', 'requests already committed, besides those whose status says so; give FILE before it')
       .option('-d, --decisions <path>', 'triage decisions (decisions.yaml): assessed values, and requires: between requests')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-      .option(WIN_LOSS_FLAG, WIN_LOSS_HELP),
+      .option(...FLAG.winLoss),
   ).action(async (file: string, flags: PlanFlags) => {
     const { runPlan } = await import('./plan.js');
     const options = {

@@ -1,19 +1,5 @@
 import { Option, type Command } from 'commander';
-import {
-  ACCOUNTS_FLAG,
-  ACCOUNTS_HELP,
-  CONFIG_FLAG,
-  CONFIG_HELP,
-  csvOptionsOf,
-  parseIsoDate,
-  parsePositiveInt,
-  pick,
-  WIN_LOSS_FLAG,
-  WIN_LOSS_HELP,
-  withCsvFlags,
-  type CommandShell,
-  type CsvFlags,
-} from './flags.js';
+import { FLAG, csvOptionsOf, parseIsoDate, parsePositiveInt, pick, withCsvFlags, type CommandShell, type CsvFlags } from './flags.js';
 
 interface ReportFlags extends CsvFlags {
   config?: string;
@@ -34,15 +20,15 @@ export function addReportCommand(program: Command, shell: CommandShell): void {
     .command('report')
     .description('write a markdown report that justifies the ranking, for PMs or for sales')
     .argument('<file>', 'CSV export (FILE may be - for stdin)')
-    .option(CONFIG_FLAG, CONFIG_HELP)
+    .option(...FLAG.config)
     .addOption(
       new Option('--audience <audience>', 'pm: scores and trade-offs; sales: commitments to relay').choices(['pm', 'sales']).default('pm'),
     )
     .option('-d, --decisions <path>', 'triage decisions to apply (decisions.yaml)')
-    .option(WIN_LOSS_FLAG, WIN_LOSS_HELP)
+    .option(...FLAG.winLoss)
     .option('--account <name>', "sales: only this customer's requests")
     .option('--since <previous>', 'sales: the previous export; lists what shipped since then')
-    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
+    .option(...FLAG.accounts)
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');

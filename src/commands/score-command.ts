@@ -1,20 +1,6 @@
 import { Option, type Command } from 'commander';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
-import {
-  ACCOUNTS_FLAG,
-  ACCOUNTS_HELP,
-  AS_OF_FLAG,
-  AS_OF_HELP,
-  CONFIG_FLAG,
-  CONFIG_HELP,
-  csvOptionsOf,
-  parseAsOf,
-  parsePositiveInt,
-  pick,
-  withCsvFlags,
-  type CommandShell,
-  type CsvFlags,
-} from './flags.js';
+import { FLAG, csvOptionsOf, parseAsOf, parsePositiveInt, pick, withCsvFlags, type CommandShell, type CsvFlags } from './flags.js';
 
 interface ScoreFlags extends CsvFlags {
   config?: string;
@@ -37,7 +23,7 @@ export function addScoreCommand(program: Command, shell: CommandShell): void {
     .command('score')
     .description('rank the requests of a CSV export (FILE may be - for stdin)')
     .argument('<file>', 'CSV export: Salesforce, HubSpot, Jira, or any spreadsheet')
-    .option(CONFIG_FLAG, CONFIG_HELP)
+    .option(...FLAG.config)
     .option('-d, --decisions <path>', 'apply triage decisions (decisions.yaml): assessed values, merges, declines')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('table'))
     .option('-n, --top <n>', 'show only the top N requests', parsePositiveInt)
@@ -47,8 +33,8 @@ export function addScoreCommand(program: Command, shell: CommandShell): void {
   withCsvFlags(command)
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
-    .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
-    .option(AS_OF_FLAG, AS_OF_HELP, parseAsOf)
+    .option(...FLAG.accounts)
+    .option(...FLAG.asOf, parseAsOf)
     .option('-q, --quiet', 'no progress line on stderr for long reads')
     .action(async (file: string, flags: ScoreFlags) => {
       const { runScore } = await import('./score.js');

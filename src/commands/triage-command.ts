@@ -1,16 +1,6 @@
 import type { Command } from 'commander';
 import type { TriageSelection } from '../core/analysis/triage.js';
-import {
-  CONFIG_FLAG,
-  CONFIG_HELP,
-  parseDelimiter,
-  pick,
-  SHEET_FLAG,
-  SHEET_HELP,
-  WIN_LOSS_FLAG,
-  WIN_LOSS_HELP,
-  type CommandShell,
-} from './flags.js';
+import { FLAG, parseDelimiter, pick, type CommandShell } from './flags.js';
 
 interface TriageFlags {
   config?: string;
@@ -28,13 +18,13 @@ export function addTriageCommand(program: Command, shell: CommandShell): void {
     .command('triage')
     .description('assess and decide untriaged requests one at a time; every answer is saved at once')
     .argument('<file>', 'CSV export')
-    .option(CONFIG_FLAG, CONFIG_HELP)
+    .option(...FLAG.config)
     .option('-d, --decisions <path>', 'decisions file to read and update (default: decisions.yaml beside FILE)')
     .option('--only <which...>', 'untriaged, all, or request ids; give FILE before it', ['untriaged'])
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
     .option('--encoding <name>', 'file encoding (default: detected)')
-    .option(SHEET_FLAG, SHEET_HELP)
-    .option(WIN_LOSS_FLAG, WIN_LOSS_HELP)
+    .option(...FLAG.sheet)
+    .option(...FLAG.winLoss)
     .action(async (file: string, flags: TriageFlags) => {
       const { runTriage } = await import('./triage/index.js');
       const options = {
