@@ -1,4 +1,4 @@
-import type { ReadProgress } from '../input/csv/stream-csv.js';
+import type { ReadProgress } from '../core/read-summary.js';
 import { renderProgress } from '../reporters/progress.js';
 import type { CommandContext } from '../context.js';
 

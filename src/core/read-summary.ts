@@ -71,3 +71,12 @@ export interface Candidate {
   samples: string[];
   fill: number;
 }
+
+/** How far a read has come, for a progress line. */
+export interface ReadProgress {
+  bytes: number;
+  /** Records read so far (the header and any blank lines included). */
+  rows: number;
+  /** The file's size, when known (not for stdin). */
+  size?: number;
+}

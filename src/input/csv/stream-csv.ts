@@ -6,8 +6,9 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
 import type { Source } from '../source.js';
+import type { ReadProgress } from '../../core/read-summary.js';
 
-export type { CurrencyConversion, ReadSummary } from '../../core/read-summary.js';
+export type { CurrencyConversion, ReadProgress, ReadSummary } from '../../core/read-summary.js';
 
 /** Overrides for what the reader otherwise detects. */
 export interface ReadOptions {
@@ -24,14 +25,6 @@ export interface ReadOptions {
   settings?: ReadSettings;
   /** Called as chunks are read, for a progress line; the reader never prints. */
   onProgress?: (progress: ReadProgress) => void;
-}
-
-export interface ReadProgress {
-  bytes: number;
-  /** Records read so far (the header and any blank lines included). */
-  rows: number;
-  /** The file's size, when known (not for stdin). */
-  size?: number;
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */
