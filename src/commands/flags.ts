@@ -45,7 +45,7 @@ export const FLAG = {
   asOf: ['--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)'],
 } as const;
 
-/** The flags every command that ranks an export shares. */
+/** Config, output, the CSV flags, --as-of and --accounts: how winloss, digest, plan and escalations read. */
 export function withReadFlags(command: Command): Command {
   command.option(...FLAG.config).option('-o, --output <path>', 'write the result to a file instead of stdout');
   return withCsvFlags(command)
@@ -53,6 +53,7 @@ export function withReadFlags(command: Command): Command {
     .option(...FLAG.accounts);
 }
 
+/** How to read the CSV itself, where detection may guess wrong. */
 export function withCsvFlags(command: Command): Command {
   return command
     .option('--delimiter <char>', 'field delimiter (default: detected)', parseDelimiter)
@@ -61,10 +62,12 @@ export function withCsvFlags(command: Command): Command {
     .option(...FLAG.sheet);
 }
 
+/** withReadFlags' flags as the pipeline's options. */
 export function readOptionsOf(flags: ReadFlags, shell: CommandShell) {
   return { ...pick(flags, ['config', 'output', 'asOf', 'accounts']), ...csvOptionsOf(flags, shell) };
 }
 
+/** withCsvFlags' flags as the reader's options, with the environment's settings. */
 export function csvOptionsOf(flags: CsvFlags, shell: CommandShell) {
   return {
     ...pick(flags, ['delimiter', 'encoding', 'sheet']),
