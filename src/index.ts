@@ -15,11 +15,14 @@ export { findCounterfactuals, applyChange, type Counterfactual, type Change } fr
 export { explainContributions, findHoldbacks, buildExpediteLane } from './core/analysis/explain.js';
 export { commitmentOf, type Commitment } from './core/requests/commitment.js';
 export { parseQuantity } from './core/text/numbers.js';
+export { rankInputs, joinDeals, type RankingReport, type RankingInputs, type DealsInput, type DecisionsInput } from './core/ranking.js';
+export type { ReadSummary, CurrencyConversion, ColumnChoice } from './core/read-summary.js';
+export { buildRankingReport, rankExport, type PipelineOptions, type PipelineContext } from './pipeline/read-inputs.js';
 export { loadConfig } from './input/load-config.js';
 export { parseConfig } from './input/parse-config.js';
 export { readRequests } from './input/requests/read-requests.js';
-export { applyDecisions, type Decisions } from './core/decisions/apply.js';
-export { decisionsFileSchema } from './core/decisions/schema.js';
+export { applyDecisions } from './core/decisions/apply.js';
+export { decisionsFileSchema, type Decisions } from './core/decisions/schema.js';
 export { loadDecisions } from './input/load-decisions.js';
 export { readDeals } from './input/read-deals.js';
 export { openSource } from './input/source.js';

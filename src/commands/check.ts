@@ -10,7 +10,7 @@ import { parseConfig, sortByPosition } from '../input/parse-config.js';
 import { openSource } from '../input/source.js';
 import { readRequests, type ReadOptions } from '../input/requests/read-requests.js';
 import { CHECK_REPORTERS, hasFailures, type CheckFormat, type CheckReport } from '../reporters/check.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 
 export interface CheckOptions extends ReadOptions {
   /** An export whose header and values the config is checked against. */

@@ -3,7 +3,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { readConfigSource } from '../input/config-source.js';
 import { loadConfigText } from '../input/parse-config.js';
 import { DIFF_REPORTERS, type DiffFormat } from '../reporters/diff.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { loadDecisionsOption, rankExport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface DiffOptions extends PipelineOptions {

@@ -1,5 +1,5 @@
 import { writeAtomic } from '../output/write-atomic.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 
 /** Writes a command's result to the -o file (atomically) or to stdout. */
 export async function emitResult(text: string, output: string | undefined, context: CommandContext): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Config, EscalationRule } from './config/schema.js';
+import type { Decision } from './decisions/schema.js';
 
 /** A criterion's transform of a raw value to [0,1]. */
 export type Transform =
@@ -144,27 +145,8 @@ export interface CriterionScore {
   isMissing: boolean;
 }
 
-/** What a PM decided about a request in triage (decisions.yaml). */
-export type DecisionKind = 'accept' | 'defer' | 'decline' | 'escalate' | 'needs-info';
-
-/** A triage decision; assessed values fill or override the export's. */
-export interface Decision {
-  decision?: DecisionKind;
-  /** Why: what sales relays to the customer. Required for decline and defer. */
-  reason?: string;
-  /** Target horizon the PM committed to, if any. */
-  horizon?: string;
-  /** Field -> assessed value (alignment, effort, ...). */
-  values?: Record<string, number | string>;
-  /** Id of the request this one duplicates. */
-  mergeInto?: string;
-  /** Ids the PM said this request is not a duplicate of: triage no longer suggests merging them. */
-  distinctFrom?: string[];
-  /** Ids of the requests this one cannot ship without (plan honours them). */
-  requires?: string[];
-  date?: string;
-  decider?: string;
-}
+export type { Decision } from './decisions/schema.js';
+export type { DecisionKind } from './decisions/kinds.js';
 
 /** A request with its score, horizon and escalations. */
 export interface ScoredRequest extends FeatureRequest {

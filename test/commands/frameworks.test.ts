@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runDiff } from '../../src/commands/diff.js';
 import { runReport } from '../../src/commands/report.js';
 import { runSensitivity } from '../../src/commands/sensitivity.js';
-import type { CommandContext } from '../../src/commands/context.js';
+import type { CommandContext } from '../../src/context.js';
 import { ROOT } from '../helpers/exec.js';
 
 // Intercom's worked example: Project 1 450 x 3 x 100% / 2 = 675; Project 2 2000 x 1 x 80% / 4 = 400;

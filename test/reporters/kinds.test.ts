@@ -8,11 +8,10 @@ import { scoreRequests } from '../../src/core/scoring/score.js';
 import type { FeatureRequest, ModelKind, ScoringModel } from '../../src/core/types.js';
 import { renderDiffMarkdown, renderDiffTable } from '../../src/reporters/diff.js';
 import { renderDigestJson, renderDigestMarkdown } from '../../src/reporters/digest.js';
-import { renderPmReport } from '../../src/reporters/markdown/pm.js';
 import { renderSalesReport } from '../../src/reporters/markdown/sales.js';
 import { renderSensitivityTable } from '../../src/reporters/sensitivity.js';
 import { renderTriageCard } from '../../src/reporters/triage-card.js';
-import { reportOf } from '../helpers/fixtures.js';
+import { renderPmReportOf, reportOf } from '../helpers/fixtures.js';
 import { KIND_CASES, TOP } from '../helpers/kinds.js';
 
 // The four presets' requests and their scores, worked by hand, are in test/helpers/kinds.ts:
@@ -40,7 +39,7 @@ describe('report --audience pm', () => {
     ['wsjf', 'WSJF', 'WSJF = (business value + time criticality + risk reduction) ÷ job size.'],
     ['ice', 'ICE', 'ICE = (impact + confidence + ease) ÷ 3.'],
   ] as const)('%s: the model section and the score column name the model’s unit', (kind, column, model) => {
-    const text = renderPmReport(reportFor(kind), OPTIONS);
+    const text = renderPmReportOf(reportFor(kind), OPTIONS);
     expect(section(text, '## Model')).toContain(model);
     expect(section(text, '## Top 2')).toContain(`| # | Request | ${column} | Horizon |`);
     // Only weighted scores are out of 100.
@@ -56,7 +55,7 @@ describe('report --audience pm', () => {
     ['wsjf', '**WSJF 3.25**', '**WSJF:** 3.25 = (13 value + 5 time criticality + 8 risk reduction) ÷ 8 job size'],
     ['ice', '**ICE 5.67**', '**ICE:** 5.67 = (6 impact + 6 confidence + 5 ease) ÷ 3'],
   ] as const)('%s: request C shows its score and how it is made', (kind, score, how) => {
-    const c = section(renderPmReport(reportFor(kind), OPTIONS), '### 3. C C title');
+    const c = section(renderPmReportOf(reportFor(kind), OPTIONS), '### 3. C C title');
     expect(c).toContain(score);
     expect(c).toContain(how);
   });
@@ -74,7 +73,7 @@ describe('report --audience pm', () => {
     ],
     ['ice', 'impact 9.1 instead of 6 (score 6.7); or confidence 9.1 instead of 6 (score 6.7); or ease 8.1 instead of 5 (score 6.7)'],
   ] as const)('%s: what takes C into the top 2 is a change of its own terms', (kind, changes) => {
-    const c = section(renderPmReport(reportFor(kind), OPTIONS), '### 3. C C title');
+    const c = section(renderPmReportOf(reportFor(kind), OPTIONS), '### 3. C C title');
     expect(c).toContain(`- **To enter the top 2:** ${changes}`);
   });
 
@@ -84,14 +83,14 @@ describe('report --audience pm', () => {
     ['wsjf', undefined],
     ['ice', undefined],
   ] as const)('%s: holdbacks are lost points, which only weighted criteria have', (kind, holdback) => {
-    const c = section(renderPmReport(reportFor(kind), OPTIONS), '### 3. C C title');
+    const c = section(renderPmReportOf(reportFor(kind), OPTIONS), '### 3. C C title');
     // alignment 2 earns 7.5 of 30 (loses 22.5); SMB earns 8 of 20 (loses 12); effort L loses 7.5 of 10, the third.
     expect(c.includes('Holds it back')).toBe(holdback !== undefined);
     if (holdback) expect(c).toContain(holdback);
   });
 
   it.each(['rice', 'wsjf', 'ice'] as const)('%s: says why there is no value-vs-effort chart, and why D has no score', (kind) => {
-    const text = renderPmReport(reportFor(kind), OPTIONS);
+    const text = renderPmReportOf(reportFor(kind), OPTIONS);
     const name = kind.toUpperCase();
     expect(section(text, '## Value vs effort')).toContain(`No value-vs-effort chart: ${name}'s score already weighs`);
     expect(text).not.toContain('quadrantChart');
@@ -101,7 +100,7 @@ describe('report --audience pm', () => {
   });
 
   it('weighted: the chart plots value against effort', () => {
-    expect(renderPmReport(reportFor('weighted'), OPTIONS)).toContain('quadrantChart');
+    expect(renderPmReportOf(reportFor('weighted'), OPTIONS)).toContain('quadrantChart');
   });
 });
 

@@ -10,7 +10,7 @@ import { renderCsv } from '../../src/reporters/ranking/csv.js';
 import { renderDiagnostics } from '../../src/reporters/diagnostics.js';
 import { escapeControls } from '../../src/reporters/words/format.js';
 import { renderTable } from '../../src/reporters/ranking/table.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { runCli } from '../helpers/exec.js';
 
@@ -60,7 +60,7 @@ function reportOf(rows: HostileRow[]): RankingReport {
   }));
   const ranked = rankRequests(scoreRequests(groupRequests(input, model.aggregate).requests, model));
   const summary = summaryOf('x.csv', rows.length);
-  return { ranked, issues: [], summary, model, modelSource: 'test' };
+  return { ranked, issues: [], summary, model, configSource: 'test' };
 }
 
 const NUMERIC = new Set(['rank', 'score', 'deal_value', 'account_count', 'money_raw', 'money_points', 'effort_points']);

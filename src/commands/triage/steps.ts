@@ -1,4 +1,4 @@
-import { DECISION_KINDS, KINDS_NEEDING_REASON } from '../../core/decisions/apply.js';
+import { DECISION_KINDS, KINDS_NEEDING_REASON } from '../../core/decisions/kinds.js';
 import type { DecisionFields } from '../../core/decisions/merge.js';
 import type { Config } from '../../core/config/schema.js';
 import { findDuplicates } from '../../core/text/similarity.js';

@@ -41,6 +41,15 @@ export interface Counterfactual {
 /** A change that was verified by re-scoring, with the score it gives and how far it moves. */
 export type VerifiedChange = Pick<Counterfactual, 'change' | 'score' | 'distance'>;
 
+/** Every request's counterfactuals (see findCounterfactuals), by request id: what the PM report shows under each. */
+export function findCounterfactualsByRequest(
+  ranked: readonly RankedRequest[],
+  model: ScoringModel,
+  top: number,
+): Map<string, Counterfactual[]> {
+  return new Map(ranked.map((r) => [r.id, findCounterfactuals(r, ranked, model, top)]));
+}
+
 /**
  * For each target the request has not reached, the smallest change per criterion
  * (or framework input) that reaches it, smallest first. Every change is verified by re-scoring.

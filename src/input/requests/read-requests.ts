@@ -3,7 +3,7 @@ import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type
 import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/requests/group.js';
 import { foldText } from '../../core/text/folding.js';
 import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
-import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
+import type { Mention, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
@@ -12,7 +12,8 @@ import { quote } from '../quote.js';
 import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import type { ReadSettings } from '../settings.js';
-import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
+import type { ReadOptions } from '../csv/stream-csv.js';
+import type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 import { readTable } from '../read-table.js';
 import { isPlaceholder } from '../table/cells.js';
 import { TableReader } from '../table/table-reader.js';
@@ -20,12 +21,7 @@ import { TableReader } from '../table/table-reader.js';
 export { detectEncoding } from '../csv/decode.js';
 export { detectDelimiter } from '../csv/detect-delimiter.js';
 export type { ReadOptions, ReadProgress, ReadSummary } from '../csv/stream-csv.js';
-
-export interface RequestsRead {
-  requests: FeatureRequest[];
-  issues: Issue[];
-  summary: ReadSummary;
-}
+export type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 
 const EXPECTED = 'a header row and request rows';
 /** From this size a file is parsed on a second thread: below it, starting one costs more than it saves. */
@@ -33,8 +29,6 @@ const THREAD_MIN_BYTES = 16 * 1024 * 1024;
 
 /** Fields whose cells may list several values (multi-select and multi-picklist exports). */
 const LIST_FIELDS = ['id', 'title', 'account', 'segment'] as const;
-
-export type MentionsRead = Omit<RequestsRead, 'requests'>;
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. A large file is read on a second thread while this one groups. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {

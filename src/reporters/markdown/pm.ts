@@ -1,6 +1,6 @@
 import type { ConditionCheck } from '../../core/scoring/escalate.js';
 import { foldText } from '../../core/text/folding.js';
-import { findCounterfactuals, type Change, type Counterfactual } from '../../core/analysis/counterfactual.js';
+import type { Change, Counterfactual } from '../../core/analysis/counterfactual.js';
 import {
   buildExpediteLane,
   explainContributions,
@@ -32,7 +32,12 @@ import {
 } from '../words/format.js';
 import { renderQuadrant } from './quadrant.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+
+/** The PM report's data: the ranking, and each request's counterfactuals by id (findCounterfactualsByRequest). */
+export interface PmReport extends RankingReport {
+  counterfactuals: ReadonlyMap<string, Counterfactual[]>;
+}
 
 /** What the report command passes to the markdown reporters. */
 export interface MarkdownOptions {
@@ -43,7 +48,7 @@ export interface MarkdownOptions {
 }
 
 /** The PM's justification report: summary, value vs effort, expedite lane, one section per request. */
-export function renderPmReport(report: RankingReport, options: MarkdownOptions): string {
+export function renderPmReport(report: PmReport, options: MarkdownOptions): string {
   const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
     renderSummary(report, lane, options),
@@ -81,7 +86,7 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
     [
       `- **Date:** ${md(options.date)}`,
       `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
-      `- **Model:** ${md(report.modelSource)}`,
+      `- **Model:** ${md(report.configSource)}`,
       ...(currency ? [`- **Deal values in:** ${md(currency)}`] : []),
       ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
       `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
@@ -185,23 +190,23 @@ function formatExact(field: string, value: number, currency: string | undefined)
   return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
 }
 
-function renderRequests(report: RankingReport, options: MarkdownOptions): string {
+function renderRequests(report: PmReport, options: MarkdownOptions): string {
   const top = report.ranked.slice(0, options.top);
   const rest = report.ranked.slice(options.top);
-  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report, options))];
+  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report))];
   if (rest.length > 0) {
     const first = rest[0]!.rank;
     const last = rest.at(-1)!.rank;
     sections.push(
       `<details>\n<summary>${plural(rest.length, 'more request')} (${first === last ? `rank ${first}` : `ranks ${first}–${last}`})</summary>`,
-      ...rest.map((r) => renderRequest(r, report, options)),
+      ...rest.map((r) => renderRequest(r, report)),
       '</details>',
     );
   }
   return sections.join('\n\n');
 }
 
-function renderRequest(request: RankedRequest, report: RankingReport, options: MarkdownOptions): string {
+function renderRequest(request: RankedRequest, report: PmReport): string {
   const currency = report.summary.currency;
   const facts = [
     `**${scoreName(report.model)} ${formatRequestScore(request, report.model)}**`,
@@ -219,7 +224,7 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     ...describeUnattributed(request, currency),
     ...describeHorizon(request, report),
     ...(report.model.kind === 'weighted' ? [`- **Holds it back:** ${describeHoldbacks(request, report.model, currency)}`] : []),
-    ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), report.model, currency),
+    ...describeCounterfactuals(report.counterfactuals.get(request.id) ?? [], report.model, currency),
     ...(request.decision ? [describeDecision(request.decision)] : []),
   ];
   return [

@@ -3,7 +3,7 @@ import type { RankedRequest, WeightedModel } from '../../core/types.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel } from './text.js';
 import { plural } from '../words/format.js';
 import { isHigh, layoutQuadrant, splitAtMedian, type AxisSplit } from './quadrant-layout.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 
 /** More points than this would crowd a 500 px chart; the rest stay in the report's sections. */
 const MAX_POINTS = 20;

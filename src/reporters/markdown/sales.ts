@@ -7,7 +7,7 @@ import type { MarkdownOptions } from './pm.js';
 import { escapeMarkdown, renderMarkdownTable, requestLabel } from './text.js';
 import { createScrubber, salesPhrase } from '../words/sales.js';
 import { plural } from '../words/format.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 
 export interface SalesOptions extends MarkdownOptions {
   /** Only this customer's requests; no other customer is named. */

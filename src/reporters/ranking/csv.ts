@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { isMoneyField } from '../../core/text/fields.js';
 import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
 import { segmentsOf } from '../words/format.js';
-import type { RankingReport, ReporterOptions } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+import type { ReporterOptions } from '../types.js';
 
 /** The ranking flat, one request a row, safe to open in Excel and Google Sheets. */
 export function renderCsv(report: RankingReport, options: ReporterOptions): string {

@@ -14,7 +14,8 @@ import {
   segmentsOf,
   topDrivers,
 } from '../words/format.js';
-import type { RankingReport, ReporterOptions } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+import type { ReporterOptions } from '../types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
 export const DEFAULT_TABLE_ROWS = 20;
@@ -134,7 +135,7 @@ function footer(report: RankingReport, shown: number): string[] {
   const { summary, ranked } = report;
   const hidden = ranked.length - shown;
   const lines = [
-    `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.modelSource}`,
+    `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.configSource}`,
   ];
   const currency = describeCurrency(summary);
   if (currency) lines.push(`deal values in ${currency}`);

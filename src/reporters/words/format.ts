@@ -1,6 +1,6 @@
 import { formatNumber } from '../../core/scoring/frameworks.js';
 import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from '../../core/types.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
 
