@@ -35,6 +35,18 @@ function read(file: string): string {
   return readFileSync(join(ROOT, file), 'utf8');
 }
 
+/** The anchors GitHub gives a page's headings (lower case, punctuation dropped, spaces as dashes), and its explicit ids. */
+function anchorsOf(markdown: string): Set<string> {
+  const headings = [...markdown.matchAll(/^#{1,6} (.+)$/gm)].map((m) =>
+    m[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-'),
+  );
+  const ids = [...markdown.matchAll(/<a id="([^"]+)">/g)].map((m) => m[1]!);
+  return new Set([...headings, ...ids]);
+}
+
 /** `--flag` tokens in a piece of text. */
 function flagsIn(text: string): string[] {
   return [...text.matchAll(/(?<![\w-])--[a-z][a-z-]*[a-z]/g)].map((m) => m[0]);
@@ -87,6 +99,22 @@ describe('docs', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(PATH_CHECKED)('%s links only to sections that exist', (file) => {
+    const links = [
+      ...read(file)
+        .replace(/`[^`\n]*`/g, '')
+        .matchAll(/\]\(([^)\s#]*)#([^)\s]+)\)/g),
+    ].map((m) => ({
+      page: m[1] ? normalize(join(dirname(file), m[1])) : file,
+      anchor: m[2]!,
+    }));
+    const missing = links
+      .filter(({ page }) => page.endsWith('.md') && existsSync(join(ROOT, page)))
+      .filter(({ page, anchor }) => !anchorsOf(read(page)).has(anchor))
+      .map(({ page, anchor }) => `${page}#${anchor}`);
+    expect(missing).toEqual([]);
+  });
+
   it('catches a flag the CLI lacks and a file that does not exist, so the checks above can fail', () => {
     const [invocation] = invocationsIn('npx pm-rank score export.csv --no-such-flag # a comment --wide');
     expect(invocation).toEqual({ command: 'score', args: ' export.csv --no-such-flag ' });
@@ -94,5 +122,9 @@ describe('docs', () => {
     expect(flagsByCommand.get('score')!.has('--wide')).toBe(true);
     expect(flagsByCommand.get('check')!.has('--wide')).toBe(false);
     expect(existsSync(join(ROOT, 'src/core/model.ts'))).toBe(false);
+    expect([...anchorsOf('## Frameworks: RICE, WSJF, ICE\n## Planning (`pm-rank plan`, issue #20)')]).toEqual([
+      'frameworks-rice-wsjf-ice',
+      'planning-pm-rank-plan-issue-20',
+    ]);
   });
 });
