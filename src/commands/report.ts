@@ -1,11 +1,12 @@
 import { findShipped } from '../core/analysis/digest.js';
 import { foldText } from '../core/text/folding.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
+import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderPmReport } from '../reporters/markdown/pm.js';
 import { renderSalesReport } from '../reporters/markdown/sales.js';
 import type { CommandContext } from './context.js';
+import { emitResult } from './emit.js';
 import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export type Audience = 'pm' | 'sales';
@@ -45,7 +46,6 @@ export async function runReport(file: string, options: ReportOptions, context: C
   }
   const shipped = previous ? { shipped: findShipped(previous.ranked, report.ranked).map((s) => s.request) } : {};
   const text = options.audience === 'sales' ? renderSalesReport(report, { ...options, ...shipped }) : renderPmReport(report, options);
-  if (options.output) await writeAtomic(options.output, text);
-  else context.stdout.write(text);
+  await emitResult(text, options.output, context);
   return ExitCode.ok;
 }
