@@ -6,7 +6,7 @@ import { loadConfig } from '../../dist/input/load-config.js';
 import { readRequests } from '../../dist/input/requests/read-requests.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../../dist/input/settings.js';
 import { fileSource } from '../../dist/input/source.js';
-import { FIXTURES, ROOT, runCli as runBuiltCli } from '../helpers/exec.js';
+import { FIXTURES, ROOT, runBuiltCli } from '../helpers/exec.js';
 import { inTempDir, runCli, type CliResult } from '../helpers/run-cli.js';
 
 // The fast CSV parser and the reading thread must be invisible: every export gives the same requests, warnings
