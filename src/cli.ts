@@ -81,7 +81,8 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
   return ExitCode.unexpected;
 }
 
-async function main(): Promise<void> {
+/** The process as the bin runs it: its streams, terminal and environment. */
+export async function main(): Promise<void> {
   // `pm-rank score export.csv | head` closes the pipe early: stop quietly, as Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') process.stderr.write(`pm-rank: cannot write the output: ${error.message}\n`);
@@ -98,14 +99,17 @@ async function main(): Promise<void> {
     isProgress: process.stderr.isTTY === true,
     columns: terminalColumns(process.env.COLUMNS, process.stdout.isTTY ? process.stdout.columns : undefined),
   };
+  process.exitCode = await runProgram(process.argv.slice(2), context);
+}
+
+/** Runs one command line (the arguments after the program's name) in a context, to its exit code. */
+export async function runProgram(args: readonly string[], context: CommandContext): Promise<ExitCode> {
   let code: ExitCode = ExitCode.ok;
   const program = createProgram(context, (c) => (code = c));
   try {
-    await program.parseAsync(process.argv);
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     code = exitCodeFor(error, context.stderr, program.opts<{ debug?: boolean }>().debug === true);
   }
-  process.exitCode = code;
+  return code;
 }
-
-void main();
