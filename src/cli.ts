@@ -5,6 +5,7 @@ import { parseDate } from './core/text/dates.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
 import { readSettingsFrom, type ReadSettings } from './input/settings.js';
 import { escapeControls } from './reporters/words/format.js';
+import { listFindings } from './reporters/words/issues.js';
 import { isReporterName, REPORTERS } from './reporters/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -426,7 +427,8 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
     return ExitCode.cancelled;
   }
   if (error instanceof PmRankError) {
-    stderr.write(`pm-rank: ${escapeControls(error.message)}\n`);
+    const findings = error.findings.length === 0 ? '' : `:\n${listFindings(error.findings).join('\n')}`;
+    stderr.write(`pm-rank: ${escapeControls(error.message)}${findings}\n`);
     if (isDebug && error.cause instanceof Error) stderr.write(`${error.cause.stack ?? ''}\n`);
     return ExitCode.failure;
   }

@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
-import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
+import type { LoadedConfig } from './parse-config.js';
+export type { LoadedConfig } from './parse-config.js';
 import { describeFsError, readTextFile } from './source.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
@@ -15,15 +16,7 @@ export const DEFAULT_CONFIG_JSON = fileURLToPath(new URL('../default-config.json
 export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
 export const DEFAULT_MODEL_SOURCE = 'default model';
 
-export interface LoadedConfig {
-  /** The path read, or "default model". */
-  source: string;
-  isDefault: boolean;
-  config: Config;
-  model: ScoringModel;
-}
-
-/** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
+/** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws a ConfigError carrying every problem. */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
   const found = path ?? (await findLocalConfig(cwd));
   if (!found) {

@@ -84,7 +84,6 @@ function describeDecisionIssues(decisions: { path: string; decisions: Decisions 
   return [...applied, ...checkDecisionValues(decisions.decisions, model)].map((i) => ({
     ...i,
     file: decisions.path,
-    message: `${decisions.path}: ${i.message}`,
   }));
 }
 
@@ -120,7 +119,7 @@ function missingWinLoss(model: ScoringModel): Issue[] {
     code: 'WIN_LOSS_NOT_GIVEN',
     severity: 'warning',
     path: field,
-    message: `the config uses ${field}, which comes from a win/loss export: pass --win-loss deals.csv (until then it is missing for every request)`,
+    args: { field },
   }));
 }
 

@@ -1,6 +1,5 @@
 import { Chalk } from 'chalk';
-import type { ReadSummary } from '../input/csv/stream-csv.js';
-import type { ColumnChoice } from '../input/table/infer-columns.js';
+import type { ColumnChoice, ReadSummary } from '../core/read-summary.js';
 import { escapeControls } from './words/format.js';
 
 /** How `pm-rank columns` shows a mapping. */

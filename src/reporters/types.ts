@@ -1,7 +1,7 @@
 import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
 import type { RolledUpAccount } from '../core/requests/hierarchy.js';
 import type { WinLossJoin } from '../core/analysis/winloss.js';
-import type { ReadSummary } from '../input/requests/read-requests.js';
+import type { ReadSummary } from '../core/read-summary.js';
 
 /** Everything a ranking reporter may show. */
 export interface RankingReport {

@@ -1,6 +1,7 @@
 import { commitmentOf, isShipped } from '../requests/commitment.js';
 import { solveKnapsack, type KnapsackOption } from './knapsack.js';
 import { foldText } from '../text/folding.js';
+import { proseIssue, type ProseCode } from '../issues.js';
 import type { Issue, PlanSizing, RankedRequest, ScoringModel } from '../types.js';
 
 /** What the plan maximises: the requests' scores, or their deal value. */
@@ -222,8 +223,8 @@ function listIds(ids: string[], shown = 5): string {
   return ids.length <= shown ? ids.join(', ') : `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
 }
 
-function planIssue(code: string, message: string): Issue {
-  return { code, severity: 'warning', path: 'plan', message: `plan: ${message}` };
+function planIssue(code: ProseCode, message: string): Issue {
+  return proseIssue(code, 'warning', `plan: ${message}`, { path: 'plan' });
 }
 
 /**

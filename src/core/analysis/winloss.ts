@@ -152,7 +152,10 @@ function openDealsNotice(source: string, rows: number): Issue {
   return {
     code: 'DEAL_NOT_CLOSED',
     severity: 'notice',
-    message: `${source}: skipped ${rows} row${rows === 1 ? '' : 's'} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
+    file: source,
+    args: {
+      text: `skipped ${rows} row${rows === 1 ? '' : 's'} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
+    },
   };
 }
 
@@ -163,9 +166,12 @@ export function describeUnmatched(unmatched: readonly UnmatchedCitation[], sourc
     severity: 'warning',
     line: u.lines[0]!,
     value: u.citation,
-    message: `${source}:${u.lines[0]!} cites "${u.citation}", which matches no request id or title${
-      u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : ''
-    }; not counted (${describeLines(u.lines)})`,
+    file: source,
+    args: {
+      text: `cites "${u.citation}", which matches no request id or title${
+        u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : ''
+      }; not counted (${describeLines(u.lines)})`,
+    },
   }));
 }
 

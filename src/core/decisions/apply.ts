@@ -41,7 +41,7 @@ export function applyDecisions(
       code: 'DECISION_UNKNOWN_REQUEST',
       severity: 'warning',
       path: `decisions.${id}`,
-      message: `decision for ${id}, which is not in the export; ignored`,
+      args: { text: `decision for ${id}, which is not in the export; ignored` },
     }));
   const sourcesByTarget = new Map<string, FeatureRequest[]>();
   for (const request of requests) {
@@ -77,8 +77,8 @@ function resolveMergeTarget(id: string, decisionOf: Map<string, Decision>, byKey
   }
 }
 
-function mergeIssue(code: string, id: string, message: string): Issue {
-  return { code, severity: 'warning', path: `decisions.${id}.merge_into`, message: `${id}: ${message}` };
+function mergeIssue(code: 'MERGE_TARGET_UNKNOWN' | 'MERGE_CYCLE', id: string, message: string): Issue {
+  return { code, severity: 'warning', path: `decisions.${id}.merge_into`, args: { text: `${id}: ${message}` } };
 }
 
 /** Attaches a decision; its assessed values replace the export's for those fields. */
@@ -164,7 +164,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
               code: 'DECISION_VALUE_UNKNOWN',
               severity: 'warning',
               path,
-              message: `${path}: "${value}" is not one of ${known}; it scores ${t.default}`,
+              args: { text: `${path}: "${value}" is not one of ${known}; it scores ${t.default}` },
             },
           ];
         }
@@ -174,7 +174,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
               code: 'DECISION_VALUE_NOT_A_NUMBER',
               severity: 'warning',
               path,
-              message: `${path}: expected a number, got "${value}"; counted as missing`,
+              args: { text: `${path}: expected a number, got "${value}"; counted as missing` },
             },
           ];
         }

@@ -31,14 +31,14 @@ export interface RolledUpAccount {
  */
 export function buildHierarchy(rows: readonly AccountRow[], source: string): AccountHierarchy {
   const issues: Issue[] = [];
-  const issue = (code: string, row: AccountRow, message: string) =>
+  const issue = (code: 'ACCOUNT_LISTED_TWICE' | 'ACCOUNT_PARENT_UNKNOWN' | 'ACCOUNT_PARENT_CYCLE', row: AccountRow, message: string) =>
     issues.push({
       code,
       severity: 'warning',
       file: source,
       line: row.line,
       value: row.account,
-      message: `${source}:${row.line} ${message}`,
+      args: { text: message },
     });
   const byKey = new Map<string, AccountRow>();
   for (const row of rows) {

@@ -6,7 +6,9 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
 import type { Source } from '../source.js';
-import type { ColumnChoice } from '../table/infer-columns.js';
+import type { ReadProgress } from '../../core/read-summary.js';
+
+export type { CurrencyConversion, ReadProgress, ReadSummary } from '../../core/read-summary.js';
 
 /** Overrides for what the reader otherwise detects. */
 export interface ReadOptions {
@@ -23,46 +25,6 @@ export interface ReadOptions {
   settings?: ReadSettings;
   /** Called as chunks are read, for a progress line; the reader never prints. */
   onProgress?: (progress: ReadProgress) => void;
-}
-
-export interface ReadProgress {
-  bytes: number;
-  /** Records read so far (the header and any blank lines included). */
-  rows: number;
-  /** The file's size, when known (not for stdin). */
-  size?: number;
-}
-
-export interface ReadSummary {
-  source: string;
-  /** Data rows read (blank lines and footers excluded). */
-  rows: number;
-  skippedRows: number;
-  footerLines: number;
-  encoding: string;
-  delimiter: string;
-  /** Currency of deal values: the config's base, else the first one the export used. */
-  currency?: string;
-  /** The export's header row, as written. */
-  header: string[];
-  /** Currency -> how its deal values were converted to the base currency. */
-  conversions?: Record<string, CurrencyConversion>;
-  /** Field -> the header it was read from. */
-  columns: Record<string, string>;
-  /** How each field's column was chosen: the evidence `pm-rank columns` shows. */
-  choices: ColumnChoice[];
-  /** Two sample values per column, in header order. */
-  samples: string[][];
-}
-
-/** How one currency's amounts became base-currency amounts: at the config's rate, by the export's converted column, or both. */
-export interface CurrencyConversion {
-  /** currency.rates' rate: base-currency units per unit. */
-  rate?: number;
-  /** The converted amount column (`Amount (converted)`) the CRM filled with its own rates. */
-  column?: string;
-  /** Rows converted. */
-  rows: number;
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */
@@ -114,7 +76,8 @@ export async function streamCsv<T>(
       code: 'ENCODING_SWITCHED',
       severity: 'warning',
       line,
-      message: `${source.name}:${line}: byte ${offset} is not UTF-8; read the file from there as ${FALLBACK_ENCODING} (pass --encoding to choose)`,
+      file: source.name,
+      args: { offset, encoding: FALLBACK_ENCODING },
     });
   };
   const onMixedLineEndings = (first: LineBreak, other: LineBreak) =>
@@ -122,7 +85,8 @@ export async function streamCsv<T>(
       code: 'MIXED_LINE_ENDINGS',
       severity: 'warning',
       line,
-      message: `${source.name}:${line}: this row ends with ${BREAK_NAMES[other]}, the first one with ${BREAK_NAMES[first]}; every row is still read`,
+      file: source.name,
+      args: { ending: BREAK_NAMES[other], first: BREAK_NAMES[first] },
     });
   try {
     const decoded = decode(head, rest, decoder, onChunk, onSwitch);

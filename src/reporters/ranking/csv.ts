@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { isMoneyField } from '../../core/text/fields.js';
+import { isMoneyField, WIN_LOSS_FIELDS } from '../../core/text/fields.js';
 import { FRAMEWORK_TERMS } from '../../core/scoring/frameworks.js';
 import { segmentsOf } from '../words/format.js';
 import type { RankingReport, ReporterOptions } from '../types.js';
@@ -12,6 +12,8 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
   // Decision columns only when a decisions file was applied, so plain exports keep their layout.
   const hasDecisions = report.ranked.some((r) => r.decision !== undefined || r.mergedIds !== undefined);
   const terms = framework ? FRAMEWORK_TERMS[framework.name].map((t) => t.field) : [];
+  // --win-loss adds what the closed deals citing each request say, whether or not the model scores it.
+  const winLoss = report.winLoss ? WIN_LOSS_FIELDS : [];
   const header = [
     'rank',
     'id',
@@ -25,6 +27,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'unattributed',
     'segments',
     'status',
+    ...winLoss,
     ...(hasDecisions ? ['decision', 'decision_reason', 'merged'] : []),
     ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
     ...terms,
@@ -45,6 +48,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.unattributed?.mentions ?? 0,
       segmentsOf(r).join('; '),
       r.status ?? '',
+      ...winLoss.map((field) => rawCell(field, r.numbers[field] ?? 0)),
       ...(hasDecisions ? [r.decision?.decision ?? '', r.decision?.reason ?? '', (r.mergedIds ?? []).join('; ')] : []),
       ...model.criteria.flatMap((c) => [rawCell(c.field, r.criteria[c.name]?.raw), round(r.criteria[c.name]?.points ?? 0, 4)]),
       ...terms.map((name) => rawCell(name, r.criteria[name]?.raw)),
