@@ -23,6 +23,8 @@ export interface Criterion {
   sales?: { strong?: string; weak?: string };
   weight: number;
   field: string;
+  /** The config declares the field money (money: true), as deal_value, lost_value and won_value are. */
+  isMoney?: boolean;
   transform: Transform;
   /** Normalized value used when the request has no value for the field. */
   missing: number;

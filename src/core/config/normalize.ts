@@ -18,6 +18,7 @@ export function toScoringModel(config: Config): ScoringModel {
       ...(c.sales === undefined ? {} : { sales: c.sales }),
       weight: c.weight,
       field: c.field,
+      ...(c.money ? { isMoney: true } : {}),
       transform: toTransform(c),
       missing: c.missing ?? 0,
       ...(c.count_unattributed ? { countUnattributed: true } : {}),

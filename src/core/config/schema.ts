@@ -19,6 +19,10 @@ const criterionSchema = z
       .describe('Phrases sales can forward as they are, instead of the defaults'),
     weight: z.number().positive().max(MAX_RATIO).describe('Relative importance; points = 100 * weight * value / sum of weights'),
     field: fieldName.describe('The request field this criterion reads'),
+    money: z
+      .boolean()
+      .optional()
+      .describe('The field holds money (like deal_value): shown as money to the cent, never in a report for sales'),
     scale: z.enum(['log', 'linear']).optional().describe('Numeric transform to [0,1]'),
     min: z.number().optional().describe('linear: the value that scores 0'),
     max: z.number().optional().describe('log and linear: the value that scores 1 (and anything above it)'),

@@ -1,5 +1,4 @@
-import type { ConditionCheck } from '../../core/scoring/escalate.js';
-import { foldText } from '../../core/text/folding.js';
+import { isMoneyField } from '../../core/text/fields.js';
 import { findCounterfactuals, type Change, type Counterfactual } from '../../core/analysis/counterfactual.js';
 import {
   buildExpediteLane,
@@ -10,19 +9,20 @@ import {
   type Contribution,
   type ExpediteLane,
 } from '../../core/analysis/explain.js';
-import type { Decision, DecisionKind, RankedRequest } from '../../core/types.js';
+import type { Decision, RankedRequest } from '../../core/types.js';
 import {
   countAskers,
+  decisionHeading,
   decisionLabel,
   describeAskers,
   describeCurrency,
-  formatExactMoney,
   formatMoney,
   formatScore,
   horizonLabel,
   plural,
 } from '../words/format.js';
 import { renderQuadrant } from './quadrant.js';
+import { describeShortfall, describeValue as describeMet } from '../words/conditions.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
 import type { RankingReport } from '../types.js';
 
@@ -102,15 +102,15 @@ function labelWithMark(request: RankedRequest): string {
 
 function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {
   if (report.model.escalation.length === 0) return '## Expedite lane\n\nThe model has no escalation rules.';
-  const currency = report.summary.currency;
+  const words = { model: report.model, ...(report.summary.currency ? { currency: report.summary.currency } : {}) };
   const met = lane.met.map(
     ({ request, check }) =>
-      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeCondition(c, currency)).join('; ')}`,
+      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeMet(c, words)).join('; ')}`,
   );
   const near = lane.nearMisses.map(({ request, check }) => {
     const missing = check.checks.find((c) => !c.holds);
-    const held = check.checks.filter((c) => c.holds).map((c) => describeCondition(c, currency));
-    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeCondition(missing!, currency)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
+    const held = check.checks.filter((c) => c.holds).map((c) => describeMet(c, words));
+    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeShortfall(missing!, words)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
   });
   return [
     '## Expedite lane',
@@ -119,43 +119,6 @@ function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequ
     'Requests one condition short of a rule:',
     near.length > 0 ? near.join('\n') : 'None.',
   ].join('\n\n');
-}
-
-/** "deal_value $342,500 (at least $250,000)" or, when it fails, what it lacks. */
-function describeCondition(check: ConditionCheck, currency: string | undefined): string {
-  const { field, condition, actual } = check;
-  if (Array.isArray(condition)) {
-    const texts = Array.isArray(actual) ? actual : [];
-    const values = texts.length > 0 ? texts.map(md).join(', ') : 'not set';
-    const allowed = new Set(condition.map(foldText));
-    const matched = texts.filter((t) => allowed.has(foldText(t)));
-    const verdict = check.holds ? `matches ${matched.map(md).join(', ')}` : `needs one of ${condition.map(md).join(', ')}`;
-    return `${md(field)} ${values} (${verdict})`;
-  }
-  if ('within_days' in condition) {
-    const nearest = check.nearest ? `${md(check.nearest.date)}, ${check.nearest.daysAway} days away` : 'not set';
-    return `${md(field)} ${nearest} (${check.holds ? '' : 'needs '}within ${condition.within_days} days)`;
-  }
-  const show = (x: number) => formatExact(field, x, currency);
-  const value = typeof actual === 'number' ? show(actual) : 'not set';
-  const bounds = [
-    ...(condition.min === undefined ? [] : [`at least ${show(condition.min)}`]),
-    ...(condition.max === undefined ? [] : [`at most ${show(condition.max)}`]),
-  ].join(' and ');
-  const gap =
-    typeof actual !== 'number' || check.holds
-      ? ''
-      : condition.min !== undefined && actual < condition.min
-        ? `, ${show(condition.min - actual)} short`
-        : condition.max !== undefined && actual > condition.max
-          ? `, ${show(actual - condition.max)} over`
-          : '';
-  return `${md(field)} ${value} (${check.holds ? '' : 'needs '}${bounds}${gap})`;
-}
-
-/** Exact figures for thresholds, where $249,999.50 must not read as $250K. */
-function formatExact(field: string, value: number, currency: string | undefined): string {
-  return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
 }
 
 function renderRequests(report: RankingReport, options: MarkdownOptions): string {
@@ -211,7 +174,7 @@ function renderContributions(request: RankedRequest, report: RankingReport): str
   );
   const rows = contributions.map((c, i) => [
     md(c.criterion),
-    describeValue(c, request, report.summary.currency),
+    describeValue(c, request, report),
     `${shown[i]!.toFixed(1)} of ${formatScore(c.maxPoints)}`,
   ]);
   rows.push(['**Total**', '', `**${formatScore(request.score)} of 100**`]);
@@ -244,10 +207,12 @@ function describeUnattributed(request: RankedRequest, currency: string | undefin
 }
 
 /** "$1.2M across 4 accounts", "XL", "4", or "not set (scored as 0.5)". */
-function describeValue(c: Contribution, request: RankedRequest, currency: string | undefined): string {
+function describeValue(c: Contribution, request: RankedRequest, report: RankingReport): string {
   const { raw, isMissing, normalized } = c.score;
+  const { currency } = report.summary;
   if (isMissing || raw === undefined) return `not set (scored as ${formatUnit(normalized)})`;
   if (c.field === 'deal_value' && typeof raw === 'number') return `${formatMoney(raw, currency)} across ${describeAskers(request)}`;
+  if (isMoneyField(c.field, report.model) && typeof raw === 'number') return formatMoney(raw, currency);
   if (c.field === 'accounts') return describeAccountCount(request, raw);
   return typeof raw === 'number' ? formatUnit(raw) : md(raw);
 }
@@ -291,7 +256,7 @@ function describeHoldbacks(request: RankedRequest, report: RankingReport): strin
   return holdbacks
     .map(
       (h) =>
-        `${md(h.criterion)} ${describeValue(h, request, report.summary.currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
+        `${md(h.criterion)} ${describeValue(h, request, report)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
     )
     .join('; ');
 }
@@ -320,16 +285,8 @@ export function describeChange(change: Change, currency: string | undefined): st
   return `${md(change.field)} ${to} instead of ${typeof change.from === 'number' ? formatUnit(change.from) : md(change.from)}`;
 }
 
-const DECISION_LABELS: Record<DecisionKind, string> = {
-  accept: 'Accepted',
-  defer: 'Deferred',
-  decline: 'Declined',
-  escalate: 'Escalated',
-  'needs-info': 'Needs information',
-};
-
 function describeDecision(decision: Decision): string {
-  const label = decision.decision ? DECISION_LABELS[decision.decision] : 'Decided';
+  const label = decision.decision ? decisionHeading(decision.decision) : 'Decided';
   const details = [
     ...(decision.horizon ? [`target ${md(decision.horizon)}`] : []),
     ...(decision.date ? [md(decision.date)] : []),

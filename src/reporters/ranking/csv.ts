@@ -48,10 +48,13 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.unattributed?.mentions ?? 0,
       segmentsOf(r).join('; '),
       r.status ?? '',
-      ...winLoss.map((field) => rawCell(field, r.numbers[field] ?? 0)),
+      ...winLoss.map((field) => rawCell(r.numbers[field] ?? 0, isMoneyField(field))),
       ...(hasDecisions ? [r.decision?.decision ?? '', r.decision?.reason ?? '', (r.mergedIds ?? []).join('; ')] : []),
-      ...model.criteria.flatMap((c) => [rawCell(c.field, r.criteria[c.name]?.raw), round(r.criteria[c.name]?.points ?? 0, 4)]),
-      ...terms.map((name) => rawCell(name, r.criteria[name]?.raw)),
+      ...model.criteria.flatMap((c) => [
+        rawCell(r.criteria[c.name]?.raw, isMoneyField(c.field, model)),
+        round(r.criteria[c.name]?.points ?? 0, 4),
+      ]),
+      ...terms.map((name) => rawCell(r.criteria[name]?.raw, false)),
       ...(framework ? [r.explanation ?? ''] : []),
     ]);
   return stringify(
@@ -61,9 +64,9 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
 }
 
 /** A criterion's input: money to the cent, other numbers to 4 decimals, text as it is. */
-function rawCell(field: string, raw: number | string | undefined): number | string {
+function rawCell(raw: number | string | undefined, isMoney: boolean): number | string {
   if (typeof raw !== 'number') return raw ?? '';
-  return round(raw, isMoneyField(field) ? 2 : 4);
+  return round(raw, isMoney ? 2 : 4);
 }
 
 /** Rounded to some decimals; printed, it has no float noise (85292.54, not 85292.54000000001). */

@@ -80,9 +80,9 @@ export function topDrivers(request: RankedRequest, count = 2): string {
     .join(', ');
 }
 
-/** "FR-101 SSO via Okta", or just the title when the request has no id of its own. */
-export function requestName(request: { id: string; title: string }): string {
-  return request.title === request.id ? request.title : `${request.id} ${request.title}`;
+/** "FR-101 SSO via Okta", or just the title when the request has no id of its own; `text` escapes or scrubs each part. */
+export function requestName(request: { id: string; title: string }, text: (value: string) => string = (value) => value): string {
+  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
 }
 
 /** Segments of the accounts asking, as one cell. */
@@ -129,6 +129,12 @@ const DECISION_LABELS: Record<DecisionKind, string> = {
 export function decisionLabel(request: ScoredRequest): string {
   const kind = request.decision?.decision;
   return kind ? DECISION_LABELS[kind] : '';
+}
+
+/** "Declined", "Needs info": a decision as a heading or at the start of a line. */
+export function decisionHeading(kind: DecisionKind): string {
+  const label = DECISION_LABELS[kind];
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 }
 
 /** The horizon the PM decided ("Later (decided)"), else the one the score reaches, else '—'. */
