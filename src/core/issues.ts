@@ -43,27 +43,27 @@ export interface IssueArgs {
   /** A text value of the wrong shape (a date, say). */
   INVALID_FORMAT: Expectation;
   /** The model kind needs criteria (weighted) and has none. */
-  CRITERIA_MISSING: Prose;
+  CRITERIA_MISSING: Record<string, never>;
   /** `criteria:` is an empty mapping. */
-  NO_CRITERIA: Prose;
-  /** An option that the criterion's transform or the model kind ignores. */
-  OPTION_NOT_APPLICABLE: Prose;
+  NO_CRITERIA: Record<string, never>;
+  /** An option that the criterion's transform, field or the model kind ignores ("min" applies to "scale: linear", not to "map"). */
+  OPTION_NOT_APPLICABLE: { option: string; appliesTo: string; used: string };
   /** A criterion with both scale and map. */
-  TRANSFORM_CONFLICT: Prose;
+  TRANSFORM_CONFLICT: Record<string, never>;
   /** A criterion with neither scale nor map. */
-  TRANSFORM_MISSING: Prose;
+  TRANSFORM_MISSING: Record<string, never>;
   /** A scale without the bound it needs (max, or min for linear). */
-  SCALE_BOUND_MISSING: Prose;
+  SCALE_BOUND_MISSING: { bound: 'min' | 'max'; scale: string };
   /** A log scale's max at or below 0. */
-  SCALE_BOUND_INVALID: Prose;
+  SCALE_BOUND_INVALID: { max: number };
   /** A linear scale whose min is not below its max. */
-  MIN_NOT_BELOW_MAX: Prose;
+  MIN_NOT_BELOW_MAX: { min: number; max: number };
   /** A tiebreak naming no criterion or framework term. */
-  TIEBREAK_UNKNOWN: Prose;
+  TIEBREAK_UNKNOWN: { tiebreak: string; known: string[] };
   /** A horizon other than the last without min_score. */
-  HORIZON_THRESHOLD_MISSING: Prose;
+  HORIZON_THRESHOLD_MISSING: Record<string, never>;
   /** Horizons whose min_score does not fall from one to the next. */
-  HORIZONS_NOT_DESCENDING: Prose;
+  HORIZONS_NOT_DESCENDING: { minScore: number; previous: number };
 
   // The config file: rules a schema cannot express (core/config/rules.ts).
   /** Two criteria whose names differ only by case or spacing. */
@@ -146,7 +146,7 @@ export interface IssueArgs {
   /** An assessed value that should be a number and is not. */
   DECISION_VALUE_NOT_A_NUMBER: Prose;
   /** A decline or defer without the reason the decisions file requires. */
-  REASON_REQUIRED: Prose;
+  REASON_REQUIRED: { decision: string };
   /** A framework model cannot score a request (an input is missing). */
   CANNOT_BE_SCORED: Prose;
   /** A framework input outside the framework's scale. */
@@ -222,6 +222,14 @@ export function hasFailures(issues: readonly Pick<Issue, 'severity'>[], isStrict
 
 /** The codes still worded where they are found (their arguments are Prose). */
 export type ProseCode = { [C in IssueCode]: IssueArgs[C] extends Prose ? C : never }[IssueCode];
+
+/**
+ * A schema refinement's finding, for zod's ctx.addIssue: the code and arguments ride in params, and the
+ * loader turns them into a located finding (input/parse-config.ts); the code stands in for zod's message.
+ */
+export function refinementFinding<C extends IssueCode>(code: C, args: IssueArgs[C], path: (string | number)[]) {
+  return { code: 'custom' as const, message: code, path, params: { code, args } };
+}
 
 /** A finding of a code still worded where it is found. */
 export function proseIssue(code: ProseCode, severity: Severity, text: string, location: IssueLocation = {}): Issue {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/config/rules.js';
 import { configSchema, knownKeysAt, type Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
-import type { Expectation, Issue, ProseCode } from '../core/issues.js';
+import type { Expectation, Issue } from '../core/issues.js';
 import { suggestClosest } from '../core/text/suggest.js';
 import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
@@ -224,9 +224,9 @@ function toFindings(
       return { code: 'UNKNOWN_KEY', severity: 'error', path: [...path, key], isKey: true, args };
     });
   }
-  // A refinement's own code (params.code) comes with its words; zod's codes come with what was expected and found.
-  const custom = issue.code === 'custom' ? (issue.params?.code as ProseCode | undefined) : undefined;
-  if (custom) return [{ code: custom, severity: 'error', path, args: { text: issue.message } } as ConfigFinding];
+  // A refinement names its code and arguments (core/issues.ts refinementFinding); zod's own codes come with what was expected and found.
+  const custom = issue.code === 'custom' ? (issue.params as Pick<ConfigFinding, 'code' | 'args'> | undefined) : undefined;
+  if (custom?.code) return [{ code: custom.code, severity: 'error', path, args: custom.args } as ConfigFinding];
   return [{ code: issueCode(issue), severity: 'error', path, args: toExpectation(issue, written) }];
 }
 

@@ -108,6 +108,21 @@ describe('parseConfig', () => {
     expect(formatIssue(issue!)).toBe(message);
   });
 
+  it.each([
+    // line 6 "    scale: log" starts the scale at col 5; min is written on line 8, col 10
+    [
+      VALID.replace('    map: {XS: 1, XL: 0}', '    scale: log\n    max: 5\n    min: 1'),
+      'scoring.yaml:8:10 criteria.effort.min: min applies to scale: linear, not to scale: log, which starts at 0',
+    ],
+    [
+      VALID.replace('    map: {XS: 1, XL: 0}', '    scale: linear\n    min: 5\n    max: 5'),
+      'scoring.yaml:7:10 criteria.effort.min: expected min < max, got min 5 and max 5',
+    ],
+    [`${VALID}tiebreak: reach\n`, 'scoring.yaml:7:11 tiebreak: expected one of effort, got "reach"'],
+  ])('words a schema rule from its code and arguments: %j', (text, line) => {
+    expect(parseConfig(text, 'scoring.yaml').issues.map(formatIssue)).toEqual([line]);
+  });
+
   it('suggests the key the user meant', () => {
     const [issue] = parseConfig('version: 1\ncriteria:\n  a: {weight: 1, field: x, scael: log, max: 3}\n', 'scoring.yaml').issues.filter(
       (i) => i.code === 'UNKNOWN_KEY',

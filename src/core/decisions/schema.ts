@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinementFinding } from '../issues.js';
 import { DECISION_KINDS, dropUndefined, KINDS_NEEDING_REASON, type Decisions } from './apply.js';
 
 // An id as YAML may type it: FR-101, or a bare 101.
@@ -21,12 +22,7 @@ const decisionEntrySchema = z
   })
   .superRefine((d, ctx) => {
     if (d.decision && KINDS_NEEDING_REASON.includes(d.decision) && !d.reason) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a reason for ${d.decision} (sales relays it to the customer)`,
-        path: ['decision'],
-        params: { code: 'REASON_REQUIRED' },
-      });
+      ctx.addIssue(refinementFinding('REASON_REQUIRED', { decision: d.decision }, ['decision']));
     }
   });
 

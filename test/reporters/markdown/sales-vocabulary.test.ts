@@ -41,7 +41,7 @@ function request(id: string, isHigh: boolean): FeatureRequest {
       alignment: n(5, 1),
       reach: n(999, 2),
     },
-    texts: { segment: [n('Enterprise', 'SMB') as string], effort: [n('XS', 'XL') as string] },
+    texts: { segment: [isHigh ? 'Enterprise' : 'SMB'], effort: [isHigh ? 'XS' : 'XL'] },
   });
 }
 
