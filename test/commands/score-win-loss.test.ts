@@ -30,16 +30,17 @@ writeFileSync(join(dir, 'deals.csv'), DEALS.join('\n'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function score(format: 'json' | 'csv', winLoss?: string): Promise<string> {
-  let stdout = '';
-  const context = {
+  const chunks: string[] = [];
+  const write = (text: string) => chunks.push(text) > 0;
+  const options = { format, isStrict: false, ...(winLoss ? { winLoss } : {}) };
+  await runScore('requests.csv', options, {
     cwd: dir,
     stdin: Readable.from([]),
-    stdout: { write: (t: string) => (stdout += t) },
+    stdout: { write },
     stderr: { write: () => true },
     isColor: false,
-  };
-  await runScore('requests.csv', { format, isStrict: false, ...(winLoss ? { winLoss } : {}) }, context);
-  return stdout;
+  });
+  return chunks.join('');
 }
 
 function winLossById(rows: Record<string, unknown>[]): Record<string, Record<string, unknown>> {
