@@ -126,25 +126,25 @@ export interface IssueArgs {
   /** A row with neither id nor title. */
   ROW_WITHOUT_REQUEST: Record<string, never>;
   /** A request whose deal values add up past the largest double. */
-  DEAL_VALUE_OVERFLOW: Prose;
+  DEAL_VALUE_OVERFLOW: { request: string };
 
   // Accounts, decisions, frameworks, plans, win/loss.
   /** An account listed twice in the --accounts file. */
-  ACCOUNT_LISTED_TWICE: Prose;
+  ACCOUNT_LISTED_TWICE: { account: string; firstLine: number };
   /** An account whose parent is not listed. */
-  ACCOUNT_PARENT_UNKNOWN: Prose;
-  /** Accounts whose parents form a cycle. */
-  ACCOUNT_PARENT_CYCLE: Prose;
+  ACCOUNT_PARENT_UNKNOWN: { account: string; parent: string };
+  /** Accounts whose parents form a cycle (the first account again at the end). */
+  ACCOUNT_PARENT_CYCLE: { cycle: string[] };
   /** A decision about a request the export does not hold. */
-  DECISION_UNKNOWN_REQUEST: Prose;
+  DECISION_UNKNOWN_REQUEST: { id: string };
   /** A merge_into naming a request the export does not hold. */
-  MERGE_TARGET_UNKNOWN: Prose;
+  MERGE_TARGET_UNKNOWN: { id: string; target: string };
   /** merge_into decisions that lead back to where they started. */
-  MERGE_CYCLE: Prose;
+  MERGE_CYCLE: { id: string };
   /** An assessed value that the criterion's map does not know. */
-  DECISION_VALUE_UNKNOWN: Prose;
+  DECISION_VALUE_UNKNOWN: { value: string; known: string[]; scoredAs: number };
   /** An assessed value that should be a number and is not. */
-  DECISION_VALUE_NOT_A_NUMBER: Prose;
+  DECISION_VALUE_NOT_A_NUMBER: { value: string };
   /** A decline or defer without the reason the decisions file requires. */
   REASON_REQUIRED: { decision: string };
   /** A framework model cannot score a request (an input is missing). */
@@ -170,9 +170,9 @@ export interface IssueArgs {
   /** The config uses a win/loss field and no --win-loss export was given. */
   WIN_LOSS_NOT_GIVEN: { field: string };
   /** Rows of a win/loss export that are neither won nor lost. */
-  DEAL_NOT_CLOSED: Prose;
-  /** A deal citing a request that matches no id or title. */
-  CITATION_UNMATCHED: Prose;
+  DEAL_NOT_CLOSED: { rows: number };
+  /** A deal citing a request that matches no id or title, with the titles it may have meant. */
+  CITATION_UNMATCHED: { citation: string; suggestions: string[]; lines: number[] };
 }
 
 /** What the schema expected and the value it found, as the file spells it; or the schema's own words when it has no expectation to state. */

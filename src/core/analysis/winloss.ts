@@ -153,9 +153,7 @@ function openDealsNotice(source: string, rows: number): Issue {
     code: 'DEAL_NOT_CLOSED',
     severity: 'notice',
     file: source,
-    args: {
-      text: `skipped ${rows} row${rows === 1 ? '' : 's'} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
-    },
+    args: { rows },
   };
 }
 
@@ -167,11 +165,7 @@ export function describeUnmatched(unmatched: readonly UnmatchedCitation[], sourc
     line: u.lines[0]!,
     value: u.citation,
     file: source,
-    args: {
-      text: `cites "${u.citation}", which matches no request id or title${
-        u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : ''
-      }; not counted (${describeLines(u.lines)})`,
-    },
+    args: { citation: u.citation, suggestions: u.suggestions, lines: u.lines },
   }));
 }
 
@@ -221,11 +215,4 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
   if (list) list.push(item);
   else map.set(key, [item]);
-}
-
-/** "line 7", "lines 7, 9", "lines 7, 9, 12, 15, 20 and 3 more": citations may recur on thousands of rows. */
-export function describeLines(lines: readonly number[], shown = 5): string {
-  const listed = lines.slice(0, shown).join(', ');
-  const more = lines.length > shown ? ` and ${lines.length - shown} more` : '';
-  return `line${lines.length === 1 ? '' : 's'} ${listed}${more}`;
 }

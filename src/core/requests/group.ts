@@ -269,7 +269,7 @@ export function dropOverflowingDeals(requests: FeatureRequest[]): Issue[] {
       code: 'DEAL_VALUE_OVERFLOW',
       severity: 'warning',
       path: request.id,
-      args: { text: `${request.id}: its deal values add up past the largest number a computer holds (about 1.8e308); counted as missing` },
+      args: { request: request.id },
     });
   }
   return issues;

@@ -163,3 +163,10 @@ export function escapeLine(text: string): string {
 export function toSafeJson(value: unknown): string {
   return `${escapeControls(JSON.stringify(value, null, 2))}\n`;
 }
+
+/** "line 7", "lines 7, 9", "lines 7, 9, 12, 15, 20 and 3 more": citations may recur on thousands of rows. */
+export function describeLines(lines: readonly number[], shown = 5): string {
+  const listed = lines.slice(0, shown).join(', ');
+  const more = lines.length > shown ? ` and ${lines.length - shown} more` : '';
+  return `line${lines.length === 1 ? '' : 's'} ${listed}${more}`;
+}

@@ -1,6 +1,6 @@
 import type { Consequence, Expectation, Issue, IssueArgs, IssueCode } from '../../core/issues.js';
 import { quote } from '../../core/text/quote.js';
-import { escapeControls } from './format.js';
+import { describeLines, escapeControls } from './format.js';
 
 type Wording = { [C in IssueCode]: (args: IssueArgs[C], issue: Issue) => string };
 
@@ -77,15 +77,16 @@ const WORDING: Wording = {
   },
   SHARED_DEAL_VALUE: (a) => `names ${a.accounts} accounts; a row's deal value counts once, for its first account, so it is not multiplied`,
   ROW_WITHOUT_REQUEST: () => 'names no request (no id and no title); skipped',
-  DEAL_VALUE_OVERFLOW: prose,
-  ACCOUNT_LISTED_TWICE: prose,
-  ACCOUNT_PARENT_UNKNOWN: prose,
-  ACCOUNT_PARENT_CYCLE: prose,
-  DECISION_UNKNOWN_REQUEST: prose,
-  MERGE_TARGET_UNKNOWN: prose,
-  MERGE_CYCLE: prose,
-  DECISION_VALUE_UNKNOWN: prose,
-  DECISION_VALUE_NOT_A_NUMBER: prose,
+  DEAL_VALUE_OVERFLOW: (a) =>
+    `${a.request}: its deal values add up past the largest number a computer holds (about 1.8e308); counted as missing`,
+  ACCOUNT_LISTED_TWICE: (a) => `"${a.account}" is listed again (first on line ${a.firstLine}); this row is ignored`,
+  ACCOUNT_PARENT_UNKNOWN: (a) => `parent "${a.parent}" of "${a.account}" is not listed as an account; it counts on its own`,
+  ACCOUNT_PARENT_CYCLE: (a) => `parents go round in a cycle (${a.cycle.join(' → ')}); those accounts count on their own`,
+  DECISION_UNKNOWN_REQUEST: (a) => `decision for ${a.id}, which is not in the export; ignored`,
+  MERGE_TARGET_UNKNOWN: (a) => `${a.id}: merge_into ${a.target}, which is not in the export; not merged`,
+  MERGE_CYCLE: (a) => `${a.id}: merge_into leads back to ${a.id}; not merged`,
+  DECISION_VALUE_UNKNOWN: (a, issue) => `${issue.path}: "${a.value}" is not one of ${a.known.join(', ')}; it scores ${a.scoredAs}`,
+  DECISION_VALUE_NOT_A_NUMBER: (a, issue) => `${issue.path}: expected a number, got "${a.value}"; counted as missing`,
   REASON_REQUIRED: (a) => `expected a reason for ${a.decision} (sales relays it to the customer)`,
   CANNOT_BE_SCORED: prose,
   INPUT_OFF_SCALE: prose,
@@ -99,8 +100,11 @@ const WORDING: Wording = {
   PLAN_REQUIREMENT_UNMET: prose,
   WIN_LOSS_NOT_GIVEN: (a) =>
     `the config uses ${a.field}, which comes from a win/loss export: pass --win-loss deals.csv (until then it is missing for every request)`,
-  DEAL_NOT_CLOSED: prose,
-  CITATION_UNMATCHED: prose,
+  DEAL_NOT_CLOSED: (a) => `skipped ${counted(a.rows, 'row')} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
+  CITATION_UNMATCHED: (a) => {
+    const meant = a.suggestions.length > 0 ? ` (did you mean ${a.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : '';
+    return `cites "${a.citation}", which matches no request id or title${meant}; not counted (${describeLines(a.lines)})`;
+  },
 };
 
 function describeExpectation(a: Expectation): string {
