@@ -152,21 +152,21 @@ export interface IssueArgs {
   /** A framework input outside the framework's scale. */
   INPUT_OFF_SCALE: Prose;
   /** Committed work larger than the plan's capacity. */
-  PLAN_COMMITTED_OVER_CAPACITY: Prose;
+  PLAN_COMMITTED_OVER_CAPACITY: { committed: number; capacity: number };
   /** The plan's solver stopped before proving its plan the best. */
-  PLAN_NOT_PROVEN_OPTIMAL: Prose;
+  PLAN_NOT_PROVEN_OPTIMAL: { reason: string };
   /** --committed names a request the export does not hold. */
-  PLAN_COMMITTED_UNKNOWN: Prose;
+  PLAN_COMMITTED_UNKNOWN: { ids: string[] };
   /** Requests without a size, left out of the plan. */
-  PLAN_SIZE_MISSING: Prose;
-  /** Sizes that are neither numbers nor plan.sizes keys. */
-  PLAN_SIZE_UNKNOWN: Prose;
+  PLAN_SIZE_MISSING: { field: string; requests: SizedAs[] };
+  /** Sizes that are neither numbers nor plan.sizes keys (`known`). */
+  PLAN_SIZE_UNKNOWN: { field: string; requests: SizedAs[]; known: string[] };
   /** Committed requests without a size. */
-  PLAN_COMMITTED_UNSIZED: Prose;
+  PLAN_COMMITTED_UNSIZED: { requests: SizedAs[] };
   /** Fractional sizes rounded up to whole units. */
-  PLAN_SIZE_ROUNDED: Prose;
+  PLAN_SIZE_ROUNDED: { ids: string[] };
   /** Requests left out because a request they require cannot be taken. */
-  PLAN_REQUIREMENT_UNMET: Prose;
+  PLAN_REQUIREMENT_UNMET: { ids: string[] };
   /** The config uses a win/loss field and no --win-loss export was given. */
   WIN_LOSS_NOT_GIVEN: { field: string };
   /** Rows of a win/loss export that are neither won nor lost. */
@@ -183,6 +183,12 @@ export type Consequence =
   | { kind: 'criterion'; criterion: string; missing: number }
   | { kind: 'accounts'; criterion: string }
   | { kind: 'framework'; framework: string };
+
+/** A request and the size field's value, when it has one ("FR-7", or "FR-7" with "huge"). */
+export interface SizedAs {
+  id: string;
+  value?: string;
+}
 
 export type IssueCode = keyof IssueArgs;
 
@@ -206,7 +212,7 @@ export type Issue = {
     code: C;
     severity: Severity;
     args: IssueArgs[C];
-    /** This finding stands for `count` more of its code (and column) not shown one by one, `total` in all; `args` are the last shown one's. */
+    /** This finding stands for `count` more of its code (and column) not shown one by one, `total` in all; `args` are the first one's. */
     omitted?: { count: number; total: number };
   };
 }[IssueCode];
@@ -220,18 +226,10 @@ export function hasFailures(issues: readonly Pick<Issue, 'severity'>[], isStrict
   return issues.some((issue) => isFailure(issue, isStrict));
 }
 
-/** The codes still worded where they are found (their arguments are Prose). */
-export type ProseCode = { [C in IssueCode]: IssueArgs[C] extends Prose ? C : never }[IssueCode];
-
 /**
  * A schema refinement's finding, for zod's ctx.addIssue: the code and arguments ride in params, and the
  * loader turns them into a located finding (input/parse-config.ts); the code stands in for zod's message.
  */
 export function refinementFinding<C extends IssueCode>(code: C, args: IssueArgs[C], path: (string | number)[]) {
   return { code: 'custom' as const, message: code, path, params: { code, args } };
-}
-
-/** A finding of a code still worded where it is found. */
-export function proseIssue(code: ProseCode, severity: Severity, text: string, location: IssueLocation = {}): Issue {
-  return { code, severity, args: { text }, ...location } as Issue;
 }

@@ -1,4 +1,4 @@
-import type { Consequence, Expectation, Issue, IssueArgs, IssueCode } from '../../core/issues.js';
+import type { Consequence, Expectation, Issue, IssueArgs, IssueCode, SizedAs } from '../../core/issues.js';
 import { quote } from '../../core/text/quote.js';
 import { describeLines, escapeControls } from './format.js';
 
@@ -90,14 +90,15 @@ const WORDING: Wording = {
   REASON_REQUIRED: (a) => `expected a reason for ${a.decision} (sales relays it to the customer)`,
   CANNOT_BE_SCORED: prose,
   INPUT_OFF_SCALE: prose,
-  PLAN_COMMITTED_OVER_CAPACITY: prose,
-  PLAN_NOT_PROVEN_OPTIMAL: prose,
-  PLAN_COMMITTED_UNKNOWN: prose,
-  PLAN_SIZE_MISSING: prose,
-  PLAN_SIZE_UNKNOWN: prose,
-  PLAN_COMMITTED_UNSIZED: prose,
-  PLAN_SIZE_ROUNDED: prose,
-  PLAN_REQUIREMENT_UNMET: prose,
+  PLAN_COMMITTED_OVER_CAPACITY: (a) => `plan: committed work (${a.committed}) exceeds the capacity of ${a.capacity}`,
+  PLAN_NOT_PROVEN_OPTIMAL: (a) => `plan: ${a.reason}`,
+  PLAN_COMMITTED_UNKNOWN: (a) => `plan: --committed ${listIds(a.ids)}: not in the export; ignored`,
+  PLAN_SIZE_MISSING: (a) => `plan: no ${a.field} for ${listSized(a.requests)}: left out`,
+  PLAN_SIZE_UNKNOWN: (a) =>
+    `plan: ${listSized(a.requests)}: ${a.field} is neither a number nor one of plan.sizes (${a.known.join(', ') || 'none'}); left out`,
+  PLAN_COMMITTED_UNSIZED: (a) => `plan: committed ${listSized(a.requests)} has no size: it takes no capacity here, so the plan may not fit`,
+  PLAN_SIZE_ROUNDED: (a) => `plan: sizes rounded up to whole units: ${listIds(a.ids)}`,
+  PLAN_REQUIREMENT_UNMET: (a) => `plan: ${listIds(a.ids)} left out: each requires a request the plan cannot take`,
   WIN_LOSS_NOT_GIVEN: (a) =>
     `the config uses ${a.field}, which comes from a win/loss export: pass --win-loss deals.csv (until then it is missing for every request)`,
   DEAL_NOT_CLOSED: (a) => `skipped ${counted(a.rows, 'row')} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
@@ -106,6 +107,16 @@ const WORDING: Wording = {
     return `cites "${a.citation}", which matches no request id or title${meant}; not counted (${describeLines(a.lines)})`;
   },
 };
+
+/** "FR-1, FR-2, FR-3, FR-4, FR-5 and 2 more". */
+function listIds(ids: readonly string[], shown = 5): string {
+  return ids.length <= shown ? ids.join(', ') : `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
+}
+
+/** Requests with the size value each has: 'FR-7 "huge"'. */
+function listSized(requests: readonly SizedAs[]): string {
+  return listIds(requests.map((r) => (r.value === undefined ? r.id : `${r.id} "${r.value}"`)));
+}
 
 function describeExpectation(a: Expectation): string {
   if ('schemaMessage' in a) return `${a.schemaMessage}${a.found === undefined ? '' : `, got ${a.found}`}`;
