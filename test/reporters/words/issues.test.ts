@@ -19,17 +19,8 @@ describe('formatIssue puts the place first, from the location fields', () => {
     ],
     [
       "an export's cell: file:line and its header",
-      {
-        code: 'INVALID_NUMBER',
-        severity: 'warning',
-        file: 'x.csv',
-        line: 3,
-        column: 'Amount',
-        path: 'deal_value',
-        value: 'TBD',
-        args: { isAmount: true },
-      },
-      'x.csv:3 column "Amount": "TBD" is not an amount; counted as missing',
+      { code: 'INVALID_CURRENCY', severity: 'warning', file: 'x.csv', line: 4, column: 'Code', value: 'ZZZ', args: { amount: '100' } },
+      'x.csv:4 column "Code": "ZZZ" is not an ISO 4217 currency code; the amount "100" counts as missing',
     ],
     [
       'the file as a whole',
