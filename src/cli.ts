@@ -17,6 +17,7 @@ import { terminalColumns, type CommandContext } from './context.js';
 import { CancelledError, ExitCode, PmRankError } from './errors.js';
 import { readSettingsFrom } from './input/settings.js';
 import { escapeControls } from './reporters/words/format.js';
+import { listFindings } from './reporters/words/issues.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -67,7 +68,8 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
     return ExitCode.cancelled;
   }
   if (error instanceof PmRankError) {
-    stderr.write(`pm-rank: ${escapeControls(error.message)}\n`);
+    const findings = error.findings.length === 0 ? '' : `:\n${listFindings(error.findings).join('\n')}`;
+    stderr.write(`pm-rank: ${escapeControls(error.message)}${findings}\n`);
     if (isDebug && error.cause instanceof Error) stderr.write(`${error.cause.stack ?? ''}\n`);
     return ExitCode.failure;
   }

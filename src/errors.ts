@@ -1,3 +1,5 @@
+import type { Issue } from './core/issues.js';
+
 /** Exit codes are public contract: scripts and CI depend on them. */
 export const ExitCode = {
   ok: 0,
@@ -8,18 +10,21 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A failure we can explain in one line; `cause` keeps the original exception. */
+/** A failure we can explain in one line; `cause` keeps the original exception, `findings` the located problems behind it. */
 export class PmRankError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly findings: readonly Issue[];
+
+  constructor(message: string, options?: { cause?: unknown; findings?: readonly Issue[] }) {
     super(message, options);
     this.name = new.target.name;
+    this.findings = options?.findings ?? [];
   }
 }
 
 /** Bad flags or arguments. */
 export class UsageError extends PmRankError {}
 
-/** A scoring config that cannot be read, parsed or validated. */
+/** A scoring config that cannot be read, parsed or validated; its findings say where and why. */
 export class ConfigError extends PmRankError {}
 
 /** An export that cannot be read or used. */

@@ -1,4 +1,6 @@
 export * from './core/types.js';
+export { hasFailures, isFailure, type IssueArgs, type IssueCode, type IssueLocation } from './core/issues.js';
+export { describeIssue, formatIssue } from './reporters/words/issues.js';
 export { configSchema, type Config } from './core/config/schema.js';
 export { toScoringModel } from './core/config/normalize.js';
 export { foldText } from './core/text/folding.js';

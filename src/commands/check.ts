@@ -55,14 +55,19 @@ export async function buildCheckReport(
 function checkTopStability(ranked: RankedRequest[], model: ScoringModel, top: number, source: string): ConfigFinding[] {
   const fragile = analyzeSensitivity(ranked, model, { ...SENSITIVITY_DEFAULTS, top }).filter((r) => r.isTop && r.isFragile);
   if (fragile.length === 0) return [];
-  const list = fragile.map((r) => `${r.id} (in ${Math.round(r.topShare * 100)}% of samples)`).join(', ');
   return [
     {
       code: 'TOP_FRAGILE',
       severity: 'warning',
       path: [model.kind === 'weighted' ? 'criteria' : 'model'],
       isKey: true,
-      message: `the top ${top} of ${source} is fragile under ±${SENSITIVITY_DEFAULTS.spread * 100}% ${model.kind === 'weighted' ? 'weight changes' : 'changes to each input'}: ${list}; see pm-rank sensitivity`,
+      args: {
+        top,
+        source,
+        spread: SENSITIVITY_DEFAULTS.spread,
+        isWeighted: model.kind === 'weighted',
+        fragile: fragile.map((r) => ({ id: r.id, share: r.topShare })),
+      },
     },
   ];
 }

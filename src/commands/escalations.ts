@@ -18,6 +18,7 @@ export async function runEscalations(file: string, options: EscalationsOptions, 
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
   const reviews = reviewEscalations(report.ranked, report.model.escalation, report.asOf);
   const words = {
+    model: report.model,
     ...(report.summary.currency ? { currency: report.summary.currency } : {}),
     ...(report.asOf === undefined ? {} : { asOf: report.asOf }),
   };

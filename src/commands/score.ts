@@ -1,3 +1,4 @@
+import { hasFailures } from '../core/issues.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
@@ -38,6 +39,5 @@ export async function runScore(file: string, options: ScoreOptions, context: Com
     ...(options.hasBom ? { hasBom: true } : {}),
   });
   await emitResult(text, options.output, context);
-  const hasWarnings = report.issues.some((i) => i.severity === 'warning');
-  return options.isStrict && hasWarnings ? ExitCode.findings : ExitCode.ok;
+  return hasFailures(report.issues, options.isStrict) ? ExitCode.findings : ExitCode.ok;
 }

@@ -83,7 +83,7 @@ export function joinDeals(requests: readonly FeatureRequest[], deals: DealsInput
 }
 
 function locateDecisionIssues(path: string, issues: readonly Issue[]): Issue[] {
-  return issues.map((i) => ({ ...i, file: path, message: `${path}: ${i.message}` }));
+  return issues.map((i) => ({ ...i, file: path }));
 }
 
 function findMissingWinLoss(model: ScoringModel): Issue[] {
@@ -92,6 +92,6 @@ function findMissingWinLoss(model: ScoringModel): Issue[] {
     code: 'WIN_LOSS_NOT_GIVEN',
     severity: 'warning',
     path: field,
-    message: `the config uses ${field}, which comes from a win/loss export: pass --win-loss deals.csv (until then it is missing for every request)`,
+    args: { field },
   }));
 }

@@ -23,6 +23,8 @@ export interface Criterion {
   sales?: { strong?: string; weak?: string };
   weight: number;
   field: string;
+  /** The config declares the field money (money: true), as deal_value, lost_value and won_value are. */
+  isMoney?: boolean;
   transform: Transform;
   /** Normalized value used when the request has no value for the field. */
   missing: number;
@@ -167,25 +169,7 @@ export interface RankedRequest extends ScoredRequest {
   rank: number;
 }
 
-export type Severity = 'error' | 'warning' | 'notice';
-
-/** A problem found in the user's data or config, described as data. */
-export interface Issue {
-  code: string;
-  severity: Severity;
-  message: string;
-  /** Config path (criteria.effort.weight) or CSV field. */
-  path?: string;
-  /** The file the issue is in. */
-  file?: string;
-  /** CSV line as a spreadsheet shows it, or config line. */
-  line?: number;
-  /** Config column (1-based). */
-  col?: number;
-  /** CSV header of the offending cell. */
-  column?: string;
-  value?: string;
-}
+export type { Issue, Severity } from './issues.js';
 
 /** Outcome of a closed deal in a win/loss export. */
 export type DealOutcome = 'won' | 'lost';

@@ -5,10 +5,9 @@ import type { Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
-import { describeFsError, readTextFile } from './source.js';
 import type { LoadedConfig } from './parse-config.js';
-
 export type { LoadedConfig } from './parse-config.js';
+import { describeFsError, readTextFile } from './source.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.yaml', import.meta.url));
@@ -17,7 +16,7 @@ export const DEFAULT_CONFIG_JSON = fileURLToPath(new URL('../default-config.json
 export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
 export const DEFAULT_CONFIG_SOURCE = 'default model';
 
-/** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
+/** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws a ConfigError carrying every problem. */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
   const found = path ?? (await findLocalConfig(cwd));
   if (!found) {

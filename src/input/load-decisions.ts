@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { toDecisions } from '../core/decisions/entries.js';
 import { decisionsFileSchema, knownDecisionKeys, type Decisions } from '../core/decisions/schema.js';
 import { InputError } from '../errors.js';
-import { formatConfigIssue, parseYamlAs } from './parse-config.js';
+import { countProblems, parseYamlAs } from './parse-config.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
 import { describeFsError, readTextFile } from './source.js';
 
@@ -24,10 +24,9 @@ export async function loadDecisions(path: string, cwd: string, options: { isMiss
   const { value, issues } = parseYamlAs(text, path, decisionsFileSchema, knownDecisionKeys);
   const errors = issues.filter((i) => i.severity === 'error');
   if (!value || errors.length > 0) {
-    const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
-    throw new InputError(
-      `invalid decisions file (${count}); fix it by hand, pm-rank will not write over it:\n${errors.map(formatConfigIssue).join('\n')}`,
-    );
+    throw new InputError(`invalid decisions file (${countProblems(errors)}); fix it by hand, pm-rank will not write over it`, {
+      findings: errors,
+    });
   }
   return { decisions: toDecisions(value), exists: true };
 }

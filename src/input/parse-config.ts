@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } from '../core/config/rules.js';
 import { configSchema, knownKeysAt, type Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
+import type { Expectation, Issue } from '../core/issues.js';
 import { suggestClosest } from '../core/text/suggest.js';
-import type { Issue, ScoringModel } from '../core/types.js';
+import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { KNOWN_FIELDS } from './table/synonyms/index.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
@@ -12,15 +13,6 @@ import { MAX_CONFIG_BYTES } from './limits.js';
 const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
 export const MAX_NESTING_DEPTH = 32;
-/** A broken file can have thousands of syntax errors; the first ones are what the user needs. */
-const MAX_SHOWN_ERRORS = 20;
-
-export interface ParsedConfig {
-  config?: Config;
-  issues: Issue[];
-  /** Places a finding found later (against data, say) in the file, like the loader's own. */
-  locate: (finding: ConfigFinding) => Issue;
-}
 
 /** A validated config, the model made from it, and where it came from. */
 export interface LoadedConfig {
@@ -31,23 +23,24 @@ export interface LoadedConfig {
   model: ScoringModel;
 }
 
-/** Validates config text read elsewhere (a git revision, say); throws ConfigError listing every problem. */
+export interface ParsedConfig {
+  config?: Config;
+  issues: Issue[];
+  /** Places a finding found later (against data, say) in the file, like the loader's own. */
+  locate: (finding: ConfigFinding) => Issue;
+}
+
+/** Validates config text read elsewhere (a git revision, say); throws a ConfigError carrying every problem. */
 export function loadConfigText(text: string, source: string, isDefault = false): LoadedConfig {
   const { config, issues } = parseConfig(text, source);
   const errors = issues.filter((i) => i.severity === 'error');
-  if (!config || errors.length > 0) {
-    const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
-    const more = errors.length > MAX_SHOWN_ERRORS ? `\n(${errors.length - MAX_SHOWN_ERRORS} more not shown)` : '';
-    const shown = errors.slice(0, MAX_SHOWN_ERRORS).map(formatConfigIssue).join('\n');
-    throw new ConfigError(`invalid config (${count}):\n${shown}${more}`);
-  }
+  if (!config || errors.length > 0) throw new ConfigError(`invalid config (${countProblems(errors)})`, { findings: errors });
   return { source, isDefault, config, model: toScoringModel(config) };
 }
 
-/** `scoring.yaml:14:11 criteria.effort.weight: expected a positive number, got "high"` */
-export function formatConfigIssue(issue: Issue): string {
-  const where = [issue.file, issue.line, issue.col].filter((part) => part !== undefined).join(':');
-  return `${where}${issue.path ? ` ${issue.path}` : ''}: ${issue.message}`;
+/** "1 problem", "3 problems". */
+export function countProblems(errors: readonly Issue[]): string {
+  return errors.length === 1 ? '1 problem' : `${errors.length} problems`;
 }
 
 /** Parses and validates config text; every problem comes back located by line and column. */
@@ -68,17 +61,14 @@ export function parseYamlAs<S extends z.ZodType>(
   knownKeys: (path: readonly (string | number)[]) => string[],
   check: (value: z.output<S>) => ConfigFinding[] = () => [],
 ): { value?: z.output<S>; issues: Issue[]; locate: (finding: ConfigFinding) => Issue } {
-  const unlocated = (code: string, message: string) => ({
-    issues: [{ code, severity: 'error' as const, file, message }],
-    locate: (f: ConfigFinding): Issue => ({ code: f.code, severity: f.severity, file, path: formatConfigPath(f.path), message: f.message }),
+  const unlocated = (issue: Issue) => ({
+    issues: [issue],
+    locate: (f: ConfigFinding) => ({ ...f, file, path: formatConfigPath(f.path) }) as Issue,
   });
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
-    return unlocated('CONFIG_TOO_LARGE', `is over ${MAX_CONFIG_BYTES / 1024} KB; a scoring model is a page, not megabytes`);
+    return unlocated({ code: 'CONFIG_TOO_LARGE', severity: 'error', file, args: { limitKb: MAX_CONFIG_BYTES / 1024 } });
   }
-  const tooDeep = unlocated(
-    'YAML_TOO_DEEP',
-    `refused: nested more than ${MAX_NESTING_DEPTH} levels deep; a scoring model is a few levels deep`,
-  );
+  const tooDeep = unlocated({ code: 'YAML_TOO_DEEP', severity: 'error', file, args: { limit: MAX_NESTING_DEPTH } });
   if (measureNesting(text) > MAX_NESTING_DEPTH) return tooDeep;
   const lineCounter = new LineCounter();
   // The parser's own duplicate-key check compares each key with every earlier one: 45 s for a 55k-key map. keyProblems is linear.
@@ -87,37 +77,36 @@ export function parseYamlAs<S extends z.ZodType>(
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const locate = (f: ConfigFinding): Issue => ({
-    code: f.code,
-    severity: f.severity,
-    ...at(locatePath(doc, f.path, f.isKey === true)),
-    path: formatConfigPath(f.path),
-    message: f.message,
-  });
+  const locate = (f: ConfigFinding) =>
+    ({
+      code: f.code,
+      severity: f.severity,
+      args: f.args,
+      ...at(locatePath(doc, f.path, f.isKey === true)),
+      path: formatConfigPath(f.path),
+    }) as Issue;
+  // The parser checks no duplicate keys (uniqueKeys: false), so each of its errors is a syntax error.
   const syntax: Issue[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    code: e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
+    code: 'YAML_SYNTAX',
     severity: doc.errors.includes(e) ? 'error' : 'warning',
     ...at(e.pos[0]),
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    args: { reason: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') },
   }));
   if (doc.errors.length > 0) return { issues: syntax, locate };
   // The text scan can undercount (explicit `? ` keys holding collections); the parsed tree cannot.
   if (depthOf(doc.contents) > MAX_NESTING_DEPTH) return tooDeep;
   const duplicates = keyProblems(doc.contents).map(({ key, code }): Issue => ({
-    code,
+    ...(code === 'DUPLICATE_KEY' ? { code, args: { key: String(key.value) } } : { code, args: {} }),
     severity: 'error',
     ...at(key.range?.[0] ?? 0),
-    message:
-      code === 'DUPLICATE_KEY'
-        ? `duplicate key "${String(key.value)}"`
-        : `key "__proto__" cannot be read: it names the object's prototype, so it would be dropped; rename it`,
   }));
   if (duplicates.length > 0) return { issues: sortByPosition([...syntax, ...duplicates]), locate };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return unlocated('YAML_ALIAS_LIMIT', `refused: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return unlocated({ code: 'YAML_ALIAS_LIMIT', severity: 'error', file, args: { reason } });
   }
   const result = schema.safeParse(data ?? {}, { reportInput: true });
   if (!result.success) {
@@ -229,25 +218,21 @@ function toFindings(
 ): ConfigFinding[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      code: 'UNKNOWN_KEY',
-      severity: 'error',
-      path: [...path, key],
-      isKey: true,
-      message: unknownKeyMessage(key, knownKeys(path)),
-    }));
+    return issue.keys.map((key) => {
+      const known = knownKeys(path);
+      const suggestion = suggestClosest(key, known);
+      const args = { key, known, ...(suggestion ? { suggestion } : {}) };
+      return { code: 'UNKNOWN_KEY', severity: 'error', path: [...path, key], isKey: true, args };
+    });
   }
-  return [{ code: issueCode(issue), severity: 'error', path, message: describeIssue(issue, written) }];
+  // A refinement names its code and arguments (core/issues.ts refinementFinding); zod's own codes come with what was expected and found.
+  const custom = issue.code === 'custom' ? (issue.params as Pick<ConfigFinding, 'code' | 'args'> | undefined) : undefined;
+  if (custom?.code) return [{ code: custom.code, severity: 'error', path, args: custom.args } as ConfigFinding];
+  return [{ code: issueCode(issue), severity: 'error', path, args: toExpectation(issue, written) }];
 }
 
-function unknownKeyMessage(key: string, known: string[]): string {
-  const suggestion = suggestClosest(key, known);
-  return suggestion ? `unknown key "${key}"; did you mean "${suggestion}"?` : `unknown key "${key}" (expected one of: ${known.join(', ')})`;
-}
-
-function issueCode(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return (issue.params?.code as string | undefined) ?? 'INVALID_VALUE';
-  const codes: Partial<Record<string, string>> = {
+function issueCode(issue: z.core.$ZodIssue): 'INVALID_TYPE' | 'OUT_OF_RANGE' | 'INVALID_VALUE' | 'INVALID_FORMAT' {
+  const codes: Partial<Record<string, 'INVALID_TYPE' | 'OUT_OF_RANGE' | 'INVALID_VALUE' | 'INVALID_FORMAT'>> = {
     invalid_type: 'INVALID_TYPE',
     too_small: 'OUT_OF_RANGE',
     too_big: 'OUT_OF_RANGE',
@@ -258,25 +243,27 @@ function issueCode(issue: z.core.$ZodIssue): string {
   return codes[issue.code] ?? 'INVALID_VALUE';
 }
 
-/** Zod's facts in the style of our messages: what was expected, what was found. */
-function describeIssue(issue: z.core.$ZodIssue, written: string | undefined): string {
-  const got = written ?? ('input' in issue ? describeValue(issue.input) : undefined);
-  const found = got === undefined ? '' : `, got ${got}`;
+/** Zod's facts: what was expected, what was found (as the file spells it). */
+function toExpectation(issue: z.core.$ZodIssue, written: string | undefined): Expectation {
+  const found = written ?? ('input' in issue ? describeValue(issue.input) : undefined);
+  const withFound = found === undefined ? {} : { found };
   switch (issue.code) {
     case 'invalid_type':
-      return got === 'nothing' ? `expected ${article(issue.expected)}, but it is missing` : `expected ${article(issue.expected)}${found}`;
+      return found === 'nothing'
+        ? { expected: article(issue.expected), isMissing: true }
+        : { expected: article(issue.expected), ...withFound };
     case 'too_small':
-      if (issue.origin === 'number') return `expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${found}`;
-      return `${issue.message}${found}`;
+      if (issue.origin === 'number') return { expected: `a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`, ...withFound };
+      return { schemaMessage: issue.message, ...withFound };
     case 'too_big':
-      if (issue.origin === 'number') return `expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}${found}`;
-      return `${issue.message}${found}`;
+      if (issue.origin === 'number') return { expected: `a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`, ...withFound };
+      return { schemaMessage: issue.message, ...withFound };
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}${found}`;
+      return { expected: issue.values.map((v) => JSON.stringify(v)).join(' or '), ...withFound };
     case 'invalid_union':
-      return `expected {min, max} for a number or a list of values for text${found}`;
+      return { expected: '{min, max} for a number or a list of values for text', ...withFound };
     default:
-      return issue.message;
+      return { schemaMessage: issue.message };
   }
 }
 

@@ -2,7 +2,7 @@ import { InputError, UsageError } from '../errors.js';
 import { streamCsv, type Head, type ReadOptions, type RecordSink } from './csv/stream-csv.js';
 import { fileTooLarge } from './limits.js';
 import { DEFAULT_READ_SETTINGS } from './settings.js';
-import { quote } from './quote.js';
+import { quote } from '../core/text/quote.js';
 import { sniff } from './sniff.js';
 import type { Source } from './source.js';
 

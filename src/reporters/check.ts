@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import type { Issue } from '../core/types.js';
-import { formatConfigIssue } from '../input/parse-config.js';
-import { escapeControls, toSafeJson } from './words/format.js';
+import { hasFailures as hasFailingIssues, isFailure, type Issue } from '../core/issues.js';
+import { toSafeJson } from './words/format.js';
+import { describeIssue, formatCodedIssue, formatIssueAtPath } from './words/issues.js';
 
 /** What `pm-rank check` found in one config (and, with --data, one export). */
 export interface CheckReport {
@@ -23,9 +23,7 @@ export const CHECK_REPORTERS: Record<CheckFormat, (report: CheckReport, options:
 export function renderCheckText(report: CheckReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const label = { error: chalk.red('error'), warning: chalk.yellow('warning'), notice: chalk.dim('note') };
-  const lines = report.issues.map(
-    (issue) => `${escapeControls(formatConfigIssue(issue))} ${chalk.dim(`[${issue.code}]`)} ${label[issue.severity]}`,
-  );
+  const lines = report.issues.map((issue) => formatCodedIssue(issue, { code: chalk.dim, severity: (severity) => label[severity] }));
   return [...lines, summarize(report)].join('\n') + '\n';
 }
 
@@ -38,27 +36,28 @@ function summarize(report: CheckReport): string {
 }
 
 export function renderCheckJson(report: CheckReport): string {
-  return toSafeJson({ file: report.file, isValid: !hasFailures(report), issues: report.issues });
+  const issues = report.issues.map((issue) => ({ ...issue, message: describeIssue(issue) }));
+  return toSafeJson({ file: report.file, isValid: !hasFailures(report), issues });
 }
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff. */
 export function renderCheckGithub(report: CheckReport): string {
   const lines = report.issues.map((issue) => {
-    const kind = issue.severity === 'error' || (report.isStrict && issue.severity === 'warning') ? 'error' : issue.severity;
+    const kind = isFailure(issue, report.isStrict) ? 'error' : issue.severity;
     const properties = [
       `file=${escapeProperty(issue.file ?? report.file)}`,
       ...(issue.line === undefined ? [] : [`line=${issue.line}`]),
       ...(issue.col === undefined ? [] : [`col=${issue.col}`]),
       `title=${escapeProperty(`pm-rank ${issue.code}`)}`,
     ];
-    return `::${kind} ${properties.join(',')}::${escapeData(issue.path ? `${issue.path}: ${issue.message}` : issue.message)}`;
+    return `::${kind} ${properties.join(',')}::${escapeData(formatIssueAtPath(issue))}`;
   });
   return [...lines, summarize(report)].join('\n') + '\n';
 }
 
 /** Errors fail a check; warnings only when strict. */
 export function hasFailures(report: CheckReport): boolean {
-  return report.issues.some((i) => i.severity === 'error' || (report.isStrict && i.severity === 'warning'));
+  return hasFailingIssues(report.issues, report.isStrict);
 }
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts

@@ -1,6 +1,5 @@
 import { Chalk } from 'chalk';
-import type { ReadSummary } from '../core/read-summary.js';
-import type { ColumnChoice } from '../core/read-summary.js';
+import type { ColumnChoice, ReadSummary } from '../core/read-summary.js';
 import { escapeControls } from './words/format.js';
 
 /** How `pm-rank columns` shows a mapping. */

@@ -1,6 +1,6 @@
 import type { RankedRequest } from '../core/types.js';
-import { describeLines, rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/analysis/winloss.js';
-import { formatMoney, plural, requestName } from './words/format.js';
+import { rankLossReasons, tally, type UnmatchedCitation, type WinLossJoin } from '../core/analysis/winloss.js';
+import { describeLines, formatMoney, plural, requestName } from './words/format.js';
 import { escapeMarkdown } from './markdown/text.js';
 
 export interface WinLossReview {

@@ -99,7 +99,7 @@ describe('pm-rank score on the bundled fixtures (built-in model)', () => {
     expect(lines).toEqual([
       'warning: fixtures/requests.csv:14 column "Amount": "TBD" is not an amount; counted as missing',
       // Record 53 is the footer; the notes of records 35, 36 and 45 span 2, 3 and 3 lines, so it starts on line 53 + 1 + 2 + 2 = 58.
-      'note: fixtures/requests.csv:58 skipped 2 report footer lines after the data ("Confidential Information - Do Not Distribute")',
+      'note: fixtures/requests.csv:58: skipped 2 report footer lines after the data ("Confidential Information - Do Not Distribute")',
     ]);
     expect(result.stdout).not.toContain('Confidential');
   });
@@ -182,7 +182,7 @@ describe('pm-rank score options', () => {
       const result = await runCli(['score', 'export.csv', '--format', 'json'], { cwd: dir });
       expect(result.code).toBe(0);
       expect(result.stderr).toContain(
-        'export.csv: no rate from CHF to USD, so the deal value of line 3 counts as missing; add "CHF: <USD per CHF>" under currency: rates: in the config',
+        `export.csv:3: no rate from CHF to USD, so the line's deal value counts as missing; add "CHF: <USD per CHF>" under currency: rates: in the config`,
       );
       const { requests } = JSON.parse(result.stdout) as { requests: { id: string; deal_value: number | null }[] };
       expect(requests.map((r) => [r.id, r.deal_value])).toEqual([
@@ -230,8 +230,8 @@ describe('pm-rank score errors: one line, exit 2, no stack', () => {
       expect(result.stderr).toBe(
         [
           'pm-rank: invalid config (2 problems):',
-          'scoring.yaml:4:13 criteria.effort.weight: expected a number, got "high"',
-          'scoring.yaml:6:22 criteria.effort.map.XL: expected a number <= 1, got 2',
+          'scoring.yaml:4:13 criteria.effort.weight: expected a number, got "high" [INVALID_TYPE] error',
+          'scoring.yaml:6:22 criteria.effort.map.XL: expected a number <= 1, got 2 [OUT_OF_RANGE] error',
           '',
         ].join('\n'),
       );

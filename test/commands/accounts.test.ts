@@ -46,7 +46,7 @@ describe('score --accounts', () => {
     try {
       writeFileSync(join(dir, 'accounts.csv'), 'Account,Parent\nRedwood Credit Union,Crestline Financial Groupe\n');
       const { json, err } = await score('accounts.csv', dir);
-      expect(err).toContain('accounts.csv:2 parent "Crestline Financial Groupe" of "Redwood Credit Union" is not listed as an account');
+      expect(err).toContain('accounts.csv:2: parent "Crestline Financial Groupe" of "Redwood Credit Union" is not listed as an account');
       expect(json.accounts_rolled_up).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -216,7 +216,7 @@ describe('pm-rank triage', () => {
   it('refuses to write over a decisions file with an error', async () => {
     const broken = 'decisions:\n  FR-1:\n    decision: decline\n';
     writeFileSync(join(dir, 'decisions.yaml'), broken);
-    await expect(triage()).rejects.toThrow(/decisions\.yaml:3:15/);
+    await expect(triage()).rejects.toMatchObject({ findings: [expect.objectContaining({ file: 'decisions.yaml', line: 3, col: 15 })] });
     expect(readFileSync(join(dir, 'decisions.yaml'), 'utf8')).toBe(broken);
     expect(asked).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { formatIssue } from '../../src/reporters/words/issues.js';
 import { describe, expect, it } from 'vitest';
 import { rankInputs, type RankingInputs } from '../../src/core/ranking.js';
 import { summaryOf } from '../helpers/fixtures.js';
@@ -56,6 +57,6 @@ describe('rankInputs', () => {
       ['WIN_LOSS_NOT_GIVEN', undefined],
       ['DECISION_UNKNOWN_REQUEST', 'decisions.yaml'],
     ]);
-    expect(report.issues[1]!.message).toMatch(/^decisions\.yaml: /);
+    expect(formatIssue(report.issues[1]!)).toMatch(/^decisions\.yaml: /);
   });
 });

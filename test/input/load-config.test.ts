@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/input/load-config.js';
-import { formatConfigIssue, MAX_NESTING_DEPTH, parseConfig } from '../../src/input/parse-config.js';
+import { MAX_NESTING_DEPTH, parseConfig } from '../../src/input/parse-config.js';
+import { formatIssue } from '../../src/reporters/words/issues.js';
 import { VALID } from '../helpers/configs.js';
 import { weightedOf } from '../core/model-fixtures.js';
 
@@ -105,14 +106,29 @@ describe('parseConfig', () => {
   ])('bounds weights, quoting the value as written: weight %s', (weight, code, message) => {
     const [issue] = parseConfig(VALID.replace('weight: 10', `weight: ${weight}`), 'scoring.yaml').issues;
     expect(issue!.code).toBe(code);
-    expect(formatConfigIssue(issue!)).toBe(message);
+    expect(formatIssue(issue!)).toBe(message);
+  });
+
+  it.each([
+    // line 6 "    scale: log" starts the scale at col 5; min is written on line 8, col 10
+    [
+      VALID.replace('    map: {XS: 1, XL: 0}', '    scale: log\n    max: 5\n    min: 1'),
+      'scoring.yaml:8:10 criteria.effort.min: min applies to scale: linear, not to scale: log, which starts at 0',
+    ],
+    [
+      VALID.replace('    map: {XS: 1, XL: 0}', '    scale: linear\n    min: 5\n    max: 5'),
+      'scoring.yaml:7:10 criteria.effort.min: expected min < max, got min 5 and max 5',
+    ],
+    [`${VALID}tiebreak: reach\n`, 'scoring.yaml:7:11 tiebreak: expected one of effort, got "reach"'],
+  ])('words a schema rule from its code and arguments: %j', (text, line) => {
+    expect(parseConfig(text, 'scoring.yaml').issues.map(formatIssue)).toEqual([line]);
   });
 
   it('suggests the key the user meant', () => {
     const [issue] = parseConfig('version: 1\ncriteria:\n  a: {weight: 1, field: x, scael: log, max: 3}\n', 'scoring.yaml').issues.filter(
       (i) => i.code === 'UNKNOWN_KEY',
     );
-    expect(formatConfigIssue(issue!)).toBe('scoring.yaml:3:28 criteria.a.scael: unknown key "scael"; did you mean "scale"?');
+    expect(formatIssue(issue!)).toBe('scoring.yaml:3:28 criteria.a.scael: unknown key "scael"; did you mean "scale"?');
   });
 
   it('refuses an alias bomb quickly', () => {
@@ -188,11 +204,15 @@ describe('loadConfig', () => {
     await expect(loadConfig(undefined, dir)).rejects.toThrow(new ConfigError('cannot read config scoring.yaml: permission denied'));
   });
 
-  it('throws one ConfigError listing every problem', async () => {
+  it('throws one ConfigError carrying every problem, located and coded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-rank-config-'));
     writeFileSync(join(dir, 'bad.yaml'), VALID.replace('weight: 10', 'weight: -1').replace('XL: 0', 'XL: 7'));
-    await expect(loadConfig('bad.yaml', dir)).rejects.toThrow(
-      'invalid config (2 problems):\nbad.yaml:4:13 criteria.effort.weight: expected a number > 0, got -1\nbad.yaml:6:22 criteria.effort.map.XL: expected a number <= 1, got 7',
-    );
+    const error = await loadConfig('bad.yaml', dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('invalid config (2 problems)');
+    expect((error as ConfigError).findings.map((f) => [f.code, formatIssue(f)])).toEqual([
+      ['OUT_OF_RANGE', 'bad.yaml:4:13 criteria.effort.weight: expected a number > 0, got -1'],
+      ['OUT_OF_RANGE', 'bad.yaml:6:22 criteria.effort.map.XL: expected a number <= 1, got 7'],
+    ]);
   });
 });

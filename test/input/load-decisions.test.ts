@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { formatIssue } from '../../src/reporters/words/issues.js';
 import { loadDecisions } from '../../src/input/load-decisions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pm-rank-decisions-'));
@@ -47,7 +48,7 @@ describe('loadDecisions', () => {
   ])('refuses %j with its location', async (text, location) => {
     const error = await load(text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(location);
+    expect((error as InputError).findings.map(formatIssue).join('\n')).toContain(location);
   });
 });
 
@@ -55,6 +56,9 @@ describe('a __proto__ key', () => {
   it('is an error at its line and column, never silently dropped', async () => {
     // "  __proto__:" is line 2; the key starts at column 3
     writeFileSync(join(dir, 'proto.yaml'), 'decisions:\n  __proto__:\n    decision: accept\n  FR-1:\n    decision: accept\n');
-    await expect(loadDecisions('proto.yaml', dir)).rejects.toThrow(/proto\.yaml:2:3: key "__proto__" cannot be read/);
+    const error = await loadDecisions('proto.yaml', dir).catch((e: unknown) => e);
+    expect((error as InputError).findings.map((f) => [f.code, formatIssue(f)])).toEqual([
+      ['PROTOTYPE_KEY', expect.stringMatching(/^proto\.yaml:2:3: key "__proto__" cannot be read/)],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { readRequests } from '../../src/input/requests/read-requests.js';
 import { readTable } from '../../src/input/read-table.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { collectingSink, sourceOf } from '../helpers/workbook.js';
+import { formatIssue } from '../../src/reporters/words/issues.js';
 
 const criteria = { money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 } } as const;
 const model = modelOf({ criteria });
@@ -84,7 +85,7 @@ describe('header messages quote at most about 80 characters of the header', () =
     const source = { name: 'long.csv', stream: Readable.from([Buffer.from(`${header}\nSSO,${'v'.repeat(300)}\n`)]) };
     const { issues } = await readRequests(source, modelOf({ criteria, columns: { deal_value: `Amount ${'h'.repeat(300)}` } }), {});
     // Each quote keeps 79 characters and an ellipsis: "Amount " and 72 h's; 79 v's.
-    expect(issues.map((issue) => issue.message)).toContain(
+    expect(issues.map((issue) => formatIssue(issue))).toContain(
       `long.csv:2 column "Amount ${'h'.repeat(72)}…": "${'v'.repeat(79)}…" is not an amount; counted as missing`,
     );
   });

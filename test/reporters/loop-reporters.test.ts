@@ -6,7 +6,8 @@ import { scoreRequests } from '../../src/core/scoring/score.js';
 import type { Condition } from '../../src/core/config/schema.js';
 import { joinWinLoss } from '../../src/core/analysis/winloss.js';
 import { renderDigestMarkdown } from '../../src/reporters/digest.js';
-import { describeCondition, describeShortfall, renderEscalations } from '../../src/reporters/escalations.js';
+import { renderEscalations } from '../../src/reporters/escalations.js';
+import { describeCondition, describeShortfall } from '../../src/reporters/words/conditions.js';
 import { renderWinLoss } from '../../src/reporters/winloss.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 
@@ -19,8 +20,9 @@ describe('escalation wording', () => {
     texts: { segment: ['SMB'], close_date: ['6/30/2026'] },
   });
   it.each([
-    ['deal_value', { min: 250000 }, 'deal value $180K of the $250K needed'],
-    ['effort', { max: 5 }, 'effort 8, above the 5 allowed'],
+    // thresholds to the cent, never rounded to $250K: 250,000 - 180,000 = 70,000 short; 8 - 5 = 3 over
+    ['deal_value', { min: 250000 }, 'deal value $180,000 of the $250,000 needed, $70,000 short'],
+    ['effort', { max: 5 }, 'effort 8, 3 above the 5 allowed'],
     ['alignment', { min: 3 }, 'no alignment (at least 3 needed)'],
     ['segment', ['Enterprise', 'Mid-Market'], 'segment SMB, needs Enterprise or Mid-Market'],
     ['industry', ['Health'], 'no industry, needs Health'],
@@ -33,11 +35,15 @@ describe('escalation wording', () => {
   });
 
   it.each([
-    ['deal_value', { min: 250000 }, 'deal value at least $250K'],
-    ['lost_value', { min: 1000, max: 2000000 }, 'lost value between $1K and $2M'],
+    ['deal_value', { min: 250000 }, 'deal value at least $250,000'],
+    ['lost_value', { min: 1000, max: 2000000 }, 'lost value between $1,000 and $2,000,000'],
+    // a criterion's field the config declares money is money too; undeclared, it is a plain number
+    ['arr', { min: 1000 }, 'arr at least $1,000'],
+    ['seats', { min: 1000 }, 'seats at least 1,000'],
     ['close_date', { within_days: 60 }, 'close date within 60 days of 2026-04-30'],
   ] satisfies [string, Condition, string][])('describes %s %j as "%s"', (field, condition, words) => {
-    expect(describeCondition(field, condition, usd)).toBe(words);
+    const model = modelOf({ criteria: { revenue: { weight: 1, field: 'arr', money: true, scale: 'log', max: 1e6 } } });
+    expect(describeCondition(field, condition, { ...usd, model })).toBe(words);
   });
 });
 
@@ -64,14 +70,14 @@ describe('renderEscalations', () => {
 
       ## Strategic deal
 
-      When: deal value at least $250K and segment is Enterprise
+      When: deal value at least $250,000 and segment is Enterprise
       Owner: VP Sales · review within 5 business days
 
       Meets it (1):
-      - #1 FR-1 SSO (score 91.3): deal value $300K, segment Enterprise
+      - #1 FR-1 SSO (score 91.3): deal value $300,000, segment Enterprise
 
       Misses it by one condition (1):
-      - #2 FR-2 Audit log (score 87.6): deal value $180K of the $250K needed
+      - #2 FR-2 Audit log (score 87.6): deal value $180,000 of the $250,000 needed, $70,000 short
       "
     `);
   });

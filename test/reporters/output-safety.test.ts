@@ -96,15 +96,19 @@ describe('output safety', () => {
         const report = reportOf(rows);
         const text =
           renderTable(report, { color: false }) +
-          renderDiagnostics([{ code: 'X', severity: 'warning', message: rows[0]!.title }], { color: false });
+          renderDiagnostics([{ code: 'DEAL_VALUE_OVERFLOW', severity: 'warning', args: { request: rows[0]!.title } }], { color: false });
         expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
   });
 
   it('a warning stays on one line, whatever its message holds', () => {
-    const text = renderDiagnostics([{ code: 'X', severity: 'warning', message: 'cell "a\nb\r\tc\u001b"' }], { color: false });
-    expect(text).toBe('warning: cell "a\\nb\\r\\tc\\u001b"\n');
+    const text = renderDiagnostics([{ code: 'DEAL_VALUE_OVERFLOW', severity: 'warning', args: { request: 'cell "a\nb\r\tc\u001b"' } }], {
+      color: false,
+    });
+    expect(text).toBe(
+      'warning: cell "a\\nb\\r\\tc\\u001b": its deal values add up past the largest number a computer holds (about 1.8e308); counted as missing\n',
+    );
   });
 
   it('escapeControls shows what it removed', () => {

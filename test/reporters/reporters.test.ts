@@ -43,7 +43,16 @@ const report: RankingReport = {
     ),
   ),
   issues: [
-    { code: 'INVALID_NUMBER', severity: 'warning', line: 3, column: 'Amount', path: 'deal_value', value: 'TBD', message: 'x.csv:3 ...' },
+    {
+      code: 'INVALID_NUMBER',
+      severity: 'warning',
+      file: 'x.csv',
+      line: 3,
+      column: 'Amount',
+      path: 'deal_value',
+      value: 'TBD',
+      args: { isAmount: true },
+    },
   ],
   summary: { ...summaryOf('x.csv', 2), currency: 'USD', columns: { title: 'Title' } },
   model,
@@ -79,7 +88,15 @@ describe('renderJson', () => {
     expect(output.requests.map((r) => r.id)).toEqual(['FR-1', '=HYPERLINK("x")']);
     expect(output.requests[1]!.score).toBeCloseTo(37.5 + 25, 10);
     expect(output.warnings).toEqual([
-      { row: 3, column: 'Amount', field: 'deal_value', value: 'TBD', code: 'INVALID_NUMBER', severity: 'warning', message: 'x.csv:3 ...' },
+      {
+        row: 3,
+        column: 'Amount',
+        field: 'deal_value',
+        value: 'TBD',
+        code: 'INVALID_NUMBER',
+        severity: 'warning',
+        message: 'x.csv:3 column "Amount": "TBD" is not an amount; counted as missing',
+      },
     ]);
   });
 });

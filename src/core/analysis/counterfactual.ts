@@ -230,7 +230,7 @@ function numberCandidates(criterion: Criterion, request: FeatureRequest, target:
  */
 export function takesWholeValues(criterion: Criterion): boolean {
   const t = criterion.transform;
-  if (t.kind === 'map' || isMoneyField(criterion.field)) return false;
+  if (t.kind === 'map' || criterion.isMoney || isMoneyField(criterion.field)) return false;
   const min = t.kind === 'linear' ? t.min : 0;
   return Number.isInteger(min) && Number.isInteger(t.max) && t.max - min >= 2;
 }

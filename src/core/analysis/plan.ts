@@ -65,11 +65,11 @@ export function planRequests(ranked: readonly RankedRequest[], options: PlanCons
   const capacity = Math.max(0, Math.floor(options.capacity) - committedSize);
   const issues = [...sorted.issues];
   if (committedSize > options.capacity) {
-    issues.push(planIssue('PLAN_COMMITTED_OVER_CAPACITY', `committed work (${committedSize}) exceeds the capacity of ${options.capacity}`));
+    issues.push({ ...AT_PLAN, code: 'PLAN_COMMITTED_OVER_CAPACITY', args: { committed: committedSize, capacity: options.capacity } });
   }
   const greedy = takeFromTheTop(sorted.candidates, capacity);
   const solved = solveExactly(sorted.candidates, capacity);
-  if (!solved.isProven) issues.push(planIssue('PLAN_NOT_PROVEN_OPTIMAL', solved.why));
+  if (!solved.isProven) issues.push({ ...AT_PLAN, code: 'PLAN_NOT_PROVEN_OPTIMAL', args: { reason: solved.why } });
   // Unproven, the heuristic may lose to greedy: never offer a plan worse than the ranking's.
   const chosen = !solved.isProven && sumOf(greedy, 'value') > sumOf(solved.chosen, 'value') ? greedy : solved.chosen;
   return {
@@ -154,8 +154,7 @@ function sortRequests(ranked: readonly RankedRequest[], options: PlanConstraints
   sorted.issues.push(...sizeIssues(unsized, options.sizing, rounded));
   const unknown = (options.committed ?? []).filter((id) => !byId.has(foldText(id)));
   if (unknown.length > 0) {
-    const issue = planIssue('PLAN_COMMITTED_UNKNOWN', `--committed ${listIds(unknown)}: not in the export; ignored`);
-    sorted.issues.push({ ...issue, value: unknown.join(', ') });
+    sorted.issues.push({ ...AT_PLAN, code: 'PLAN_COMMITTED_UNKNOWN', value: unknown.join(', '), args: { ids: unknown } });
   }
   linkRequirements(sorted, byId);
   return sorted;
@@ -198,33 +197,23 @@ interface Unsized {
 
 function sizeIssues(unsized: Unsized[], sizing: PlanSizing, rounded: string[]): Issue[] {
   const issues: Issue[] = [];
-  const named = (list: Unsized[]) => listIds(list.map((u) => (u.value === undefined ? u.request.id : `${u.request.id} "${u.value}"`)));
+  const sizedAs = (list: Unsized[]) => list.map((u) => ({ id: u.request.id, ...(u.value === undefined ? {} : { value: u.value }) }));
   const committed = unsized.filter((u) => u.isCommitted);
   const missing = unsized.filter((u) => !u.isCommitted && u.value === undefined);
   const unknown = unsized.filter((u) => !u.isCommitted && u.value !== undefined);
-  const known = [...sizing.sizes.keys()].join(', ') || 'none';
-  if (missing.length > 0) issues.push(planIssue('PLAN_SIZE_MISSING', `no ${sizing.field} for ${named(missing)}: left out`));
+  const { field } = sizing;
+  if (missing.length > 0) issues.push({ ...AT_PLAN, code: 'PLAN_SIZE_MISSING', args: { field, requests: sizedAs(missing) } });
   if (unknown.length > 0) {
-    const message = `${named(unknown)}: ${sizing.field} is neither a number nor one of plan.sizes (${known}); left out`;
-    issues.push(planIssue('PLAN_SIZE_UNKNOWN', message));
+    const args = { field, requests: sizedAs(unknown), known: [...sizing.sizes.keys()] };
+    issues.push({ ...AT_PLAN, code: 'PLAN_SIZE_UNKNOWN', args });
   }
-  if (committed.length > 0) {
-    const message = `committed ${named(committed)} has no size: it takes no capacity here, so the plan may not fit`;
-    issues.push(planIssue('PLAN_COMMITTED_UNSIZED', message));
-  }
-  if (rounded.length > 0) {
-    issues.push({ ...planIssue('PLAN_SIZE_ROUNDED', `sizes rounded up to whole units: ${listIds(rounded)}`), severity: 'notice' });
-  }
+  if (committed.length > 0) issues.push({ ...AT_PLAN, code: 'PLAN_COMMITTED_UNSIZED', args: { requests: sizedAs(committed) } });
+  if (rounded.length > 0) issues.push({ ...AT_PLAN, code: 'PLAN_SIZE_ROUNDED', severity: 'notice', args: { ids: rounded } });
   return issues;
 }
 
-function listIds(ids: string[], shown = 5): string {
-  return ids.length <= shown ? ids.join(', ') : `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
-}
-
-function planIssue(code: string, message: string): Issue {
-  return { code, severity: 'warning', path: 'plan', message: `plan: ${message}` };
-}
+/** Where a plan finding is, and how severe, unless it says otherwise. */
+const AT_PLAN = { severity: 'warning', path: 'plan' } as const;
 
 /**
  * Resolves each candidate's requires: ids that shipped or are committed are met;
@@ -258,7 +247,7 @@ function linkRequirements(sorted: SortedRequests, byId: Map<string, Known>): voi
   }
   for (const [candidate, reason] of unmet) sorted.leftOut.push({ request: candidate.entry.request, kind: 'requirement', reason });
   const ids = [...unmet.keys()].map((c) => c.entry.request.id);
-  sorted.issues.push(planIssue('PLAN_REQUIREMENT_UNMET', `${listIds(ids)} left out: each requires a request the plan cannot take`));
+  sorted.issues.push({ ...AT_PLAN, code: 'PLAN_REQUIREMENT_UNMET', args: { ids } });
 }
 
 /** The candidate and every candidate reachable from it by `next` (its requirements, or its dependents). */

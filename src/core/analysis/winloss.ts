@@ -152,7 +152,8 @@ function openDealsNotice(source: string, rows: number): Issue {
   return {
     code: 'DEAL_NOT_CLOSED',
     severity: 'notice',
-    message: `${source}: skipped ${rows} row${rows === 1 ? '' : 's'} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
+    file: source,
+    args: { rows },
   };
 }
 
@@ -163,9 +164,8 @@ export function describeUnmatched(unmatched: readonly UnmatchedCitation[], sourc
     severity: 'warning',
     line: u.lines[0]!,
     value: u.citation,
-    message: `${source}:${u.lines[0]!} cites "${u.citation}", which matches no request id or title${
-      u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : ''
-    }; not counted (${describeLines(u.lines)})`,
+    file: source,
+    args: { citation: u.citation, suggestions: u.suggestions, lines: u.lines },
   }));
 }
 
@@ -215,11 +215,4 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
   if (list) list.push(item);
   else map.set(key, [item]);
-}
-
-/** "line 7", "lines 7, 9", "lines 7, 9, 12, 15, 20 and 3 more": citations may recur on thousands of rows. */
-export function describeLines(lines: readonly number[], shown = 5): string {
-  const listed = lines.slice(0, shown).join(', ');
-  const more = lines.length > shown ? ` and ${lines.length - shown} more` : '';
-  return `line${lines.length === 1 ? '' : 's'} ${listed}${more}`;
 }

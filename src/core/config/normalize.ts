@@ -37,6 +37,7 @@ function toCriteria(config: Config): Criterion[] {
     ...(c.sales === undefined ? {} : { sales: c.sales }),
     weight: c.weight,
     field: c.field,
+    ...(c.money ? { isMoney: true } : {}),
     transform: toTransform(c),
     missing: c.missing ?? 0,
     ...(c.count_unattributed ? { countUnattributed: true } : {}),

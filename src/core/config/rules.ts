@@ -2,20 +2,23 @@ import { suggestClosest } from '../text/suggest.js';
 import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from '../text/fields.js';
 import type { Config } from './schema.js';
 import { foldText } from '../text/folding.js';
-import type { FeatureRequest, Severity } from '../types.js';
+import type { IssueArgs, IssueCode, Severity } from '../issues.js';
+import type { FeatureRequest } from '../types.js';
 
 /** A path into the config document: keys and list indices. */
 export type ConfigPath = readonly (string | number)[];
 
 /** A config problem before it is located in the file: the loader turns `path` into line and column. */
-export interface ConfigFinding {
-  code: string;
-  severity: Severity;
-  message: string;
-  path: ConfigPath;
-  /** The finding is about the key at `path` (a name), not its value. */
-  isKey?: boolean;
-}
+export type ConfigFinding = {
+  [C in IssueCode]: {
+    code: C;
+    severity: Severity;
+    args: IssueArgs[C];
+    path: ConfigPath;
+    /** The finding is about the key at `path` (a name), not its value. */
+    isKey?: boolean;
+  };
+}[IssueCode];
 
 /** `criteria.effort.map.XL`, `horizons[1].min_score` */
 export function formatConfigPath(path: ConfigPath): string {
@@ -26,9 +29,9 @@ export function formatConfigPath(path: ConfigPath): string {
 /** `detectable`: fields the reader recognises by header (the synonym table), which a config may use without naming a column. */
 export function checkConfig(config: Config, detectable: Iterable<string> = []): ConfigFinding[] {
   return [
-    ...findFoldedClashes(Object.keys(config.criteria ?? {}), ['criteria'], 'CRITERION_NAME_CLASH', 'criterion'),
+    ...findFoldedClashes(Object.keys(config.criteria ?? {}), ['criteria'], 'CRITERION_NAME_CLASH'),
     ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) =>
-      findFoldedClashes(Object.keys(c.map ?? {}), ['criteria', name, 'map'], 'MAP_KEY_CLASH', 'map key'),
+      findFoldedClashes(Object.keys(c.map ?? {}), ['criteria', name, 'map'], 'MAP_KEY_CLASH'),
     ),
     ...findHeaderClashes(config.columns),
     ...findUnknownEscalationFields(config, detectable),
@@ -48,7 +51,7 @@ export function checkConfig(config: Config, detectable: Iterable<string> = []): 
 }
 
 /** Keys that differ only by case or spacing: the map reads them as one, so the later silently wins. */
-function findFoldedClashes(keys: string[], parent: ConfigPath, code: string, what: string): ConfigFinding[] {
+function findFoldedClashes(keys: string[], parent: ConfigPath, code: 'CRITERION_NAME_CLASH' | 'MAP_KEY_CLASH'): ConfigFinding[] {
   const seen = new Map<string, string>();
   return keys.flatMap((key) => {
     const first = seen.get(foldText(key));
@@ -56,14 +59,18 @@ function findFoldedClashes(keys: string[], parent: ConfigPath, code: string, wha
       seen.set(foldText(key), key);
       return [];
     }
-    return [finding(code, `${what} "${key}" is the same as "${first}" apart from case or spacing; keep one`, [...parent, key], true)];
+    return [finding(code, { name: key, first }, [...parent, key], true)];
   });
 }
 
-function findNameClashes(names: string[], pathOf: (i: number) => ConfigPath, code: string): ConfigFinding[] {
+function findNameClashes(
+  names: string[],
+  pathOf: (i: number) => ConfigPath,
+  code: 'HORIZON_NAME_CLASH' | 'ESCALATION_NAME_CLASH',
+): ConfigFinding[] {
   return names.flatMap((name, i) => {
     const first = names.findIndex((n) => foldText(n) === foldText(name));
-    return first < i ? [finding(code, `name "${name}" is already used by entry ${first}; names must be unique`, pathOf(i))] : [];
+    return first < i ? [finding(code, { name, index: first }, pathOf(i))] : [];
   });
 }
 
@@ -72,9 +79,7 @@ function findHeaderClashes(columns: Config['columns']): ConfigFinding[] {
   const fields = Object.keys(columns);
   return fields.flatMap((field, i) => {
     const first = fields.findIndex((f) => foldText(columns[f]!) === foldText(columns[field]!));
-    return first < i
-      ? [finding('COLUMN_HEADER_CLASH', `header "${columns[field]}" is already read as ${fields[first]}`, ['columns', field])]
-      : [];
+    return first < i ? [finding('COLUMN_HEADER_CLASH', { header: columns[field]!, field: fields[first]! }, ['columns', field])] : [];
   });
 }
 
@@ -95,14 +100,7 @@ function findUnknownEscalationFields(config: Config, detectable: Iterable<string
   return config.escalation.flatMap((rule, i) =>
     Object.keys(rule.when)
       .filter((field) => !defined.has(field))
-      .map((field) =>
-        finding(
-          'ESCALATION_FIELD_UNKNOWN',
-          `no criterion, column or standard field defines "${field}"; add it under columns or fix the name`,
-          ['escalation', i, 'when', field],
-          true,
-        ),
-      ),
+      .map((field) => finding('ESCALATION_FIELD_UNKNOWN', { field }, ['escalation', i, 'when', field], true)),
   );
 }
 
@@ -110,15 +108,7 @@ function findConditionRanges(config: Config): ConfigFinding[] {
   return config.escalation.flatMap((rule, i) =>
     Object.entries(rule.when).flatMap(([field, c]) =>
       !Array.isArray(c) && 'min' in c && c.min !== undefined && c.max !== undefined && c.min > c.max
-        ? [
-            finding('MIN_ABOVE_MAX', `expected min <= max, got min ${c.min} and max ${c.max}: no request can match`, [
-              'escalation',
-              i,
-              'when',
-              field,
-              'min',
-            ]),
-          ]
+        ? [finding('MIN_ABOVE_MAX', { min: c.min, max: c.max }, ['escalation', i, 'when', field, 'min'])]
         : [],
     ),
   );
@@ -128,13 +118,13 @@ function findConditionRanges(config: Config): ConfigFinding[] {
 function findUnreachableHorizons(config: Config): ConfigFinding[] {
   return config.horizons.flatMap((h, i) =>
     h.min_score !== undefined && h.min_score > 100
-      ? [warning('HORIZON_UNREACHABLE', `min_score ${h.min_score} is above 100, the highest score`, ['horizons', i, 'min_score'])]
+      ? [warning('HORIZON_UNREACHABLE', { minScore: h.min_score }, ['horizons', i, 'min_score'])]
       : [],
   );
 }
 
-function finding(code: string, message: string, path: ConfigPath, isKey = false): ConfigFinding {
-  return { code, severity: 'error', message, path, ...(isKey ? { isKey } : {}) };
+function finding<C extends IssueCode>(code: C, args: IssueArgs[C], path: ConfigPath, isKey = false): ConfigFinding {
+  return { code, severity: 'error', args, path, ...(isKey ? { isKey } : {}) } as ConfigFinding;
 }
 
 /** What an export showed: the header each field was found under, and the requests read with this config. */
@@ -151,27 +141,16 @@ export function checkConfigAgainstData(config: Config, data: DataProfile): Confi
   const absent = Object.entries(config.columns)
     .filter(([field]) => !(field in data.columns))
     .map(([field, header]) =>
-      finding('COLUMN_NOT_FOUND', `${data.source} has no column "${header}"${didYouMean(header, data.header)}`, ['columns', field]),
+      finding('COLUMN_NOT_FOUND', { source: data.source, header, ...closestHeader(header, data.header) }, ['columns', field]),
     );
   const undetected = Object.entries(config.criteria ?? {})
     .filter(([, c]) => !(c.field in config.columns) && !(c.field in data.columns) && !isDerived(c.field))
-    .map(([name, c]) =>
-      warning('FIELD_NOT_DETECTED', `${data.source} has no column recognisable as ${c.field}; name it under columns.${c.field}`, [
-        'criteria',
-        name,
-        'field',
-      ]),
-    );
+    .map(([name, c]) => warning('FIELD_NOT_DETECTED', { source: data.source, field: c.field }, ['criteria', name, 'field']));
   const unmatched = config.escalation.flatMap((rule, i) =>
     Object.keys(rule.when)
       .filter((field) => !(field in config.columns) && !(field in data.columns) && !isDerived(field))
       .map((field) =>
-        warning(
-          'FIELD_NOT_DETECTED',
-          `${data.source} has no column for ${field}, so rule "${rule.name}" never applies`,
-          ['escalation', i, 'when', field],
-          true,
-        ),
+        warning('FIELD_NOT_DETECTED', { source: data.source, field, rule: rule.name }, ['escalation', i, 'when', field], true),
       ),
   );
   return [
@@ -186,26 +165,13 @@ export function checkConfigAgainstData(config: Config, data: DataProfile): Confi
 /** Without an account column no row names a customer, so `accounts` is 0 for every request. */
 function findUncountedAccounts(config: Config, data: DataProfile): ConfigFinding[] {
   if ('account' in data.columns || 'account' in config.columns) return [];
-  const why = `${data.source} has no account column, so every request counts 0 accounts`;
+  const args = { source: data.source, field: 'accounts' };
   const criteria = Object.entries(config.criteria ?? {})
     .filter(([, c]) => c.field === 'accounts' && !c.count_unattributed)
-    .map(([name]) =>
-      warning('FIELD_NOT_DETECTED', `${why}; name it under columns.account, or set count_unattributed: true to count rows`, [
-        'criteria',
-        name,
-        'field',
-      ]),
-    );
+    .map(([name]) => warning('FIELD_NOT_DETECTED', args, ['criteria', name, 'field']));
   const rules = config.escalation.flatMap((rule, i) =>
     'accounts' in rule.when
-      ? [
-          warning(
-            'FIELD_NOT_DETECTED',
-            `${why} in rule "${rule.name}"; name it under columns.account`,
-            ['escalation', i, 'when', 'accounts'],
-            true,
-          ),
-        ]
+      ? [warning('FIELD_NOT_DETECTED', { ...args, rule: rule.name }, ['escalation', i, 'when', 'accounts'], true)]
       : [],
   );
   return [...criteria, ...rules];
@@ -221,15 +187,11 @@ function checkMapCoverage(name: string, field: string, map: Record<string, numbe
   const keys = new Set(Object.keys(map).map(foldText));
   const unused = Object.keys(map)
     .filter((key) => !counts.has(foldText(key)))
-    .map((key) => warning('MAP_KEY_UNUSED', `"${key}" never occurs in ${field} of ${data.source}`, ['criteria', name, 'map', key], true));
+    .map((key) => warning('MAP_KEY_UNUSED', { key, field, source: data.source }, ['criteria', name, 'map', key], true));
   const uncovered = [...counts]
     .filter(([folded]) => !keys.has(folded))
     .map(([, { text, count }]) =>
-      warning(
-        'MAP_VALUE_UNCOVERED',
-        `"${text}" in ${field} (${count} ${count === 1 ? 'request' : 'requests'}) is not in the map; it scores the default`,
-        ['criteria', name, 'map'],
-      ),
+      warning('MAP_VALUE_UNCOVERED', { text, field, requests: count, source: data.source }, ['criteria', name, 'map']),
     );
   return [...unused, ...uncovered];
 }
@@ -247,11 +209,11 @@ export function countTexts(requests: readonly FeatureRequest[], field: string): 
   return counts;
 }
 
-function warning(code: string, message: string, path: ConfigPath, isKey = false): ConfigFinding {
-  return { ...finding(code, message, path, isKey), severity: 'warning' };
+function warning<C extends IssueCode>(code: C, args: IssueArgs[C], path: ConfigPath, isKey = false): ConfigFinding {
+  return { ...finding(code, args, path, isKey), severity: 'warning' };
 }
 
-function didYouMean(header: string, headers: readonly string[]): string {
-  const closest = suggestClosest(header, headers.map((h) => h.trim()).filter(Boolean));
-  return closest ? `; did you mean "${closest}"?` : '';
+function closestHeader(header: string, headers: readonly string[]): { suggestion?: string } {
+  const suggestion = suggestClosest(header, headers.map((h) => h.trim()).filter(Boolean));
+  return suggestion ? { suggestion } : {};
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinementFinding, type IssueArgs, type IssueCode } from '../issues.js';
 import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
@@ -19,6 +20,10 @@ const criterionSchema = z
       .describe('Phrases sales can forward as they are, instead of the defaults'),
     weight: z.number().positive().max(MAX_RATIO).describe('Relative importance; points = 100 * weight * value / sum of weights'),
     field: fieldName.describe('The request field this criterion reads'),
+    money: z
+      .boolean()
+      .optional()
+      .describe('The field holds money (like deal_value): shown as money to the cent, never in a report for sales'),
     scale: z.enum(['log', 'linear']).optional().describe('Numeric transform to [0,1]'),
     min: z.number().optional().describe('linear: the value that scores 0'),
     max: z.number().optional().describe('log and linear: the value that scores 1 (and anything above it)'),
@@ -35,29 +40,30 @@ const criterionSchema = z
 function checkCriterion(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
   checkTransform(c, ctx);
   if (c.count_unattributed !== undefined && c.field !== 'accounts') {
-    const message = `count_unattributed applies to field: accounts, not ${c.field}`;
-    ctx.addIssue({ code: 'custom', message, path: ['count_unattributed'], params: { code: 'OPTION_NOT_APPLICABLE' } });
+    const args = { option: 'count_unattributed', appliesTo: 'field: accounts', used: `field: ${c.field}` };
+    ctx.addIssue(refinementFinding('OPTION_NOT_APPLICABLE', args, ['count_unattributed']));
   }
 }
 
 function checkTransform(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx): void {
-  const fail = (code: string, message: string, key: string) => ctx.addIssue({ code: 'custom', message, path: [key], params: { code } });
-  if (c.scale && c.map) return fail('TRANSFORM_CONFLICT', 'expected either scale or map, not both', 'map');
-  if (!c.scale && !c.map) return fail('TRANSFORM_MISSING', 'expected a transform: scale: log|linear, or map', 'weight');
+  const fail = <C extends IssueCode>(code: C, args: IssueArgs[C], key: string) => ctx.addIssue(refinementFinding(code, args, [key]));
+  const notFor = (option: string, appliesTo: string, used: string) => fail('OPTION_NOT_APPLICABLE', { option, appliesTo, used }, option);
+  if (c.scale && c.map) return fail('TRANSFORM_CONFLICT', {}, 'map');
+  if (!c.scale && !c.map) return fail('TRANSFORM_MISSING', {}, 'weight');
   if (c.map) {
-    if (c.min !== undefined) fail('OPTION_NOT_APPLICABLE', 'min applies to scale: linear, not to map', 'min');
-    if (c.max !== undefined) fail('OPTION_NOT_APPLICABLE', 'max applies to scales, not to map', 'max');
+    if (c.min !== undefined) notFor('min', 'scale: linear', 'map');
+    if (c.max !== undefined) notFor('max', 'scales', 'map');
     return;
   }
-  if (c.default !== undefined) fail('OPTION_NOT_APPLICABLE', 'default applies to map, not to scales', 'default');
-  if (c.max === undefined) return fail('SCALE_BOUND_MISSING', `expected max for scale: ${c.scale}`, 'scale');
+  if (c.default !== undefined) notFor('default', 'map', 'scales');
+  if (c.max === undefined) return fail('SCALE_BOUND_MISSING', { bound: 'max', scale: c.scale! }, 'scale');
   if (c.scale === 'log') {
-    if (c.min !== undefined) fail('OPTION_NOT_APPLICABLE', 'min does not apply to scale: log (it starts at 0)', 'min');
-    if (c.max <= 0) fail('SCALE_BOUND_INVALID', `expected max > 0 for scale: log, got ${c.max}`, 'max');
+    if (c.min !== undefined) notFor('min', 'scale: linear', 'scale: log, which starts at 0');
+    if (c.max <= 0) fail('SCALE_BOUND_INVALID', { max: c.max }, 'max');
     return;
   }
-  if (c.min === undefined) return fail('SCALE_BOUND_MISSING', 'expected min for scale: linear', 'scale');
-  if (c.min >= c.max) fail('MIN_NOT_BELOW_MAX', `expected min < max, got min ${c.min} and max ${c.max}`, 'min');
+  if (c.min === undefined) return fail('SCALE_BOUND_MISSING', { bound: 'min', scale: 'linear' }, 'scale');
+  if (c.min >= c.max) fail('MIN_NOT_BELOW_MAX', { min: c.min, max: c.max }, 'min');
 }
 
 const horizonSchema = z.strictObject({
@@ -112,7 +118,7 @@ const configObject = z.strictObject({
   tiebreak: z.string().min(1).optional().describe('Criterion (or framework input) that breaks score ties before deal value'),
   criteria: z
     .record(z.string().min(1), criterionSchema)
-    .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one criterion', params: { code: 'NO_CRITERIA' } })
+    .refine((c) => Object.keys(c).length > 0, refinementFinding('NO_CRITERIA', {}, []))
     .optional()
     .describe('Weighted criteria; required for model: weighted'),
   horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
@@ -138,14 +144,14 @@ const configObject = z.strictObject({
 export const configSchema = configObject.superRefine(checkModelChoice);
 
 function checkModelChoice(c: z.output<typeof configObject>, ctx: z.RefinementCtx): void {
-  const fail = (code: string, message: string, path: string[]) => ctx.addIssue({ code: 'custom', message, path, params: { code } });
-  if (c.model === 'weighted' && !c.criteria) fail('CRITERIA_MISSING', 'expected criteria for model: weighted', ['criteria']);
-  if (c.model !== 'weighted' && c.criteria)
-    fail('OPTION_NOT_APPLICABLE', `criteria apply to model: weighted, not ${c.model}`, ['criteria']);
-  if (c.combine && c.model !== 'ice') fail('OPTION_NOT_APPLICABLE', `combine applies to model: ice, not ${c.model}`, ['combine']);
+  const notFor = (option: string, appliesTo: string) =>
+    ctx.addIssue(refinementFinding('OPTION_NOT_APPLICABLE', { option, appliesTo, used: `model: ${c.model}` }, [option]));
+  if (c.model === 'weighted' && !c.criteria) ctx.addIssue(refinementFinding('CRITERIA_MISSING', {}, ['criteria']));
+  if (c.model !== 'weighted' && c.criteria) notFor('criteria', 'model: weighted');
+  if (c.combine && c.model !== 'ice') notFor('combine', 'model: ice');
   if (c.tiebreak === undefined) return;
   const known = c.model === 'weighted' ? Object.keys(c.criteria ?? {}) : FRAMEWORK_TERMS[c.model].map((t) => t.field);
-  if (!known.includes(c.tiebreak)) fail('TIEBREAK_UNKNOWN', `expected one of ${known.join(', ')}, got "${c.tiebreak}"`, ['tiebreak']);
+  if (!known.includes(c.tiebreak)) ctx.addIssue(refinementFinding('TIEBREAK_UNKNOWN', { tiebreak: c.tiebreak, known }, ['tiebreak']));
 }
 
 function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.RefinementCtx): void {
@@ -153,19 +159,9 @@ function checkHorizons(horizons: z.infer<typeof horizonSchema>[], ctx: z.Refinem
     const isLast = i === horizons.length - 1;
     const previous = horizons[i - 1]?.min_score;
     if (h.min_score === undefined && !isLast) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected min_score (only the last horizon may omit it)',
-        path: [i],
-        params: { code: 'HORIZON_THRESHOLD_MISSING' },
-      });
+      ctx.addIssue(refinementFinding('HORIZON_THRESHOLD_MISSING', {}, [i]));
     } else if (h.min_score !== undefined && previous !== undefined && h.min_score >= previous) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected thresholds to descend, got ${h.min_score} after ${previous}`,
-        path: [i, 'min_score'],
-        params: { code: 'HORIZONS_NOT_DESCENDING' },
-      });
+      ctx.addIssue(refinementFinding('HORIZONS_NOT_DESCENDING', { minScore: h.min_score, previous }, [i, 'min_score']));
     }
   });
 }

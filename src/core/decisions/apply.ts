@@ -27,7 +27,7 @@ export function applyDecisions(
       code: 'DECISION_UNKNOWN_REQUEST',
       severity: 'warning',
       path: `decisions.${id}`,
-      message: `decision for ${id}, which is not in the export; ignored`,
+      args: { id },
     }));
   const sourcesByTarget = new Map<string, FeatureRequest[]>();
   for (const request of requests) {
@@ -54,17 +54,14 @@ function resolveMergeTarget(id: string, decisionOf: Map<string, Decision>, byKey
   if (next === undefined) return undefined;
   for (;;) {
     const key = foldText(next);
-    if (!byKey.has(key)) return mergeIssue('MERGE_TARGET_UNKNOWN', id, `merge_into ${next}, which is not in the export; not merged`);
-    if (seen.has(key)) return mergeIssue('MERGE_CYCLE', id, `merge_into leads back to ${id}; not merged`);
+    const path = `decisions.${id}.merge_into`;
+    if (!byKey.has(key)) return { code: 'MERGE_TARGET_UNKNOWN', severity: 'warning', path, args: { id, target: next } };
+    if (seen.has(key)) return { code: 'MERGE_CYCLE', severity: 'warning', path, args: { id } };
     seen.add(key);
     const further = decisionOf.get(key)?.mergeInto;
     if (further === undefined) return key;
     next = further;
   }
-}
-
-function mergeIssue(code: string, id: string, message: string): Issue {
-  return { code, severity: 'warning', path: `decisions.${id}.merge_into`, message: `${id}: ${message}` };
 }
 
 /** Attaches a decision; its assessed values replace the export's for those fields. */
@@ -144,13 +141,12 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
         const t = criterion.transform;
         const path = `decisions.${id}.values.${field}`;
         if (t.kind === 'map' && !t.map.has(foldText(String(value)))) {
-          const known = [...t.map.keys()].join(', ');
           return [
             {
               code: 'DECISION_VALUE_UNKNOWN',
               severity: 'warning',
               path,
-              message: `${path}: "${value}" is not one of ${known}; it scores ${t.default}`,
+              args: { value: String(value), known: [...t.map.keys()], scoredAs: t.default },
             },
           ];
         }
@@ -160,7 +156,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
               code: 'DECISION_VALUE_NOT_A_NUMBER',
               severity: 'warning',
               path,
-              message: `${path}: expected a number, got "${value}"; counted as missing`,
+              args: { value: String(value) },
             },
           ];
         }

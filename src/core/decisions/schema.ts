@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinementFinding } from '../issues.js';
 import { DECISION_KINDS, KINDS_NEEDING_REASON } from './kinds.js';
 
 // An id as YAML may type it: FR-101, or a bare 101.
@@ -27,12 +28,7 @@ const decisionEntrySchema = z
   })
   .superRefine((d, ctx) => {
     if (d.decision && KINDS_NEEDING_REASON.includes(d.decision) && !d.reason) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a reason for ${d.decision} (sales relays it to the customer)`,
-        path: ['decision'],
-        params: { code: 'REASON_REQUIRED' },
-      });
+      ctx.addIssue(refinementFinding('REASON_REQUIRED', { decision: d.decision }, ['decision']));
     }
   });
 

@@ -77,7 +77,7 @@ export function requestlessRowIssue(mention: Mention): Issue | undefined {
     code: 'ROW_WITHOUT_REQUEST',
     severity: 'warning',
     line: mention.line,
-    message: 'names no request (no id and no title); skipped',
+    args: {},
   };
 }
 
@@ -269,7 +269,7 @@ export function dropOverflowingDeals(requests: FeatureRequest[]): Issue[] {
       code: 'DEAL_VALUE_OVERFLOW',
       severity: 'warning',
       path: request.id,
-      message: `${request.id}: its deal values add up past the largest number a computer holds (about 1.8e308); counted as missing`,
+      args: { request: request.id },
     });
   }
   return issues;

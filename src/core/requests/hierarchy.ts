@@ -31,27 +31,18 @@ export interface RolledUpAccount {
  */
 export function buildHierarchy(rows: readonly AccountRow[], source: string): AccountHierarchy {
   const issues: Issue[] = [];
-  const issue = (code: string, row: AccountRow, message: string) =>
-    issues.push({
-      code,
-      severity: 'warning',
-      file: source,
-      line: row.line,
-      value: row.account,
-      message: `${source}:${row.line} ${message}`,
-    });
+  const at = (row: AccountRow) => ({ severity: 'warning' as const, file: source, line: row.line, value: row.account });
   const byKey = new Map<string, AccountRow>();
   for (const row of rows) {
     const first = byKey.get(foldText(row.account));
-    if (first) issue('ACCOUNT_LISTED_TWICE', row, `"${row.account}" is listed again (first on line ${first.line}); this row is ignored`);
+    if (first) issues.push({ code: 'ACCOUNT_LISTED_TWICE', ...at(row), args: { account: row.account, firstLine: first.line } });
     else byKey.set(foldText(row.account), row);
   }
   const parentOf = new Map<string, string>();
   for (const [key, row] of byKey) {
     if (row.parent === undefined || foldText(row.parent) === key) continue;
     if (byKey.has(foldText(row.parent))) parentOf.set(key, foldText(row.parent));
-    else
-      issue('ACCOUNT_PARENT_UNKNOWN', row, `parent "${row.parent}" of "${row.account}" is not listed as an account; it counts on its own`);
+    else issues.push({ code: 'ACCOUNT_PARENT_UNKNOWN', ...at(row), args: { account: row.account, parent: row.parent } });
   }
   const tops = new Map<string, { name: string; segment?: string }>();
   const reported = new Set<string>();
@@ -62,8 +53,8 @@ export function buildHierarchy(rows: readonly AccountRow[], source: string): Acc
         const cycle = path.slice(path.indexOf(next));
         if (!cycle.some((k) => reported.has(k))) {
           cycle.forEach((k) => reported.add(k));
-          const names = [...cycle, next].map((k) => byKey.get(k)!.account).join(' → ');
-          issue('ACCOUNT_PARENT_CYCLE', byKey.get(next)!, `parents go round in a cycle (${names}); those accounts count on their own`);
+          const names = [...cycle, next].map((k) => byKey.get(k)!.account);
+          issues.push({ code: 'ACCOUNT_PARENT_CYCLE', ...at(byKey.get(next)!), args: { cycle: names } });
         }
         path.splice(path.indexOf(next));
         break;

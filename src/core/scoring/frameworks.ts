@@ -185,12 +185,12 @@ export function formatNumber(value: number): string {
 export function findFrameworkIssues(scored: readonly ScoredRequest[], model: FrameworkModel): Issue[] {
   return scored.flatMap((r) => {
     const rows = `${r.lines.length === 1 ? 'row' : 'rows'} ${r.lines.join(', ')}`;
-    const warn = (code: string, what: string): Issue => ({
+    const warn = (code: 'CANNOT_BE_SCORED' | 'INPUT_OFF_SCALE', what: string): Issue => ({
       code,
       severity: 'warning',
       line: r.lines[0]!,
       path: r.id,
-      message: `"${r.id}" (${rows}) ${what}`,
+      args: { text: `"${r.id}" (${rows}) ${what}` },
     });
     if (r.unscorable !== undefined) return [warn('CANNOT_BE_SCORED', `cannot be scored: ${r.unscorable}; ranked last`)];
     return FRAMEWORK_TERMS[model.kind].flatMap((t) => {

@@ -17,8 +17,15 @@ export const WIN_LOSS_FIELDS = ['lost_value', 'lost_deals', 'won_value', 'won_de
 /** Fields that hold money: shown to the cent, changed in any amount, never shown to customers. */
 export const MONEY_FIELDS = ['deal_value', 'lost_value', 'won_value'] as const;
 
-export function isMoneyField(field: string): boolean {
-  return (MONEY_FIELDS as readonly string[]).includes(field);
+/** Whether a field holds money: one of MONEY_FIELDS, or the field of a criterion the config declares `money: true`. */
+export function isMoneyField(field: string, model?: ScoringModel): boolean {
+  if ((MONEY_FIELDS as readonly string[]).includes(field)) return true;
+  return model?.kind === 'weighted' && model.criteria.some((c) => c.isMoney && c.field === field);
+}
+
+/** Whether a field is internal, never in a view for sales or customers: money, and the win/loss deal counts. */
+export function isInternalField(field: string, model?: ScoringModel): boolean {
+  return isMoneyField(field, model) || isWinLossField(field);
 }
 
 export function isWinLossField(field: string): boolean {

@@ -76,7 +76,8 @@ export async function streamCsv<T>(
       code: 'ENCODING_SWITCHED',
       severity: 'warning',
       line,
-      message: `${source.name}:${line}: byte ${offset} is not UTF-8; read the file from there as ${FALLBACK_ENCODING} (pass --encoding to choose)`,
+      file: source.name,
+      args: { offset, encoding: FALLBACK_ENCODING },
     });
   };
   const onMixedLineEndings = (first: LineBreak, other: LineBreak) =>
@@ -84,7 +85,8 @@ export async function streamCsv<T>(
       code: 'MIXED_LINE_ENDINGS',
       severity: 'warning',
       line,
-      message: `${source.name}:${line}: this row ends with ${BREAK_NAMES[other]}, the first one with ${BREAK_NAMES[first]}; every row is still read`,
+      file: source.name,
+      args: { ending: BREAK_NAMES[other], first: BREAK_NAMES[first] },
     });
   try {
     const decoded = decode(head, rest, decoder, onChunk, onSwitch);

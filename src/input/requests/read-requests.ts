@@ -4,11 +4,11 @@ import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from 
 import { foldText } from '../../core/text/folding.js';
 import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
 import type { Mention, ScoringModel } from '../../core/types.js';
+import type { Consequence } from '../../core/issues.js';
 import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
 import { preferConvertedAmount } from '../table/currency-columns.js';
-import { quote } from '../quote.js';
 import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import type { ReadSettings } from '../settings.js';
@@ -34,9 +34,7 @@ const LIST_FIELDS = ['id', 'title', 'account', 'segment'] as const;
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
   const read = await groupExport(source, model, options);
   const overflows = dropOverflowingDeals(read.requests);
-  return overflows.length === 0
-    ? read
-    : { ...read, issues: [...read.issues, ...overflows.map((i) => ({ ...i, message: `${source.name}: ${i.message}` }))] };
+  return overflows.length === 0 ? read : { ...read, issues: [...read.issues, ...overflows.map((i) => ({ ...i, file: source.name }))] };
 }
 
 async function groupExport(source: Source, model: ScoringModel, options: ReadOptions): Promise<RequestsRead> {
@@ -106,7 +104,7 @@ class ExportReader extends TableReader {
     if (!columns.indices.has('id') && !columns.indices.has('title')) {
       const message = `${this.source}: no request id or title column in the header (${describeHeader(header)}); name one in the config's columns.id or columns.title`;
       if (!this.isMissingColumnAllowed) throw new InputError(message);
-      this.issues.push({ code: 'REQUEST_COLUMN_NOT_FOUND', severity: 'error', path: 'columns.title', message });
+      this.issues.push({ code: 'REQUEST_COLUMN_NOT_FOUND', severity: 'error', path: 'columns.title', args: { text: message } });
     }
     this.warnMissingColumns(columns);
     if (!this.isMissingColumnAllowed) this.stopWhenNothingScores(columns);
@@ -143,12 +141,8 @@ class ExportReader extends TableReader {
   private noteCloseChoices(columns: ColumnMap): void {
     const close = columns.choices.filter((c) => c.isClose && c.runnerUp);
     if (close.length === 0) return;
-    const list = close.map((c) => `${c.field} from ${quote(c.header)} over ${quote(c.runnerUp!.header)}`).join(', ');
-    this.issues.push({
-      code: 'COLUMN_CHOICE_CLOSE',
-      severity: 'notice',
-      message: `${this.source}: close call: ${list}; see pm-rank columns ${this.source}, and name the right one under columns: in the config if needed`,
-    });
+    const choices = close.map((c) => ({ field: c.field, header: c.header, runnerUp: c.runnerUp!.header }));
+    this.issues.push({ code: 'COLUMN_CHOICE_CLOSE', severity: 'notice', file: this.source, args: { source: this.source, choices } });
   }
 
   private warnMissingColumns(columns: ColumnMap): void {
@@ -156,38 +150,29 @@ class ExportReader extends TableReader {
       if (isWinLossField(criterion.field) || criterion.countUnattributed) continue;
       // Without an account column no row names a customer: accounts is 0 for every request.
       const isAccounts = criterion.field === 'accounts';
-      const consequence = isAccounts
-        ? `criterion ${criterion.name} counts 0 accounts for every request (count_unattributed: true counts rows instead)`
-        : `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
+      const consequence: Consequence = isAccounts
+        ? { kind: 'accounts', criterion: criterion.name }
+        : { kind: 'criterion', criterion: criterion.name, missing: criterion.missing };
       this.warnMissingColumn(columns, isAccounts ? 'account' : criterion.field, `criteria.${criterion.name}`, consequence);
     }
     if (this.model.kind === 'weighted') return;
     for (const field of scoredFields(this.model)) {
-      this.warnMissingColumn(columns, field, 'model', `${this.model.kind.toUpperCase()} cannot score any request`);
+      this.warnMissingColumn(columns, field, 'model', { kind: 'framework', framework: this.model.kind });
     }
   }
 
-  private warnMissingColumn(columns: ColumnMap, field: string, path: string, consequence: string): void {
+  private warnMissingColumn(columns: ColumnMap, field: string, path: string, consequence: Consequence): void {
     if (columns.indices.has(field)) return;
     const configured = this.model.columns[field];
-    const lookedFor = configured
-      ? `"${configured}" (columns.${field})`
-      : (FIELD_SYNONYMS.get(field) ?? [field])
-          .slice(0, 6)
-          .map((s) => `"${s}"`)
-          .join(', ');
-    this.issues.push({
-      code: 'COLUMN_NOT_FOUND',
-      severity: 'warning',
-      path,
-      message: `${this.source}: no column for ${field} (looked for ${lookedFor}); ${consequence}`,
-    });
+    const lookedFor = configured ? [configured] : (FIELD_SYNONYMS.get(field) ?? [field]).slice(0, 6);
+    const args = { source: this.source, field, lookedFor, consequence, ...(configured ? { configured } : {}) };
+    this.issues.push({ code: 'COLUMN_NOT_FOUND', severity: 'warning', file: this.source, path, args });
   }
 
   protected readRecord(record: string[], line: number): void {
     const mention = this.toMention(record, line);
     const issue = requestlessRowIssue(mention);
-    if (issue) return this.warn({ ...issue, message: `${this.source}:${line} ${issue.message}` });
+    if (issue) return this.warn({ ...issue, file: this.source });
     const titles = mention.ids.length === 0 && this.splits.title ? this.listOf(record, 'title') : [];
     const accounts = this.hasAccountList ? this.listOf(record, 'account') : [];
     for (const title of titles.length > 1 ? titles : [undefined]) {
@@ -236,9 +221,10 @@ class ExportReader extends TableReader {
     this.issues.push({
       code: 'SHARED_DEAL_VALUE',
       severity: 'notice',
+      file: this.source,
       line,
       column: header,
-      message: `${this.source}:${line} names ${count} accounts (column "${header}"); a row's deal value counts once, for its first account, so it is not multiplied`,
+      args: { accounts: count },
     });
   }
 }

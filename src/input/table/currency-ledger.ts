@@ -69,19 +69,16 @@ export class CurrencyLedger {
 
   /** One warning per currency without a rate: its rows' deal values count as missing, the run goes on. */
   issues(): Issue[] {
-    return [...this.unconverted].map(([currency, { lines, count }]) => {
-      const more = count > lines.length ? ` and ${count - lines.length} more` : '';
-      const rows =
-        count === 1 ? `the deal value of line ${lines[0]} counts` : `the deal values of ${count} lines (${lines.join(', ')}${more}) count`;
-      return {
-        code: 'CURRENCY_WITHOUT_RATE',
-        severity: 'warning',
-        line: lines[0]!,
-        path: `currency.rates.${currency}`,
-        value: currency,
-        message: `${this.source}: no rate from ${currency} to ${this.base}, so ${rows} as missing; add "${currency}: <${this.base} per ${currency}>" under currency: rates: in the config`,
-      };
-    });
+    return [...this.unconverted].map(([currency, { lines, count }]) => ({
+      code: 'CURRENCY_WITHOUT_RATE',
+      severity: 'warning',
+      file: this.source,
+      line: lines[0]!,
+      path: `currency.rates.${currency}`,
+      value: currency,
+      // toBase set the base before it noted any currency without a rate.
+      args: { currency, base: this.base!, lines, count },
+    }));
   }
 
   private conversionOf(currency: string): CurrencyConversion {

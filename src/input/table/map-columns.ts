@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { suggestClosest } from '../../core/text/suggest.js';
-import { quote, quoteList } from '../quote.js';
+import { quote, quoteList } from '../../core/text/quote.js';
 import { inferColumns, type ColumnChoice, type InferenceInput } from './infer-columns.js';
 
 /** Where each field's cells are: a field may span repeated headers (Jira's several `Custom field (Client)`). */

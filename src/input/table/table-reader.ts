@@ -10,7 +10,6 @@ import {
 import type { Issue, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';
-import { quote } from '../quote.js';
 import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
 import { CurrencyLedger, type AmountCell } from './currency-ledger.js';
 import { isPlaceholder } from './cells.js';
@@ -52,7 +51,7 @@ export abstract class TableReader {
   protected header: string[] = [];
   private hasHeader = false;
   protected readonly issues: Issue[] = [];
-  private readonly warningCounts = new Map<string, number>();
+  private readonly warningCounts = new Map<string, { count: number; first: Issue }>();
   private lookahead: { record: string[]; line: number }[] | undefined = [];
   protected numericColumns: NumericColumn[] = [];
   /** The amount column in each deal's own currency, beside a converted one: what a converted amount was converted from. */
@@ -185,14 +184,13 @@ export abstract class TableReader {
   private warnExtraCells(record: string[], line: number): void {
     const extra = record.slice(this.header.length).findIndex(isFilled);
     if (extra < 0) return;
-    const value = record[this.header.length + extra]!;
-    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
     this.warn({
       code: 'EXTRA_CELLS',
       severity: 'warning',
+      file: this.source,
       line,
-      value,
-      message: `${this.source}:${line}: ${record.length} cells, the header has ${this.header.length}; "${shown}" and any after it are ignored (a delimiter in an unquoted cell?)`,
+      value: record[this.header.length + extra]!,
+      args: { cells: record.length, columns: this.header.length },
     });
   }
 
@@ -235,15 +233,15 @@ export abstract class TableReader {
     const quantity = parseCell(text, column);
     const header = this.header[column.index]!.trim();
     if (!quantity) {
-      const kind = column.field === MONEY_FIELD ? 'an amount' : 'a number';
       this.warn({
         code: 'INVALID_NUMBER',
         severity: 'warning',
+        file: this.source,
         line,
         column: header,
         path: column.field,
         value: text,
-        message: `${this.source}:${line} column ${quote(header)}: ${quote(text)} is not ${kind}; counted as missing`,
+        args: { isAmount: column.field === MONEY_FIELD },
       });
       return undefined;
     }
@@ -275,11 +273,12 @@ export abstract class TableReader {
       this.warn({
         code: 'INVALID_CURRENCY',
         severity: 'warning',
+        file: this.source,
         line: cell.line,
         column: codeHeader,
         path: CURRENCY_FIELD,
         value: text,
-        message: `${this.source}:${cell.line} column "${codeHeader}": "${text}" is not an ISO 4217 currency code; the amount "${cell.text}" counts as missing`,
+        args: { amount: cell.text },
       });
     }
     return code;
@@ -298,11 +297,12 @@ export abstract class TableReader {
     this.warn({
       code: 'AMBIGUOUS_AMOUNT',
       severity: 'warning',
+      file: this.source,
       line: cell.line,
       column: cell.header,
       path: MONEY_FIELD,
       value: cell.text,
-      message: `${this.source}:${cell.line} column "${cell.header}": "${cell.text}" could be ${value} or ${otherValue}; read as ${value} (write ${value} or ${otherValue} without separators to be sure)`,
+      args: { read: value, other: otherValue },
     });
   }
 
@@ -319,21 +319,24 @@ export abstract class TableReader {
 
   warn(issue: Issue): void {
     const kind = `${issue.code}\u0000${issue.column ?? ''}`;
-    const count = (this.warningCounts.get(kind) ?? 0) + 1;
-    this.warningCounts.set(kind, count);
-    if (count <= WARNINGS_PER_KIND) this.issues.push(issue);
+    const kept = this.warningCounts.get(kind) ?? { count: 0, first: issue };
+    this.warningCounts.set(kind, { ...kept, count: kept.count + 1 });
+    if (kept.count < WARNINGS_PER_KIND) this.issues.push(issue);
   }
 
+  /** One finding for each kind's warnings past the first few: how many more, under the first one's code, column and arguments. */
   private noteSuppressedWarnings(): void {
-    for (const [kind, count] of this.warningCounts) {
+    for (const { count, first } of this.warningCounts.values()) {
       if (count <= WARNINGS_PER_KIND) continue;
-      const [code, column] = kind.split('\u0000');
+      const { code, args, column } = first;
       this.issues.push({
-        code: code!,
+        code,
+        args,
         severity: 'warning',
-        ...(column ? { column } : {}),
-        message: `${this.source}: ${count - WARNINGS_PER_KIND} more ${code}${column ? ` in column "${column}"` : ''} not shown (${count} in all)`,
-      });
+        file: this.source,
+        ...(column === undefined ? {} : { column }),
+        omitted: { count: count - WARNINGS_PER_KIND, total: count },
+      } as Issue);
     }
   }
 
@@ -343,9 +346,10 @@ export abstract class TableReader {
     this.issues.push({
       code: 'FOOTER_SKIPPED',
       severity: 'notice',
+      file: this.source,
       line: first.line,
       value: first.text,
-      message: `${this.source}:${first.line} skipped ${this.footer.length} report footer line${this.footer.length === 1 ? '' : 's'} after the data ("${first.text}")`,
+      args: { lines: this.footer.length },
     });
   }
 }

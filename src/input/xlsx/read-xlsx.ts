@@ -3,7 +3,7 @@ import { InputError, UsageError } from '../../errors.js';
 import type { ReadOptions, RecordSink } from '../csv/stream-csv.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import { DEFAULT_READ_SETTINGS } from '../settings.js';
-import { quote, quoteList } from '../quote.js';
+import { quote, quoteList } from '../../core/text/quote.js';
 import { cellText } from './cell-text.js';
 import { inflatesAsStated, listZipEntries } from './zip-entries.js';
 

@@ -1,5 +1,4 @@
-import type { ConditionCheck } from '../../core/scoring/escalate.js';
-import { foldText } from '../../core/text/folding.js';
+import { isMoneyField } from '../../core/text/fields.js';
 import type { Change, Counterfactual } from '../../core/analysis/counterfactual.js';
 import {
   buildExpediteLane,
@@ -17,13 +16,13 @@ import {
   type FormulaSymbols,
 } from '../../core/scoring/frameworks.js';
 import { maxPointsOf } from '../../core/scoring/weighted.js';
-import type { Decision, DecisionKind, FrameworkModel, RankedRequest, ScoringModel, WeightedModel } from '../../core/types.js';
+import type { Decision, FrameworkModel, RankedRequest, ScoringModel, WeightedModel } from '../../core/types.js';
 import {
   countAskers,
+  decisionHeading,
   decisionLabel,
   describeAskers,
   describeCurrency,
-  formatExactMoney,
   formatMoney,
   formatRequestScore,
   formatScore,
@@ -31,6 +30,7 @@ import {
   plural,
 } from '../words/format.js';
 import { renderQuadrant } from './quadrant.js';
+import { describeShortfall, describeValue as describeMet } from '../words/conditions.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
 import type { RankingReport } from '../../core/ranking.js';
 
@@ -134,15 +134,15 @@ function labelWithMark(request: RankedRequest): string {
 
 function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequest>): string {
   if (report.model.escalation.length === 0) return '## Expedite lane\n\nThe model has no escalation rules.';
-  const currency = report.summary.currency;
+  const words = { model: report.model, ...(report.summary.currency ? { currency: report.summary.currency } : {}) };
   const met = lane.met.map(
     ({ request, check }) =>
-      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeCondition(c, currency)).join('; ')}`,
+      `- ${requestLabel(request)} meets **${md(check.rule.name)}**: ${check.checks.map((c) => describeMet(c, words)).join('; ')}`,
   );
   const near = lane.nearMisses.map(({ request, check }) => {
     const missing = check.checks.find((c) => !c.holds);
-    const held = check.checks.filter((c) => c.holds).map((c) => describeCondition(c, currency));
-    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeCondition(missing!, currency)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
+    const held = check.checks.filter((c) => c.holds).map((c) => describeMet(c, words));
+    return `- ${requestLabel(request)} is one condition short of **${md(check.rule.name)}**: ${describeShortfall(missing!, words)}${held.length > 0 ? `; meets ${held.join('; ')}` : ''}`;
   });
   return [
     '## Expedite lane',
@@ -151,43 +151,6 @@ function renderExpediteLane(report: RankingReport, lane: ExpediteLane<RankedRequ
     'Requests one condition short of a rule:',
     near.length > 0 ? near.join('\n') : 'None.',
   ].join('\n\n');
-}
-
-/** "deal_value $342,500 (at least $250,000)" or, when it fails, what it lacks. */
-function describeCondition(check: ConditionCheck, currency: string | undefined): string {
-  const { field, condition, actual } = check;
-  if (Array.isArray(condition)) {
-    const texts = Array.isArray(actual) ? actual : [];
-    const values = texts.length > 0 ? texts.map(md).join(', ') : 'not set';
-    const allowed = new Set(condition.map(foldText));
-    const matched = texts.filter((t) => allowed.has(foldText(t)));
-    const verdict = check.holds ? `matches ${matched.map(md).join(', ')}` : `needs one of ${condition.map(md).join(', ')}`;
-    return `${md(field)} ${values} (${verdict})`;
-  }
-  if ('within_days' in condition) {
-    const nearest = check.nearest ? `${md(check.nearest.date)}, ${check.nearest.daysAway} days away` : 'not set';
-    return `${md(field)} ${nearest} (${check.holds ? '' : 'needs '}within ${condition.within_days} days)`;
-  }
-  const show = (x: number) => formatExact(field, x, currency);
-  const value = typeof actual === 'number' ? show(actual) : 'not set';
-  const bounds = [
-    ...(condition.min === undefined ? [] : [`at least ${show(condition.min)}`]),
-    ...(condition.max === undefined ? [] : [`at most ${show(condition.max)}`]),
-  ].join(' and ');
-  const gap =
-    typeof actual !== 'number' || check.holds
-      ? ''
-      : condition.min !== undefined && actual < condition.min
-        ? `, ${show(condition.min - actual)} short`
-        : condition.max !== undefined && actual > condition.max
-          ? `, ${show(actual - condition.max)} over`
-          : '';
-  return `${md(field)} ${value} (${check.holds ? '' : 'needs '}${bounds}${gap})`;
-}
-
-/** Exact figures for thresholds, where $249,999.50 must not read as $250K. */
-function formatExact(field: string, value: number, currency: string | undefined): string {
-  return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
 }
 
 function renderRequests(report: PmReport, options: MarkdownOptions): string {
@@ -251,7 +214,7 @@ function renderContributions(request: RankedRequest, model: WeightedModel, curre
   );
   const rows = contributions.map((c, i) => [
     md(c.criterion),
-    describeValue(c, request, currency),
+    describeValue(c, request, model, currency),
     `${shown[i]!.toFixed(1)} of ${formatScore(c.maxPoints)}`,
   ]);
   rows.push(['**Total**', '', `**${formatScore(request.score)} of 100**`]);
@@ -284,10 +247,11 @@ function describeUnattributed(request: RankedRequest, currency: string | undefin
 }
 
 /** "$1.2M across 4 accounts", "XL", "4", or "not set (scored as 0.5)". */
-function describeValue(c: Contribution, request: RankedRequest, currency: string | undefined): string {
+function describeValue(c: Contribution, request: RankedRequest, model: ScoringModel, currency: string | undefined): string {
   const { raw, isMissing, normalized } = c.score;
   if (isMissing || raw === undefined) return `not set (scored as ${formatUnit(normalized)})`;
   if (c.field === 'deal_value' && typeof raw === 'number') return `${formatMoney(raw, currency)} across ${describeAskers(request)}`;
+  if (isMoneyField(c.field, model) && typeof raw === 'number') return formatMoney(raw, currency);
   if (c.field === 'accounts') return describeAccountCount(request, raw);
   return typeof raw === 'number' ? formatUnit(raw) : md(raw);
 }
@@ -333,7 +297,7 @@ function describeHoldbacks(request: RankedRequest, model: WeightedModel, currenc
   return holdbacks
     .map(
       (h) =>
-        `${md(h.criterion)} ${describeValue(h, request, currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
+        `${md(h.criterion)} ${describeValue(h, request, model, currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
     )
     .join('; ');
 }
@@ -368,16 +332,8 @@ export function describeChange(change: Change, model: Pick<ScoringModel, 'kind'>
   return `${md(change.field)} ${to} instead of ${typeof change.from === 'number' ? formatUnit(change.from) : md(change.from)}`;
 }
 
-const DECISION_LABELS: Record<DecisionKind, string> = {
-  accept: 'Accepted',
-  defer: 'Deferred',
-  decline: 'Declined',
-  escalate: 'Escalated',
-  'needs-info': 'Needs information',
-};
-
 function describeDecision(decision: Decision): string {
-  const label = decision.decision ? DECISION_LABELS[decision.decision] : 'Decided';
+  const label = decision.decision ? decisionHeading(decision.decision) : 'Decided';
   const details = [
     ...(decision.horizon ? [`target ${md(decision.horizon)}`] : []),
     ...(decision.date ? [md(decision.date)] : []),

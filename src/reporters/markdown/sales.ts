@@ -1,6 +1,6 @@
 import { commitmentOf, COMMITMENTS, type Commitment } from '../../core/requests/commitment.js';
 import { explainContributions, type Contribution } from '../../core/analysis/explain.js';
-import { isMoneyField, isWinLossField } from '../../core/text/fields.js';
+import { isInternalField } from '../../core/text/fields.js';
 import { foldText } from '../../core/text/folding.js';
 import type { RankedRequest } from '../../core/types.js';
 import type { MarkdownOptions } from './pm.js';
@@ -22,11 +22,6 @@ const MEANINGS: Record<Commitment, string> = {
   Exploring: 'under evaluation. There is no date and no commitment.',
   'Not planned': 'we do not plan to build it at this time.',
 };
-
-/** Fields that carry money or internal figures and never reach a customer-facing report. */
-function isInternalField(field: string): boolean {
-  return isMoneyField(field) || isWinLossField(field);
-}
 
 /**
  * The same decisions for sales to relay: commitment levels from the status
@@ -127,10 +122,15 @@ function listInWords(items: readonly string[]): string {
 function describeFit(request: RankedRequest, report: RankingReport, text: (value: string) => string): string[] {
   const { model } = report;
   if (model.kind !== 'weighted') return [];
-  const shown = explainContributions(request, model).filter((c) => !isInternalField(c.field) && !c.score.isMissing);
-  const criterionOf = (c: Contribution) => model.criteria.find((x) => x.name === c.criterion)!;
-  const strong = shown.filter((c) => c.score.normalized >= 0.75).map((c) => salesPhrase(criterionOf(c), c, 'strong', text));
-  const weak = shown.filter((c) => c.score.normalized < 0.5).map((c) => salesPhrase(criterionOf(c), c, 'weak', text));
+  const shown = explainContributions(request, model).filter((c) => !isInternalField(c.field, model) && !c.score.isMissing);
+  const phrases = (side: 'strong' | 'weak', isSide: (c: Contribution) => boolean) =>
+    shown.filter(isSide).flatMap((c) => {
+      const criterion = model.criteria.find((x) => x.name === c.criterion);
+      const phrase = criterion && salesPhrase(criterion, c, side, text);
+      return phrase === undefined ? [] : [phrase];
+    });
+  const strong = phrases('strong', (c) => c.score.normalized >= 0.75);
+  const weak = phrases('weak', (c) => c.score.normalized < 0.5);
   return [
     ...(strong.length > 0 ? [`- **Why it ranks well:** ${strong.join('; ')}`] : []),
     ...(weak.length > 0 ? [`- **What holds it back:** ${weak.join('; ')}`] : []),

@@ -1,4 +1,4 @@
-import { escapeControls } from '../words/format.js';
+import { escapeControls, requestName } from '../words/format.js';
 
 /**
  * Makes a value from the CSV (or the config) safe to put anywhere in a markdown
@@ -33,7 +33,7 @@ export function shieldDollars(markdown: string): string {
 
 /** "FR-101 SSO via Okta (SAML)", or the title alone when the request has no id of its own; each part through `text`. */
 export function requestLabel(request: { id: string; title: string }, text: (value: string) => string = escapeMarkdown): string {
-  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
+  return requestName(request, text);
 }
 
 /** A markdown table; cells must already be escaped. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { isMoneyField } from '../../core/text/fields.js';
+import { isMoneyField, WIN_LOSS_FIELDS } from '../../core/text/fields.js';
 import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
 import { segmentsOf } from '../words/format.js';
 import type { RankingReport } from '../../core/ranking.js';
@@ -13,6 +13,8 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
   // Decision columns only when a decisions file was applied, so plain exports keep their layout.
   const hasDecisions = report.ranked.some((r) => r.decision !== undefined || r.mergedIds !== undefined);
   const terms = isFramework ? scoredFields(model) : [];
+  // --win-loss adds what the closed deals citing each request say, whether or not the model scores it.
+  const winLoss = report.winLoss ? WIN_LOSS_FIELDS : [];
   const header = [
     'rank',
     'id',
@@ -26,6 +28,7 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'unattributed',
     'segments',
     'status',
+    ...winLoss,
     ...(hasDecisions ? ['decision', 'decision_reason', 'merged'] : []),
     ...criteria.flatMap((c) => [`${c.name}_raw`, `${c.name}_points`]),
     ...terms,
@@ -46,9 +49,13 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       r.unattributed?.mentions ?? 0,
       segmentsOf(r).join('; '),
       r.status ?? '',
+      ...winLoss.map((field) => rawCell(r.numbers[field] ?? 0, isMoneyField(field))),
       ...(hasDecisions ? [r.decision?.decision ?? '', r.decision?.reason ?? '', (r.mergedIds ?? []).join('; ')] : []),
-      ...criteria.flatMap((c) => [rawCell(c.field, r.criteria[c.name]?.raw), round(r.criteria[c.name]?.points ?? 0, 4)]),
-      ...terms.map((name) => rawCell(name, r.criteria[name]?.raw)),
+      ...criteria.flatMap((c) => [
+        rawCell(r.criteria[c.name]?.raw, isMoneyField(c.field, model)),
+        round(r.criteria[c.name]?.points ?? 0, 4),
+      ]),
+      ...terms.map((name) => rawCell(r.criteria[name]?.raw, false)),
       ...(isFramework ? [r.explanation ?? ''] : []),
     ]);
   return stringify(
@@ -58,9 +65,9 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
 }
 
 /** A criterion's input: money to the cent, other numbers to 4 decimals, text as it is. */
-function rawCell(field: string, raw: number | string | undefined): number | string {
+function rawCell(raw: number | string | undefined, isMoney: boolean): number | string {
   if (typeof raw !== 'number') return raw ?? '';
-  return round(raw, isMoneyField(field) ? 2 : 4);
+  return round(raw, isMoney ? 2 : 4);
 }
 
 /** Rounded to some decimals; printed, it has no float noise (85292.54, not 85292.54000000001). */

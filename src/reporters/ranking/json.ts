@@ -1,8 +1,9 @@
 import { columnsAsJson } from '../columns.js';
 import { toDecisionEntry } from '../../core/decisions/entries.js';
-import { CONVERTED_FROM_FIELD } from '../../core/text/fields.js';
+import { CONVERTED_FROM_FIELD, WIN_LOSS_FIELDS } from '../../core/text/fields.js';
 import type { RankedRequest } from '../../core/types.js';
 import { segmentsOf, toSafeJson } from '../words/format.js';
+import { formatIssue } from '../words/issues.js';
 import type { RankingReport } from '../../core/ranking.js';
 import type { ReporterOptions } from '../types.js';
 
@@ -10,15 +11,18 @@ import type { ReporterOptions } from '../types.js';
 export function renderJson(report: RankingReport, options: ReporterOptions): string {
   const { summary } = report;
   const output = {
-    requests: report.ranked.slice(0, options.top).map((r) => toJson(r, summary.conversions)),
-    warnings: report.issues.map(({ line, column, path, value, code, severity, message }) => ({
-      row: line,
-      column,
-      field: path,
-      value,
-      code,
-      severity,
-      message,
+    requests: report.ranked.slice(0, options.top).map((r) => ({
+      ...toJson(r, summary.conversions),
+      ...(report.winLoss ? winLossOf(r) : {}),
+    })),
+    warnings: report.issues.map((issue) => ({
+      row: issue.line,
+      column: issue.column,
+      field: issue.path,
+      value: issue.value,
+      code: issue.code,
+      severity: issue.severity,
+      message: formatIssue(issue),
     })),
     summary: {
       source: summary.source,
@@ -41,6 +45,11 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
     ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
   return toSafeJson(output);
+}
+
+/** --win-loss adds what the closed deals citing a request say, whether or not the model scores it. */
+function winLossOf(request: RankedRequest): Record<string, number> {
+  return Object.fromEntries(WIN_LOSS_FIELDS.map((field) => [field, request.numbers[field] ?? 0]));
 }
 
 function toJson(request: RankedRequest, conversions: RankingReport['summary']['conversions']) {

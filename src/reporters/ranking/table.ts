@@ -11,6 +11,7 @@ import {
   horizonLabel,
   plural,
   oneLine,
+  requestName,
   segmentsOf,
   topDrivers,
 } from '../words/format.js';
@@ -111,7 +112,7 @@ function requestText(request: RankedRequest): string {
 }
 
 function titleText(request: RankedRequest): string {
-  return oneLine(request.title === request.id ? request.title : `${request.id} ${request.title}`);
+  return oneLine(requestName(request));
 }
 
 /** The request cut to the width but keeping its decision marker; the id dimmed. */

@@ -79,9 +79,9 @@ export function topDrivers(request: RankedRequest, count = 2): string {
     .join(', ');
 }
 
-/** "FR-101 SSO via Okta", or just the title when the request has no id of its own. */
-export function requestName(request: { id: string; title: string }): string {
-  return request.title === request.id ? request.title : `${request.id} ${request.title}`;
+/** "FR-101 SSO via Okta", or just the title when the request has no id of its own; `text` escapes or scrubs each part. */
+export function requestName(request: { id: string; title: string }, text: (value: string) => string = (value) => value): string {
+  return request.title === request.id ? text(request.title) : `${text(request.id)} ${text(request.title)}`;
 }
 
 /** Segments of the accounts asking, as one cell. */
@@ -130,6 +130,12 @@ export function decisionLabel(request: ScoredRequest): string {
   return kind ? DECISION_LABELS[kind] : '';
 }
 
+/** "Declined", "Needs info": a decision as a heading or at the start of a line. */
+export function decisionHeading(kind: DecisionKind): string {
+  const label = DECISION_LABELS[kind];
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+}
+
 /** The horizon the PM decided ("Later (decided)"), else the one the score reaches, else '—'. */
 export function horizonLabel(request: ScoredRequest): string {
   const decided = request.decision?.horizon;
@@ -155,4 +161,11 @@ export function escapeLine(text: string): string {
  */
 export function toSafeJson(value: unknown): string {
   return `${escapeControls(JSON.stringify(value, null, 2))}\n`;
+}
+
+/** "line 7", "lines 7, 9", "lines 7, 9, 12, 15, 20 and 3 more": citations may recur on thousands of rows. */
+export function describeLines(lines: readonly number[], shown = 5): string {
+  const listed = lines.slice(0, shown).join(', ');
+  const more = lines.length > shown ? ` and ${lines.length - shown} more` : '';
+  return `line${lines.length === 1 ? '' : 's'} ${listed}${more}`;
 }

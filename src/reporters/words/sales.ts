@@ -95,19 +95,21 @@ const DEFAULT_PHRASES: Record<string, { strong: string; weak: string }> = {
 };
 
 /**
- * What a criterion says about a request, in words sales can forward: the config's `sales`
- * phrase, else a default that names no model key, no internal scale and no amount.
+ * What a criterion says about a request, in words sales can forward: the config's `sales` phrase,
+ * the default for its field, or its `label`; undefined when none fits, since the criterion's own
+ * name is a model key. {value} is filled only with text (a segment): a number is an internal scale.
  */
 export function salesPhrase(
   criterion: Criterion,
   contribution: Contribution,
   side: 'strong' | 'weak',
   text: (value: string) => string,
-): string {
-  const label = criterion.label ?? criterion.name.replace(/_/g, ' ');
-  const phrase =
-    criterion.sales?.[side] ??
-    DEFAULT_PHRASES[criterion.field]?.[side] ??
-    (side === 'strong' ? `strong on ${label}` : `weaker on ${label}`);
-  return text(phrase.replaceAll('{value}', String(contribution.score.raw ?? 'its value')));
+): string | undefined {
+  const raw = contribution.score.raw;
+  const value = typeof raw === 'string' ? raw : undefined;
+  const labelled = criterion.label === undefined ? undefined : `${side === 'strong' ? 'strong on' : 'weaker on'} ${criterion.label}`;
+  const phrase = [criterion.sales?.[side], DEFAULT_PHRASES[criterion.field]?.[side], labelled].find(
+    (p) => p !== undefined && (value !== undefined || !p.includes('{value}')),
+  );
+  return phrase === undefined ? undefined : text(phrase.replaceAll('{value}', value ?? ''));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRow } from '../../../src/core/types.js';
-import { describeLines, joinWinLoss, outcomeOf, rankLossReasons, splitCitations } from '../../../src/core/analysis/winloss.js';
+import { joinWinLoss, outcomeOf, rankLossReasons, splitCitations } from '../../../src/core/analysis/winloss.js';
+import { describeLines } from '../../../src/reporters/words/format.js';
 import { requestOf } from '../model-fixtures.js';
 
 const requests = [

@@ -132,7 +132,7 @@ escalation:
       ['MAP_KEY_UNUSED', 'warning', 'criteria.effort.map.XL'],
       ['MAP_VALUE_UNCOVERED', 'warning', 'criteria.effort.map'],
     ]);
-    expect(findings.at(-1)!.message).toContain('(2 requests)');
+    expect(findings.at(-1)!.args).toMatchObject({ requests: 2 });
   });
 
   it('warns that accounts counts 0 everywhere when the export has no account column, unless unattributed rows count', () => {

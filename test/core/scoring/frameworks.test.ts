@@ -3,6 +3,7 @@ import { fieldUsage } from '../../../src/core/text/fields.js';
 import { findFrameworkIssues, scoreFramework } from '../../../src/core/scoring/frameworks.js';
 import { scoreRequest } from '../../../src/core/scoring/score.js';
 import { modelOf, requestOf } from '../model-fixtures.js';
+import { formatIssue } from '../../../src/reporters/words/issues.js';
 
 const rice = modelOf({ model: 'rice' });
 const wsjf = modelOf({ model: 'wsjf' });
@@ -99,7 +100,7 @@ describe('framework models', () => {
 
   it('warn once per unscorable request, naming its rows', () => {
     const scored = [scoreRequest({ ...riceOf(1, '1', 1, 0), lines: [4, 9] }, model), scoreRequest(riceOf(1, '1', 1, 1), model)];
-    expect(findFrameworkIssues(scored, rice).map((i) => [i.code, i.severity, i.line, i.message])).toEqual([
+    expect(findFrameworkIssues(scored, rice).map((i) => [i.code, i.severity, i.line, formatIssue(i)])).toEqual([
       ['CANNOT_BE_SCORED', 'warning', 4, '"A" (rows 4, 9) cannot be scored: effort missing; ranked last'],
     ]);
   });
@@ -113,7 +114,7 @@ describe('framework models', () => {
   ])('warn about inputs off the scale: %#', (framework, request, fields) => {
     const issues = findFrameworkIssues([scoreRequest(request, modelOf({ model: framework.kind }))], framework);
     expect(issues.map((i) => i.code)).toEqual(fields.map(() => 'INPUT_OFF_SCALE'));
-    fields.forEach((field, i) => expect(issues[i]!.message).toContain(field));
+    fields.forEach((field, i) => expect(formatIssue(issues[i]!)).toContain(field));
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, detectEncoding, readRequests, type ReadOptions } from '../../../src/input/requests/read-requests.js';
 import { modelOf } from '../../core/model-fixtures.js';
+import { formatIssue } from '../../../src/reporters/words/issues.js';
 
 const model = modelOf({
   criteria: {
@@ -46,7 +47,7 @@ describe('readRequests: CSV quirks', () => {
     expect(requests.find((r) => r.id === 'X')!.title).toBe('Café');
     // the header (49 bytes) and 3000 rows of 27 bytes end at byte 81,049; "X,Caf" is 5 more: E9 is byte 81,054, on line 1 + 3000 + 1
     expect(issues).toMatchObject([{ code: 'ENCODING_SWITCHED', line: 3002 }]);
-    expect(issues[0]!.message).toBe(
+    expect(formatIssue(issues[0]!)).toBe(
       'test.csv:3002: byte 81054 is not UTF-8; read the file from there as windows-1252 (pass --encoding to choose)',
     );
     expect(summary.encoding).toBe('windows-1252');
@@ -59,7 +60,7 @@ describe('readRequests: CSV quirks', () => {
     expect(requests.map((r) => r.id)).toEqual(['A', 'B', 'C']);
     // the header's break is CRLF, row A (line 2) is the first to end with LF
     expect(issues).toMatchObject([{ code: 'MIXED_LINE_ENDINGS', line: 2 }]);
-    expect(issues[0]!.message).toBe('test.csv:2: this row ends with LF, the first one with CRLF; every row is still read');
+    expect(formatIssue(issues[0]!)).toBe('test.csv:2: this row ends with LF, the first one with CRLF; every row is still read');
   });
 
   it('warns about a row with more filled cells than the header, not about trailing empty ones', async () => {
@@ -70,7 +71,7 @@ describe('readRequests: CSV quirks', () => {
       { code: 'EXTRA_CELLS', line: 3, value: 'S' },
       { code: 'INVALID_NUMBER', line: 3, value: 'Beta Inc' },
     ]);
-    expect(issues[0]!.message).toBe(
+    expect(formatIssue(issues[0]!)).toBe(
       'test.csv:3: 7 cells, the header has 6; "S" and any after it are ignored (a delimiter in an unquoted cell?)',
     );
   });
@@ -122,7 +123,7 @@ describe('readRequests: CSV quirks', () => {
     // Line 2: A, whose title spans lines 2-4 (two breaks, one of them CRLF); line 5: B with a bad amount.
     const csv = `${HEADER.replace('\n', '\r\n')}A,"Multi\r\nline\ntitle",Acme,100,3,S\r\nB,Webhooks,Beta,oops,,\r\n`;
     const { issues } = await read(csv);
-    expect(issues.map((i) => [i.code, i.line, i.message.startsWith('test.csv:5 ')])).toEqual([['INVALID_NUMBER', 5, true]]);
+    expect(issues.map((i) => [i.code, i.line, formatIssue(i).startsWith('test.csv:5 ')])).toEqual([['INVALID_NUMBER', 5, true]]);
   });
 
   it('reads a Japanese Excel export: Shift_JIS detected, byte 0x5C as the yen sign Windows shows', async () => {
@@ -174,7 +175,7 @@ describe('readRequests: CSV quirks', () => {
     const counting = modelOf({ criteria: { reach, rows: { ...reach, count_unattributed: true } } });
     const csv = 'Title,Amount\nA,5\nA,6\n';
     const { requests, issues } = await readRequests({ name: 'jira.csv', stream: Readable.from([csv]) }, counting, {});
-    expect(issues.map((i) => [i.code, i.path, i.message.includes('counts 0 accounts for every request')])).toEqual([
+    expect(issues.map((i) => [i.code, i.path, formatIssue(i).includes('counts 0 accounts for every request')])).toEqual([
       ['COLUMN_NOT_FOUND', 'criteria.reach', true],
     ]);
     // Both rows name no account: 5 + 6 = 11
@@ -186,7 +187,7 @@ describe('readRequests: CSV quirks', () => {
     const { issues } = await read(`Title,Amount\n${rows}\n`);
     const invalid = issues.filter((i) => i.code === 'INVALID_NUMBER');
     expect(invalid).toHaveLength(21); // 20 shown + 1 line counting the other 5
-    expect(invalid.at(-1)!.message).toMatch(/5 more INVALID_NUMBER in column "Amount" not shown \(25 in all\)/);
+    expect(formatIssue(invalid.at(-1)!)).toMatch(/5 more INVALID_NUMBER in column "Amount" not shown \(25 in all\)/);
   });
 
   it('reads a cell repeated on many rows the same each time: converted, or warned about on each line', async () => {

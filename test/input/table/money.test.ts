@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/core/config/schema.js';
 import { readRequests } from '../../../src/input/requests/read-requests.js';
 import { modelOf } from '../../core/model-fixtures.js';
+import { formatIssue } from '../../../src/reporters/words/issues.js';
 
 function modelWith(currency: Config['currency'], columns: Config['columns'] = {}) {
   return modelOf({ columns, currency, criteria: { money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 } } });
@@ -36,7 +37,7 @@ describe('money per cell', () => {
     const { requests, issues } = await read(csv);
     expect(requests[2]!.dealValue).toBeCloseTo(1650, 6);
     expect(issues).toMatchObject([{ code: 'AMBIGUOUS_AMOUNT', severity: 'warning', line: 4, column: 'Amount', value: '€1.500' }]);
-    expect(issues[0]!.message).toBe(
+    expect(formatIssue(issues[0]!)).toBe(
       'deals.csv:4 column "Amount": "€1.500" could be 1500 or 1.5; read as 1500 (write 1500 or 1.5 without separators to be sure)',
     );
   });
@@ -56,8 +57,8 @@ describe('money per cell', () => {
       ['CURRENCY_WITHOUT_RATE', 2, 'currency.rates.SEK'],
       ['CURRENCY_WITHOUT_RATE', 5, 'currency.rates.NOK'],
     ]);
-    expect(issues[0]!.message).toBe(
-      'deals.csv: no rate from SEK to USD, so the deal values of 7 lines (2, 4, 6, 7, 8 and 2 more) count as missing; add "SEK: <USD per SEK>" under currency: rates: in the config',
+    expect(formatIssue(issues[0]!)).toBe(
+      'deals.csv:2: no rate from SEK to USD, so the deal values of 7 lines (2, 4, 6, 7, 8 and 2 more) count as missing; add "SEK: <USD per SEK>" under currency: rates: in the config',
     );
   });
 

@@ -87,11 +87,11 @@ describe('renderPmReport', () => {
 
       Requests that meet every condition of an escalation rule, whatever their score:
 
-      - FR-1 SSO meets **Strategic deal**: deal\\_value <span>$</span>300,000 (at least <span>$</span>250,000); segment Enterprise (matches Enterprise)
+      - FR-1 SSO meets **Strategic deal**: deal value <span>$</span>300,000; segment Enterprise
 
       Requests one condition short of a rule:
 
-      - FR-2 Dark mode is one condition short of **Strategic deal**: deal\\_value <span>$</span>1,000 (needs at least <span>$</span>250,000, <span>$</span>249,000 short); meets segment Enterprise (matches Enterprise)
+      - FR-2 Dark mode is one condition short of **Strategic deal**: deal value <span>$</span>1,000 of the <span>$</span>250,000 needed, <span>$</span>249,000 short; meets segment Enterprise
 
       ## Requests
 
@@ -194,7 +194,7 @@ describe('renderPmReport', () => {
     // hubspot-deals.csv: SSO via Okta (SAML) = 180,000 + 69,999.50 = 249,999.50, Enterprise, 50 cents short of 250,000.
     const text = renderPmReportOf(await loadFixtureReport('hubspot-deals.csv'), OPTIONS);
     expect(text).toContain(
-      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value <span>$</span>249,999.50 (needs at least <span>$</span>250,000, <span>$</span>0.50 short); meets segment',
+      '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal value <span>$</span>249,999.50 of the <span>$</span>250,000 needed, <span>$</span>0.50 short; meets segment',
     );
   });
 

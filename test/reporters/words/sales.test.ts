@@ -71,7 +71,8 @@ describe('salesPhrase', () => {
     expect(salesPhrase(criterion('segment'), contribution('Enterprise'), 'strong', plain)).toBe('a strong fit for Enterprise customers');
     expect(salesPhrase(criterion('alignment'), contribution(1), 'weak', plain)).toBe('less aligned with our current product strategy');
     expect(salesPhrase(criterion('effort'), contribution('XL'), 'weak', plain)).toBe('a large piece of work');
-    expect(salesPhrase(criterion('reach'), contribution(900), 'strong', plain)).toBe('strong on reach fit');
+    // without a label, a criterion has no words but its name, a model key: it is left out
+    expect(salesPhrase(criterion('reach'), contribution(900), 'strong', plain)).toBeUndefined();
     expect(salesPhrase(criterion('reach', { label: 'how many users it reaches' }), contribution(900), 'weak', plain)).toBe(
       'weaker on how many users it reaches',
     );
@@ -80,5 +81,12 @@ describe('salesPhrase', () => {
   it("uses the config's phrase, with {value}", () => {
     const custom = criterion('segment', { sales: { strong: 'built for {value} teams like yours' } });
     expect(salesPhrase(custom, contribution('Mid-Market'), 'strong', plain)).toBe('built for Mid-Market teams like yours');
+  });
+
+  it('fills {value} with text only: a number is an internal scale, so the next phrase that needs none is used', () => {
+    const custom = criterion('alignment', { sales: { strong: 'scores {value} on fit' } });
+    expect(salesPhrase(custom, contribution(4), 'strong', plain)).toBe('closely aligned with our product strategy');
+    const labelled = criterion('reach', { label: 'reach', sales: { strong: 'reaches {value} users' } });
+    expect(salesPhrase(labelled, contribution(900), 'strong', plain)).toBe('strong on reach');
   });
 });
