@@ -3,7 +3,7 @@ import { formatDay } from '../core/text/dates.js';
 import { isNumericCondition } from '../core/text/fields.js';
 import type { Condition } from '../core/config/schema.js';
 import type { RankedRequest } from '../core/types.js';
-import { formatMoney, formatScore, plural, requestName } from './words/format.js';
+import { describeDaysFromAsOf, formatMoney, formatScore, plural, requestName } from './words/format.js';
 import { escapeMarkdown as md } from './markdown/text.js';
 
 /** Fields whose numbers are money in the base currency. */
@@ -88,7 +88,7 @@ function describeValue(check: ConditionCheck, words: Words): string {
       .map(md)
       .join(', ')}`;
   }
-  return `${name} ${check.nearest!.date} (${plural(check.nearest!.daysAway, 'day')} away)`;
+  return `${name} ${check.nearest!.date} (${describeDaysFromAsOf(check.nearest!.daysFromAsOf)})`;
 }
 
 /** What a failing condition lacks: "deal value $180K of the $250K needed". */
@@ -101,7 +101,8 @@ export function describeShortfall(check: ConditionCheck, words: Words): string {
   }
   if (!isNumericCondition(condition)) {
     if (!check.nearest) return `no ${name} to compare (needs one within ${plural(condition.within_days, 'day')})`;
-    return `${name} ${check.nearest.date} is ${plural(check.nearest.daysAway, 'day')} away, needs within ${condition.within_days}`;
+    const when = describeDaysFromAsOf(check.nearest.daysFromAsOf);
+    return `${name} ${check.nearest.date} ${check.nearest.daysFromAsOf < 0 ? 'was' : 'is'} ${when}, needs within ${condition.within_days}`;
   }
   const show = (n: number) => formatNumber(check.field, n, words);
   if (typeof actual !== 'number') return `no ${name} (${describeCondition(check.field, condition, words).slice(name.length + 1)} needed)`;

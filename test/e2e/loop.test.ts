@@ -146,12 +146,12 @@ describe('pm-rank escalations', () => {
     expect(lines).toContain('Owner: VP Sales · review within 5 business days');
     // FR-104: $1.26M, Enterprise, Northgate closes 12/18/2026, 20 days after 11/28
     expect(lines).toContain(
-      '- #2 FR-104 Salesforce two-way sync (score 33.5): deal value $1.3M, segment Enterprise, close date 12/18/2026 (20 days away)',
+      '- #2 FR-104 Salesforce two-way sync (score 33.5): deal value $1.3M, segment Enterprise, close date 12/18/2026 (in 20 days)',
     );
     // FR-105: 60K + 175K = 235K; Copperline's 12/15 is within 60 days
     expect(lines).toContain('- #3 FR-105 Data residency (EU) (score 30.0): deal value $235K of the $250K needed');
     // FR-114: Copperline's only date 6/30/2026 is Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 28 = 151 days before 11/28
-    expect(lines).toContain('- #7 FR-114 Sandbox environment (score 12.5): close date 6/30/2026 is 151 days away, needs within 60');
+    expect(lines).toContain('- #7 FR-114 Sandbox environment (score 12.5): close date 6/30/2026 was 151 days ago, needs within 60');
     expect(lines).toContain('- #3 FR-105 Data residency (EU) (score 30.0): lost value $600K');
   });
 });

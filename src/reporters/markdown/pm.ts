@@ -16,6 +16,7 @@ import {
   decisionLabel,
   describeAskers,
   describeCurrency,
+  describeDaysFromAsOf,
   formatExactMoney,
   formatMoney,
   formatScore,
@@ -133,7 +134,7 @@ function describeCondition(check: ConditionCheck, currency: string | undefined):
     return `${md(field)} ${values} (${verdict})`;
   }
   if ('within_days' in condition) {
-    const nearest = check.nearest ? `${md(check.nearest.date)}, ${check.nearest.daysAway} days away` : 'not set';
+    const nearest = check.nearest ? `${md(check.nearest.date)}, ${describeDaysFromAsOf(check.nearest.daysFromAsOf)}` : 'not set';
     return `${md(field)} ${nearest} (${check.holds ? '' : 'needs '}within ${condition.within_days} days)`;
   }
   const show = (x: number) => formatExact(field, x, currency);

@@ -117,6 +117,12 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** A date's distance from the as-of date, past and future told apart: "in 20 days", "today", "2 days ago". */
+export function describeDaysFromAsOf(days: number): string {
+  if (days === 0) return 'today';
+  return days > 0 ? `in ${plural(days, 'day')}` : `${plural(-days, 'day')} ago`;
+}
+
 const DECISION_LABELS: Record<DecisionKind, string> = {
   accept: 'accepted',
   defer: 'deferred',
