@@ -28,6 +28,8 @@ export interface Criterion {
   missing: number;
   /** field: accounts also counts the rows that name no account. */
   countUnattributed?: boolean;
+  /** How sure its values are, in (0, 1]: under --uncertainty a normalised value varies by up to 1 - confidence. */
+  confidence?: number;
 }
 
 /** The validated scoring model, ready to score with. */
@@ -44,6 +46,15 @@ export interface ScoringModel {
   escalation: EscalationRule[];
   /** How plan sizes requests; absent when the config has no plan section. */
   plan?: PlanSizing;
+  /** Demand that ages: the date field of each mention, its half-life and when a request goes stale (days). */
+  aging?: Aging;
+}
+
+/** How the age of mentions counts: set by the config's decay and stale_after. */
+export interface Aging {
+  field: string;
+  halfLifeDays?: number;
+  staleAfterDays?: number;
 }
 
 /** The field that sizes a request, and the size of each of its text values (folded). */
@@ -64,6 +75,8 @@ export interface Mention {
   numbers: Record<string, number>;
   /** Non-empty text cells by field (several for repeated headers). */
   texts: Record<string, string[]>;
+  /** The row's date (model.aging.field) as a day number, when the model ages demand. */
+  day?: number;
 }
 
 /** An account asking for a request, counted once with its largest deal. */
@@ -101,6 +114,10 @@ export interface FeatureRequest {
   status?: string;
   /** Ids of the requests merged into this one in triage (decisions.yaml merge_into). */
   mergedIds?: string[];
+  /** The day of its newest dated mention (model.aging.field), when the model ages demand. */
+  lastMentionDay?: number;
+  /** With decay: accounts and unattributed rows, each weighted by the age of its newest mention (deal values are decayed already). */
+  decayedCount?: { accounts: number; unattributed: number };
 }
 
 /** How one criterion scored one request. */
@@ -146,6 +163,8 @@ export interface ScoredRequest extends FeatureRequest {
   unscorable?: string;
   /** The PM's triage decision, when a decisions file was applied. */
   decision?: Decision;
+  /** No mention for longer than the config's stale_after, as of --as-of. */
+  isStale?: boolean;
 }
 
 /** A scored request with its place in the ranking (1-based). */

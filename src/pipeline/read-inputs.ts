@@ -3,6 +3,7 @@ import { isWinLossField } from '../core/text/fields.js';
 import { findFrameworkIssues } from '../core/scoring/frameworks.js';
 import { rollUpAccounts, rollUpDeals, type AccountHierarchy } from '../core/requests/hierarchy.js';
 import { rankRequests } from '../core/scoring/rank.js';
+import { isStale } from '../core/requests/aging.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/analysis/winloss.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
@@ -51,7 +52,8 @@ export async function rankExport(
   decisions?: { path: string; decisions: Decisions },
 ): Promise<RankingReport> {
   const source = await openSource(file, context.cwd, context.stdin);
-  const read = await readRequests(source, loaded.model, options);
+  const asOf = options.asOf ?? todayDay();
+  const read = await readRequests(source, loaded.model, { ...options, asOf });
   const hierarchy = await readAccountsOption(options.accounts, loaded.model, context);
   const rolled = hierarchy ? rollUpAccounts(read.requests, hierarchy, loaded.model.aggregate.deal_value) : undefined;
   const requests = rolled?.requests ?? read.requests;
@@ -59,8 +61,10 @@ export async function rankExport(
     ? await readWinLoss(options.winLoss, requests, read.summary.currency, loaded.model, options, context, hierarchy)
     : undefined;
   const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, loaded.model.aggregate);
-  const asOf = options.asOf ?? todayDay();
-  const scored = decided.requests.map((r) => scoreDecidedRequest(r, loaded.model, asOf));
+  const scored = decided.requests.map((r) => {
+    const request = scoreDecidedRequest(r, loaded.model, asOf);
+    return isStale(r, loaded.model.aging, asOf) ? { ...request, isStale: true } : request;
+  });
   const { framework } = loaded.model;
   return {
     ranked: rankRequests(scored, loaded.model.tiebreak),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/text/fields.js';
-import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/requests/group.js';
+import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue, type MentionDecay } from '../../core/requests/group.js';
 import { foldText } from '../../core/text/folding.js';
 import { FRAMEWORK_TERMS } from '../../core/scoring/frameworks.js';
 import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
@@ -16,6 +16,7 @@ import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
 import { readTable } from '../read-table.js';
 import { isPlaceholder } from '../table/cells.js';
 import { TableReader } from '../table/table-reader.js';
+import { DateColumn } from '../table/date-column.js';
 
 export { detectEncoding } from '../csv/decode.js';
 export { detectDelimiter } from '../csv/detect-delimiter.js';
@@ -48,9 +49,15 @@ export async function readRequests(source: Source, model: ScoringModel, options:
 async function groupExport(source: Source, model: ScoringModel, options: ReadOptions): Promise<RequestsRead> {
   if (isWorthAThread(source, options.settings?.thread ?? 'auto'))
     return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
-  const grouper = createRequestGrouper(model.aggregate);
+  const grouper = createRequestGrouper(model.aggregate, mentionDecayOf(model, options.asOf));
   const read = await readMentions(source, model, options, (mention) => grouper.add(mention));
   return { requests: grouper.requests(), ...read };
+}
+
+/** How grouping weighs mentions by age: with the model's half-life, as of the day the pipeline ranks at (check and columns read without). */
+export function mentionDecayOf(model: ScoringModel, asOf: number | undefined): MentionDecay | undefined {
+  const halfLifeDays = model.aging?.halfLifeDays;
+  return halfLifeDays === undefined || asOf === undefined ? undefined : { halfLifeDays, asOf };
 }
 
 /** PM_RANK_READ_THREAD=always|never overrides the rule (auto): a large file, and a second core to read it on. */
@@ -79,6 +86,8 @@ class ExportReader extends TableReader {
   /** Several account columns, or account cells that list several: each account counts. */
   private hasAccountList = false;
   private hasNotedSharedDeal = false;
+  /** The column each mention's date is read from, when the model ages demand. */
+  private mentionDates: DateColumn | undefined;
 
   constructor(
     source: string,
@@ -96,11 +105,12 @@ class ExportReader extends TableReader {
 
   finish(encoding: string, delimiter: string): MentionsRead {
     const summary = this.finishTable(encoding, delimiter, EXPECTED);
-    return { issues: this.issues, summary };
+    return { issues: [...this.issues, ...(this.mentionDates?.finish() ?? [])], summary };
   }
 
   protected mapHeader(header: string[], sample: string[][]): ColumnMap {
-    const fields = [...new Set(['id', 'title', 'account', ...this.usage.keys()])];
+    const aging = this.model.aging?.field;
+    const fields = [...new Set(['id', 'title', 'account', ...this.usage.keys(), ...(aging ? [aging] : [])])];
     const wanted = fields.map((field) => wantedField(field, this.model, this.usage.get(field)?.isNumeric));
     const rivals = RIVAL_FIELDS.filter((field) => !fields.includes(field)).map((field) => wantedField(field, this.model));
     const inference = { header, sample, configured: this.model.columns, wanted, rivals };
@@ -122,6 +132,11 @@ class ExportReader extends TableReader {
       if (split) this.splits[field] = split;
     }
     this.hasAccountList = this.splits.account !== undefined || (columns.indices.get('account')?.length ?? 0) > 1;
+    const dateIndex = aging === undefined ? undefined : columns.indices.get(aging)?.[0];
+    if (dateIndex !== undefined) {
+      const sampleDates = sample.map((record) => (record[dateIndex] ?? '').trim());
+      this.mentionDates = new DateColumn(this.source, header[dateIndex]!.trim(), sampleDates, (issue) => this.warn(issue));
+    }
     return columns;
   }
 
@@ -214,6 +229,9 @@ class ExportReader extends TableReader {
     if (this.convertedFrom) mention.texts[CONVERTED_FROM_FIELD] = this.convertedFrom as string[];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
+    const date = this.mentionDates && this.firstCell(record, this.model.aging!.field);
+    const day = date === undefined ? undefined : this.mentionDates!.read(date, line);
+    if (day !== undefined) mention.day = day;
     for (const field of this.textFields) {
       const values = this.cellsOf(record, field);
       if (values.length > 0)

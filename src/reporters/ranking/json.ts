@@ -2,6 +2,7 @@ import { columnsAsJson } from '../columns.js';
 import { toDecisionEntry } from '../../core/decisions/apply.js';
 import { CONVERTED_FROM_FIELD } from '../../core/text/fields.js';
 import type { RankedRequest } from '../../core/types.js';
+import { formatDay } from '../../core/text/dates.js';
 import { segmentsOf, toSafeJson } from '../words/format.js';
 import type { RankingReport, ReporterOptions } from '../types.js';
 
@@ -9,7 +10,10 @@ import type { RankingReport, ReporterOptions } from '../types.js';
 export function renderJson(report: RankingReport, options: ReporterOptions): string {
   const { summary } = report;
   const output = {
-    requests: report.ranked.slice(0, options.top).map((r) => toJson(r, summary.conversions)),
+    requests: report.ranked.slice(0, options.top).map((r) => ({
+      ...toJson(r, summary.conversions),
+      ...(report.model.aging ? agingAsJson(r) : {}),
+    })),
     warnings: report.issues.map(({ line, column, path, value, code, severity, message }) => ({
       row: line,
       column,
@@ -40,6 +44,11 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
     ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
   return toSafeJson(output);
+}
+
+/** When the model ages demand: the newest mention's date and whether the request is stale. */
+function agingAsJson(request: RankedRequest) {
+  return { last_mention: request.lastMentionDay === undefined ? null : formatDay(request.lastMentionDay), stale: request.isStale === true };
 }
 
 function toJson(request: RankedRequest, conversions: RankingReport['summary']['conversions']) {

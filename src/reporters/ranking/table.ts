@@ -139,6 +139,8 @@ function footer(report: RankingReport, shown: number): string[] {
   if (currency) lines.push(`deal values in ${currency}`);
   if (hidden > 0) lines.push(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`);
   if (ranked.slice(0, shown).some((r) => r.unattributed)) lines.push(UNATTRIBUTED_LEGEND);
+  const stale = ranked.slice(0, shown).filter((r) => r.isStale);
+  if (stale.length > 0) lines.push(`stale, no mention for ${report.model.aging?.staleAfterDays} days: ${stale.map((r) => r.id).join(', ')}`);
   return lines;
 }
 

@@ -1,0 +1,81 @@
+import { dateEvidenceOf, decideDateOrder, parseDate, type DateOrder } from '../../core/text/dates.js';
+import type { Issue } from '../../core/types.js';
+import { quote } from '../quote.js';
+
+const ORDER_WORDS: Record<DateOrder, string> = { 'month-first': 'month first (US)', 'day-first': 'day first' };
+
+/**
+ * Reads one date column of an export as day numbers. The day/month order of
+ * dates like 03/04/2026 is decided for the whole column from the first rows'
+ * other values; a later value that proves the other order, or a column whose
+ * values never decide it, is warned about with its line and value.
+ */
+export class DateColumn {
+  private order: DateOrder | undefined;
+  private readonly issues: Issue[] = [];
+  private firstAmbiguous: { line: number; value: string } | undefined;
+  private hasWarnedConflict = false;
+
+  constructor(
+    private readonly source: string,
+    private readonly header: string,
+    sample: readonly string[],
+    private readonly warn: (issue: Issue) => void,
+  ) {
+    // The sample's rows are read again after it: a value against the majority is warned about then, with its line.
+    this.order = decideDateOrder(sample).order;
+  }
+
+  /** The cell's day number; undefined, with a warning, when it is not a date. */
+  read(value: string, line: number): number | undefined {
+    const evidence = dateEvidenceOf(value);
+    if (evidence === 'ambiguous') this.firstAmbiguous ??= { line, value };
+    else if (evidence !== 'neutral' && evidence !== this.order) {
+      // Past the first rows, ambiguous dates before this one were read month first already.
+      if (this.order === undefined && (evidence === 'month-first' || !this.firstAmbiguous)) this.order = evidence;
+      else this.warnConflict(line, value);
+    }
+    const day = parseDate(value, { isSerialAllowed: true, ...(this.order ? { order: this.order } : {}) });
+    if (day === undefined) {
+      this.warn({
+        code: 'INVALID_DATE',
+        severity: 'warning',
+        line,
+        column: this.header,
+        value,
+        message: `${this.source}:${line} column ${quote(this.header)}: ${quote(value)} is not a date; the row counts as undated`,
+      });
+    }
+    return day;
+  }
+
+  /** Warnings about the column's order, once it is read to the end. */
+  finish(): Issue[] {
+    const ambiguous = this.firstAmbiguous;
+    if (ambiguous && this.order === undefined && !this.hasWarnedConflict) {
+      this.issues.push({
+        code: 'DATE_ORDER_UNDECIDED',
+        severity: 'warning',
+        line: ambiguous.line,
+        column: this.header,
+        value: ambiguous.value,
+        message: `${this.source}:${ambiguous.line} column ${quote(this.header)}: ${quote(ambiguous.value)} could be day or month first, and no date in the column tells; read month first (US); write dates as YYYY-MM-DD to be sure`,
+      });
+    }
+    return this.issues;
+  }
+
+  private warnConflict(line: number, value: string): void {
+    if (this.hasWarnedConflict) return;
+    this.hasWarnedConflict = true;
+    const readAs = ORDER_WORDS[this.order ?? 'month-first'];
+    this.issues.push({
+      code: 'DATE_ORDER_MIXED',
+      severity: 'warning',
+      line,
+      column: this.header,
+      value,
+      message: `${this.source}:${line} column ${quote(this.header)}: ${quote(value)} can only be read day or month first against the other dates of the column; dates like 03/04/2026 are read ${readAs}; write dates as YYYY-MM-DD to be sure`,
+    });
+  }
+}
