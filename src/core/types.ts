@@ -1,5 +1,6 @@
 import type { Framework } from './scoring/frameworks.js';
 import type { Config, EscalationRule } from './config/schema.js';
+import type { ValueRange } from './requests/ranges.js';
 
 /** A criterion's transform of a raw value to [0,1]. */
 export type Transform =
@@ -116,6 +117,8 @@ export interface FeatureRequest {
   mergedIds?: string[];
   /** The day of its newest dated mention (model.aging.field), when the model ages demand. */
   lastMentionDay?: number;
+  /** Fields whose value is a range (export or decisions.yaml): the request scores its middle, --uncertainty samples it. */
+  ranges?: Record<string, ValueRange>;
   /** With decay: accounts and unattributed rows, each weighted by the age of its newest mention (deal values are decayed already). */
   decayedCount?: { accounts: number; unattributed: number };
 }

@@ -4,6 +4,7 @@ import { findFrameworkIssues } from '../core/scoring/frameworks.js';
 import { rollUpAccounts, rollUpDeals, type AccountHierarchy } from '../core/requests/hierarchy.js';
 import { rankRequests } from '../core/scoring/rank.js';
 import { isStale } from '../core/requests/aging.js';
+import { resolveRanges } from '../core/requests/ranges.js';
 import type { FeatureRequest, Issue, ScoringModel } from '../core/types.js';
 import { describeUnmatched, joinWinLoss, type WinLossJoin } from '../core/analysis/winloss.js';
 import { loadConfig, type LoadedConfig } from '../input/load-config.js';
@@ -61,7 +62,7 @@ export async function rankExport(
     ? await readWinLoss(options.winLoss, requests, read.summary.currency, loaded.model, options, context, hierarchy)
     : undefined;
   const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, loaded.model.aggregate);
-  const scored = decided.requests.map((r) => {
+  const scored = resolveRanges(decided.requests, loaded.model).map((r) => {
     const request = scoreDecidedRequest(r, loaded.model, asOf);
     return isStale(r, loaded.model.aging, asOf) ? { ...request, isStale: true } : request;
   });

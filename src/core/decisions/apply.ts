@@ -2,6 +2,7 @@ import type { DecisionEntry } from './schema.js';
 import { combineDealValues, mergeUnattributed } from '../requests/group.js';
 import { foldText } from '../text/folding.js';
 import { scoreRequest } from '../scoring/score.js';
+import { parseLabelRange, parseNumberRange } from '../requests/ranges.js';
 import type { AccountMention, Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from '../types.js';
 
 export const DECISION_KINDS = ['accept', 'defer', 'decline', 'escalate', 'needs-info'] as const satisfies readonly DecisionKind[];
@@ -157,7 +158,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
         if (criterion.field !== field) return [];
         const t = criterion.transform;
         const path = `decisions.${id}.values.${field}`;
-        if (t.kind === 'map' && !t.map.has(foldText(String(value)))) {
+        if (t.kind === 'map' && !t.map.has(foldText(String(value))) && !parseLabelRange(String(value), t)) {
           const known = [...t.map.keys()].join(', ');
           return [
             {
@@ -168,7 +169,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
             },
           ];
         }
-        if (t.kind !== 'map' && typeof value !== 'number') {
+        if (t.kind !== 'map' && typeof value !== 'number' && !parseNumberRange(value)) {
           return [
             {
               code: 'DECISION_VALUE_NOT_A_NUMBER',

@@ -227,6 +227,7 @@ class ExportReader extends TableReader {
     const account = this.firstCell(record, 'account');
     const mention: Mention = { line, ids: this.idsOf(record), numbers: this.numbersOf(record, line), texts: {} };
     if (this.convertedFrom) mention.texts[CONVERTED_FROM_FIELD] = this.convertedFrom as string[];
+    for (const field in this.rangeCells) mention.texts[field] = [this.rangeCells[field]!];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
     const date = this.mentionDates && this.firstCell(record, this.model.aging!.field);

@@ -1,0 +1,100 @@
+import { parseQuantity } from '../text/numbers.js';
+import { foldText } from '../text/folding.js';
+import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
+import type { FeatureRequest, ScoringModel, Transform } from '../types.js';
+
+/** A value a PM is unsure of: any number between two, or any of the labels from one to another of a criterion's map. */
+export type ValueRange =
+  | { kind: 'numbers'; low: number; high: number; text: string }
+  | { kind: 'labels'; labels: string[]; text: string };
+
+const BETWEEN = /^([^-].*?)\s*(?:\.\.|–|—|-|\bto\b)\s*(.+)$/;
+const PLUS_MINUS = /^(.+?)\s*(?:±|\+\/-|\+-)\s*(.+)$/;
+const UNIT = /(%|[kKmMbB][nN]?)$/;
+
+/**
+ * A range of numbers as people write one: `3-4`, `3..4`, `60%..80%`, `60-80%`,
+ * `100-200k`, `120k±20%`, `50 +/- 5`. A unit on the upper end only applies to
+ * both (`60-80%` is 0.6 to 0.8). Undefined for anything else.
+ */
+export function parseNumberRange(text: string): { low: number; high: number } | undefined {
+  const s = text.trim();
+  const around = PLUS_MINUS.exec(s);
+  if (around) {
+    const center = parseQuantity(around[1]!)?.value;
+    const isShare = around[2]!.trim().endsWith('%');
+    const spread = parseQuantity(around[2]!)?.value;
+    if (center === undefined || spread === undefined) return undefined;
+    const delta = isShare ? Math.abs(center) * spread : spread;
+    return { low: center - delta, high: center + delta };
+  }
+  const between = BETWEEN.exec(s);
+  if (!between) return undefined;
+  const [from, to] = [between[1]!.trim(), between[2]!.trim()];
+  const unit = UNIT.exec(to)?.[1];
+  const a = parseQuantity(unit && !UNIT.test(from) ? `${from}${unit}` : from)?.value;
+  const b = parseQuantity(to)?.value;
+  if (a === undefined || b === undefined || a === b) return undefined;
+  return { low: Math.min(a, b), high: Math.max(a, b) };
+}
+
+type LabelMap = Pick<Extract<Transform, { kind: 'map' }>, 'map' | 'labels'>;
+
+/** A range of a map's labels, `M-L` or `S..L`: every label from one to the other in the config's order, as the config spells them. */
+export function parseLabelRange(text: string, { map, labels }: LabelMap): string[] | undefined {
+  if (map.has(foldText(text))) return undefined;
+  const between = BETWEEN.exec(text.trim());
+  if (!between) return undefined;
+  const keys = [...map.keys()];
+  const [a, b] = [keys.indexOf(foldText(between[1]!)), keys.indexOf(foldText(between[2]!))];
+  if (a < 0 || b < 0 || a === b) return undefined;
+  return keys.slice(Math.min(a, b), Math.max(a, b) + 1).map((key) => labels?.get(key) ?? key);
+}
+
+/** The range in a request's value for a field (scored through a map, or as a number), if the value is one. */
+function rangeFor(request: FeatureRequest, field: string, labels: LabelMap | undefined): ValueRange | undefined {
+  const text = request.texts[field]?.at(-1);
+  if (text === undefined) return undefined;
+  if (labels) {
+    const range = parseLabelRange(text, labels);
+    return range && { kind: 'labels', labels: range, text };
+  }
+  const range = parseNumberRange(text);
+  // A later plain number in the field wins over an earlier range (the number is the row read last).
+  const number = request.numbers[field];
+  if (!range || (number !== undefined && number !== (range.low + range.high) / 2)) return undefined;
+  return { kind: 'numbers', ...range, text };
+}
+
+/** The fields the model scores, each with its map when it scores text through one. */
+export function scoredFields(model: Pick<ScoringModel, 'criteria' | 'framework'>): Map<string, LabelMap | undefined> {
+  const fields = new Map<string, LabelMap | undefined>();
+  for (const c of model.criteria) fields.set(c.field, c.transform.kind === 'map' ? c.transform : fields.get(c.field));
+  for (const term of model.framework ? FRAMEWORK_TERMS[model.framework.name] : []) fields.set(term.field, undefined);
+  return fields;
+}
+
+/**
+ * Reads ranges (from the export or decisions.yaml) in the fields criteria score.
+ * A range scores its middle: the midpoint of numbers, the middle label (the lower
+ * of two); score --uncertainty samples the whole range. Requests without a
+ * range are returned as they are.
+ */
+export function resolveRanges<R extends FeatureRequest>(requests: readonly R[], model: Pick<ScoringModel, 'criteria' | 'framework'>): R[] {
+  const fields = scoredFields(model);
+  return requests.map((request) => {
+    let ranges: Record<string, ValueRange> | undefined;
+    for (const [field, labels] of fields) {
+      const range = rangeFor(request, field, labels);
+      if (range) (ranges ??= {})[field] = range;
+    }
+    if (!ranges) return request;
+    const numbers = { ...request.numbers };
+    const texts = { ...request.texts };
+    for (const [field, range] of Object.entries(ranges)) {
+      if (range.kind === 'numbers') numbers[field] = (range.low + range.high) / 2;
+      else texts[field] = [range.labels[Math.floor((range.labels.length - 1) / 2)]!];
+    }
+    return { ...request, numbers, texts, ranges };
+  });
+}
