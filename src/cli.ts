@@ -39,26 +39,27 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('--strict', 'exit 1 when there are warnings')
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
     .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
-    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
-    .option('-q, --quiet', 'no progress line on stderr for long reads')
-    .action(async (file: string, opts: ScoreFlags) => {
-      const { runScore } = await import('./commands/score.js');
-      const format = isReporterName(opts.format) ? opts.format : 'table';
-      setExitCode(
-        await runScore(
-          file,
-          {
-            format,
-            isStrict: opts.strict === true,
-            ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf', 'accounts']),
-            ...csvOptionsOf(opts),
-            ...(opts.quiet ? { isQuiet: true } : {}),
-            ...(opts.bom ? { hasBom: true } : {}),
-          },
-          opts.wide ? { ...commandContext(), columns: undefined } : commandContext(),
-        ),
-      );
-    });
+    .option('--as-of <date>', 'the date within_days conditions and decay count from, YYYY-MM-DD (default: today)', parseAsOf)
+    .option('-q, --quiet', 'no progress line on stderr for long reads');
+  withUncertaintyOptions(score).action(async (file: string, opts: ScoreFlags) => {
+    const { runScore } = await import('./commands/score.js');
+    const format = isReporterName(opts.format) ? opts.format : 'table';
+    setExitCode(
+      await runScore(
+        file,
+        {
+          format,
+          isStrict: opts.strict === true,
+          ...pick(opts, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf', 'accounts']),
+          ...csvOptionsOf(opts),
+          ...(opts.quiet ? { isQuiet: true } : {}),
+          ...(opts.bom ? { hasBom: true } : {}),
+          ...uncertaintyOptionsOf(opts),
+        },
+        opts.wide ? { ...commandContext(), columns: undefined } : commandContext(),
+      ),
+    );
+  });
   const columns = program
     .command('columns')
     .description('show which column each field is read from, and why (FILE may be - for stdin)')
@@ -202,7 +203,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');
-  withCsvOptions(report).action(async (file: string, opts: ReportFlags) => {
+  withUncertaintyOptions(withCsvOptions(report)).action(async (file: string, opts: ReportFlags) => {
     const { runReport } = await import('./commands/report.js');
     setExitCode(
       await runReport(
@@ -213,6 +214,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           date: opts.date ?? new Date().toISOString().slice(0, 10),
           ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts']),
           ...csvOptionsOf(opts),
+          ...uncertaintyOptionsOf(opts),
         },
         commandContext(),
       ),
@@ -339,7 +341,7 @@ function withReadOptions(command: Command): Command {
     .option('-c, --config <path>', 'scoring model (default: ./scoring.yaml, else the built-in model)')
     .option('-o, --output <path>', 'write the result to a file instead of stdout');
   return withCsvOptions(command)
-    .option('--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)', parseAsOf)
+    .option('--as-of <date>', 'the date within_days conditions and decay count from, YYYY-MM-DD (default: today)', parseAsOf)
     .option(ACCOUNTS_FLAG, ACCOUNTS_HELP);
 }
 
@@ -367,13 +369,33 @@ function csvOptionsOf(opts: Pick<ReadFlags, 'delimiter' | 'encoding' | 'decimalC
   };
 }
 
+/** score and report --uncertainty: a seeded Monte Carlo over uncertain inputs. */
+function withUncertaintyOptions(command: Command): Command {
+  return command
+    .option('--uncertainty', 'sample uncertain inputs (ranges like 3-4 or M-L, confidence): P(top N) and a rank interval per request')
+    .option('--samples <n>', 'with --uncertainty: number of samples (default: 10000)', parsePositiveInt)
+    .option('--seed <n>', 'with --uncertainty: seed; the same seed gives the same output (default: 1)', parsePositiveInt)
+    .option('--spread <share>', 'with --uncertainty: also vary each weight by up to this much, e.g. 20% or 0.2', parseShare);
+}
+
+interface UncertaintyFlags {
+  uncertainty?: boolean;
+  samples?: number;
+  seed?: number;
+  spread?: number;
+}
+
+function uncertaintyOptionsOf(opts: UncertaintyFlags) {
+  return { ...(opts.uncertainty ? { isUncertain: true } : {}), uncertainty: pick(opts, ['samples', 'seed', 'spread']) };
+}
+
 function parseAsOf(value: string): number {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDate(value) : undefined;
   if (day === undefined) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
   return day;
 }
 
-interface ScoreFlags {
+interface ScoreFlags extends UncertaintyFlags {
   config?: string;
   accounts?: string;
   decisions?: string;
@@ -440,7 +462,7 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
   return ExitCode.unexpected;
 }
 
-interface ReportFlags {
+interface ReportFlags extends UncertaintyFlags {
   winLoss?: string;
   accounts?: string;
   decisions?: string;

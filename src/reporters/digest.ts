@@ -61,12 +61,15 @@ export function renderDigestMarkdown(view: DigestView): string {
             section(
               `Going stale (${digest.goingStale.length})`,
               digest.goingStale.map(
-                (g) => `- ${label(g.request)} (#${g.request.rank}): no mention for ${view.staleAfterDays! - g.daysLeft} days, stale ${g.daysLeft === 0 ? 'from tomorrow' : `in ${plural(g.daysLeft, 'day')}`}`,
+                (g) =>
+                  `- ${label(g.request)} (#${g.request.rank}): no mention for ${view.staleAfterDays! - g.daysLeft} days, stale ${g.daysLeft === 0 ? 'from tomorrow' : `in ${plural(g.daysLeft, 'day')}`}`,
               ),
             ),
             section(
               `Re-awakened (${digest.reawakened.length})`,
-              digest.reawakened.map((r) => `- ${label(r.request)} (#${r.request.rank}): asked again after ${plural(r.quietDays, 'quiet day')}`),
+              digest.reawakened.map(
+                (r) => `- ${label(r.request)} (#${r.request.rank}): asked again after ${plural(r.quietDays, 'quiet day')}`,
+              ),
             ),
           ]),
     ].join('\n\n') + '\n'

@@ -1,6 +1,7 @@
 import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
 import type { RolledUpAccount } from '../core/requests/hierarchy.js';
 import type { WinLossJoin } from '../core/analysis/winloss.js';
+import type { UncertaintyStudy } from '../core/analysis/uncertainty.js';
 import type { ReadSummary } from '../input/requests/read-requests.js';
 
 /** Everything a ranking reporter may show. */
@@ -17,6 +18,8 @@ export interface RankingReport {
   winLoss?: WinLossJoin;
   /** Accounts counted under their top parent, when --accounts was given. */
   rolledUp?: RolledUpAccount[];
+  /** The Monte Carlo study over uncertain inputs, when --uncertainty was given. */
+  uncertainty?: UncertaintyStudy;
 }
 
 export interface ReporterOptions {

@@ -50,8 +50,15 @@ NEW,Fresh demand,Echo,40000,2026-01-02
 
 async function scoreJson(config: string, csv: string, options: Partial<ScoreOptions> = {}) {
   const { out, context: ctx } = context();
-  await runScore(write('requests.csv', csv), { format: 'json', isStrict: false, config: write('scoring.yaml', config), asOf: AS_OF, ...options }, ctx);
-  return { json: JSON.parse(out.stdout) as { requests: Record<string, unknown>[]; warnings: Record<string, unknown>[] }, stderr: out.stderr };
+  await runScore(
+    write('requests.csv', csv),
+    { format: 'json', isStrict: false, config: write('scoring.yaml', config), asOf: AS_OF, ...options },
+    ctx,
+  );
+  return {
+    json: JSON.parse(out.stdout) as { requests: Record<string, unknown>[]; warnings: Record<string, unknown>[] },
+    stderr: out.stderr,
+  };
 }
 
 describe('decay: demand that ages', () => {
@@ -124,7 +131,10 @@ describe('digest: stale and re-awakened', () => {
     // As of 2026-07-01 with stale_after 120d: QUIET's last mention 2026-01-02 (180 days) made it stale last week;
     // this week Acme asked again. SOON's 2026-03-08 is 115 days old: stale in 5 days.
     const previous = write('previous.csv', `Request ID,Account,Created\nQUIET,Acme,2026-01-02\nSOON,Beta,2026-03-08\n`);
-    const current = write('current.csv', `Request ID,Account,Created\nQUIET,Acme,2026-01-02\nQUIET,Acme,2026-06-30\nSOON,Beta,2026-03-08\n`);
+    const current = write(
+      'current.csv',
+      `Request ID,Account,Created\nQUIET,Acme,2026-01-02\nQUIET,Acme,2026-06-30\nSOON,Beta,2026-03-08\n`,
+    );
     const { out, context: ctx } = context();
     await runDigest(previous, current, { format: 'json', config: write('scoring.yaml', CONFIG), asOf: AS_OF }, ctx);
     const digest = JSON.parse(out.stdout) as Record<string, Record<string, unknown>[]>;

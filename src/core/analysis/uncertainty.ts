@@ -79,7 +79,12 @@ interface InputTable {
  * adds and counts, over typed arrays, so it allocates nothing. The same seed
  * gives the same study.
  */
-export function studyUncertainty(ranked: readonly RankedRequest[], model: ScoringModel, options: UncertaintyOptions, asOf?: number): UncertaintyStudy {
+export function studyUncertainty(
+  ranked: readonly RankedRequest[],
+  model: ScoringModel,
+  options: UncertaintyOptions,
+  asOf?: number,
+): UncertaintyStudy {
   const isWeighted = !model.framework;
   const spread = isWeighted ? (options.spread ?? 0) : 0;
   const tables = ranked.flatMap((request, i) => inputTables(request, i, model, asOf));

@@ -15,7 +15,11 @@ export function isStale(request: Pick<FeatureRequest, 'lastMentionDay'>, aging: 
 }
 
 /** Days until the request goes stale (0 or less: it is); undefined without stale_after or a dated mention. */
-export function daysUntilStale(request: Pick<FeatureRequest, 'lastMentionDay'>, aging: Aging | undefined, asOf: number): number | undefined {
+export function daysUntilStale(
+  request: Pick<FeatureRequest, 'lastMentionDay'>,
+  aging: Aging | undefined,
+  asOf: number,
+): number | undefined {
   const quiet = daysSinceLastMention(request, asOf);
   return aging?.staleAfterDays === undefined || quiet === undefined ? undefined : aging.staleAfterDays - quiet;
 }

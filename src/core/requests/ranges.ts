@@ -4,9 +4,7 @@ import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
 import type { FeatureRequest, ScoringModel, Transform } from '../types.js';
 
 /** A value a PM is unsure of: any number between two, or any of the labels from one to another of a criterion's map. */
-export type ValueRange =
-  | { kind: 'numbers'; low: number; high: number; text: string }
-  | { kind: 'labels'; labels: string[]; text: string };
+export type ValueRange = { kind: 'numbers'; low: number; high: number; text: string } | { kind: 'labels'; labels: string[]; text: string };
 
 const BETWEEN = /^([^-].*?)\s*(?:\.\.|–|—|-|\bto\b)\s*(.+)$/;
 const PLUS_MINUS = /^(.+?)\s*(?:±|\+\/-|\+-)\s*(.+)$/;

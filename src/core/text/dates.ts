@@ -4,20 +4,7 @@ const EXCEL_EPOCH_SERIAL = 25_569;
 /** Serial numbers read as dates in a date column: 1954-10-03 to 2119-06-06; other numbers are not dates. */
 const EXCEL_SERIAL_RANGE = [20_000, 80_000] as const;
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Which part comes first in a date like 03/04/2026: the month (US) or the day (most of Europe). */
 export type DateOrder = 'month-first' | 'day-first';

@@ -30,7 +30,8 @@ export function createMentionEncoder(maxCodes = MAX_CODES): (mentions: readonly 
   return (mentions) => {
     // Built field by field: object rest and spread cost more than the rest of the row here.
     const rows = mentions.map((m): Row => {
-      const rest: Row[3] = m.title === undefined ? { numbers: m.numbers, texts: m.texts } : { title: m.title, numbers: m.numbers, texts: m.texts };
+      const rest: Row[3] =
+        m.title === undefined ? { numbers: m.numbers, texts: m.texts } : { title: m.title, numbers: m.numbers, texts: m.texts };
       if (m.day !== undefined) rest.day = m.day;
       return [m.line, m.ids.map(encode), m.account === undefined ? null : encode(m.account), rest];
     });

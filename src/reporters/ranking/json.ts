@@ -3,6 +3,7 @@ import { toDecisionEntry } from '../../core/decisions/apply.js';
 import { CONVERTED_FROM_FIELD } from '../../core/text/fields.js';
 import type { RankedRequest } from '../../core/types.js';
 import { formatDay } from '../../core/text/dates.js';
+import type { RequestUncertainty, UncertaintyStudy } from '../../core/analysis/uncertainty.js';
 import { segmentsOf, toSafeJson } from '../words/format.js';
 import type { RankingReport, ReporterOptions } from '../types.js';
 
@@ -10,9 +11,10 @@ import type { RankingReport, ReporterOptions } from '../types.js';
 export function renderJson(report: RankingReport, options: ReporterOptions): string {
   const { summary } = report;
   const output = {
-    requests: report.ranked.slice(0, options.top).map((r) => ({
+    requests: report.ranked.slice(0, options.top).map((r, i) => ({
       ...toJson(r, summary.conversions),
       ...(report.model.aging ? agingAsJson(r) : {}),
+      ...(report.uncertainty ? { uncertainty: sampledAsJson(report.uncertainty.requests[i]!) } : {}),
     })),
     warnings: report.issues.map(({ line, column, path, value, code, severity, message }) => ({
       row: line,
@@ -41,9 +43,28 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       columns: columnsAsJson(summary.choices),
       model: report.modelSource,
     },
+    ...(report.uncertainty ? { uncertainty: studyAsJson(report.uncertainty) } : {}),
     ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
   return toSafeJson(output);
+}
+
+/** A request's share of samples in the top N and its 10th-90th percentile ranks (rank_high_open: ranks that far down were not told apart). */
+function sampledAsJson({ topShare, interval }: RequestUncertainty) {
+  return { top_share: topShare, rank_low: interval.low, rank_high: interval.high, rank_high_open: interval.isHighOpen === true };
+}
+
+/** Everything needed to run the study again, and its inputs by decisiveness. */
+function studyAsJson(study: UncertaintyStudy) {
+  return {
+    samples: study.samples,
+    seed: study.seed,
+    top: study.top,
+    spread: study.spread ?? null,
+    percentiles: [10, 90],
+    confidences: study.confidences,
+    inputs: study.inputs.map((i) => ({ id: i.id, field: i.field, range: i.text, rank: i.rank, decisiveness: i.decisiveness })),
+  };
 }
 
 /** When the model ages demand: the newest mention's date and whether the request is stale. */

@@ -13,7 +13,8 @@ function rank(requests: FeatureRequest[], model: ScoringModel = REACH) {
   return rankRequests(scoreRequests(resolveRanges(requests, model), model));
 }
 
-const reach = (id: string, value: string) => requestOf({ id, texts: { reach: [value] }, numbers: /-/.test(value) ? {} : { reach: Number(value) } });
+const reach = (id: string, value: string) =>
+  requestOf({ id, texts: { reach: [value] }, numbers: /-/.test(value) ? {} : { reach: Number(value) } });
 
 describe('studyUncertainty', () => {
   it('reproduces P(top 1) of two uniform scores within 1% at 20k samples', () => {
@@ -45,7 +46,10 @@ describe('studyUncertainty', () => {
     // effort S-L is S (1), M (0.5) or L (0), each with P 1/3; FIXED's value is not in the map and scores
     // the default 0.6, so only S puts R first: P 1/3.
     const model = modelOf({ criteria: { effort: { weight: 1, field: 'effort', map: { S: 1, M: 0.5, L: 0 }, default: 0.6 } } });
-    const ranked = rank([requestOf({ id: 'FIXED', texts: { effort: ['unknown'] } }), requestOf({ id: 'R', texts: { effort: ['S-L'] } })], model);
+    const ranked = rank(
+      [requestOf({ id: 'FIXED', texts: { effort: ['unknown'] } }), requestOf({ id: 'R', texts: { effort: ['S-L'] } })],
+      model,
+    );
     // The range scores its middle label, M (50), as the config spells it.
     expect(ranked.map((r) => [r.id, r.score, r.criteria.effort!.raw])).toEqual([
       ['FIXED', 60, 'unknown'],
@@ -81,6 +85,8 @@ describe('studyUncertainty', () => {
     const ranked = rank([reach('A', '20-60'), reach('B', '40-50'), reach('C', '30-55')]);
     const options = { top: 1, samples: 2_000, seed: 11 };
     expect(studyUncertainty(ranked, REACH, options)).toEqual(studyUncertainty(ranked, REACH, options));
-    expect(studyUncertainty(ranked, REACH, { ...options, seed: 12 }).requests).not.toEqual(studyUncertainty(ranked, REACH, options).requests);
+    expect(studyUncertainty(ranked, REACH, { ...options, seed: 12 }).requests).not.toEqual(
+      studyUncertainty(ranked, REACH, options).requests,
+    );
   });
 });
