@@ -49,9 +49,15 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
   return toSafeJson(output);
 }
 
-/** A request's share of samples in the top N and its 10th-90th percentile ranks (rank_high_open: ranks that far down were not told apart). */
+/** A request's share of samples in the top N and its 10th-90th percentile ranks (open: ranks that far off were not told apart). */
 function sampledAsJson({ topShare, interval }: RequestUncertainty) {
-  return { top_share: topShare, rank_low: interval.low, rank_high: interval.high, rank_high_open: interval.isHighOpen === true };
+  return {
+    top_share: topShare,
+    rank_low: interval.low,
+    rank_high: interval.high,
+    rank_low_open: interval.isLowOpen === true,
+    rank_high_open: interval.isHighOpen === true,
+  };
 }
 
 /** Everything needed to run the study again, and its inputs by decisiveness. */

@@ -118,10 +118,11 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** A rank interval: "2-6", or "4" when it is one rank, "800+" past what was told apart. */
+/** A rank interval: "2-6", or "4" when it is one rank; "≤120" and "900+" where ranks that far off were not told apart. */
 export function formatRankInterval(interval: RankInterval): string {
+  const low = `${interval.isLowOpen ? '≤' : ''}${interval.low}`;
   const high = `${interval.high}${interval.isHighOpen ? '+' : ''}`;
-  return interval.low === interval.high && !interval.isHighOpen ? String(interval.low) : `${interval.low}-${high}`;
+  return low === high ? low : `${low}-${high}`;
 }
 
 /** A share as a whole percent; "<1%" and ">99%" so that a rare event never shows as impossible or certain. */
