@@ -24,6 +24,7 @@ import {
   plural,
 } from '../words/format.js';
 import { renderQuadrant } from './quadrant.js';
+import { renderUncertainty } from './uncertainty.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
 import type { RankingReport } from '../types.js';
 
@@ -40,6 +41,7 @@ export function renderPmReport(report: RankingReport, options: MarkdownOptions):
   const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
     renderSummary(report, lane, options),
+    ...(report.uncertainty ? [renderUncertainty(report.ranked, report.uncertainty)] : []),
     renderQuadrant(report, options.top),
     renderExpediteLane(report, lane),
     renderRequests(report, options),
