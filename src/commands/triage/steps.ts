@@ -3,6 +3,7 @@ import type { DecisionFields } from '../../core/decisions/merge.js';
 import type { Config } from '../../core/config/schema.js';
 import { findDuplicates } from '../../core/text/similarity.js';
 import { assessedCriteria, isKnownDistinct, startingChoice } from '../../core/analysis/triage.js';
+import { parseLabelRange, parseNumberRange } from '../../core/requests/ranges.js';
 import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../../core/types.js';
 import { askText, chooseOne, QUIT, type Answer } from '../../prompts/index.js';
 import type { Session } from './session.js';
@@ -44,7 +45,8 @@ const mergeStep: Step = {
 
 function criterionStep(criterion: Criterion): Step {
   return {
-    isAnswered: (d) => d.values?.[criterion.field] !== undefined,
+    // A range is an answer still open: triage offers to settle it.
+    isAnswered: (d) => d.values?.[criterion.field] !== undefined && !isRange(criterion, d.values[criterion.field]!),
     async ask(session, request, decision) {
       const current = decision.values?.[criterion.field] ?? request.criteria[criterion.name]?.raw;
       const answer = await askValue(session, criterion, current);
@@ -69,9 +71,15 @@ async function askValue(session: Session, criterion: Criterion, current: number 
   const text = await askText(message, {
     isRequired: false,
     ...(current === undefined ? {} : { defaultValue: String(current) }),
-    validate: (t) => (Number.isFinite(Number(t)) ? undefined : `expected a number, got "${t}"`),
+    validate: (t) => (Number.isFinite(Number(t)) || parseNumberRange(t) ? undefined : `expected a number or a range like 3-4, got "${t}"`),
   });
-  return typeof text === 'string' ? Number(text) : text;
+  return typeof text === 'string' && !parseNumberRange(text) ? Number(text) : text;
+}
+
+function isRange(criterion: Criterion, value: number | string): boolean {
+  if (typeof value === 'number') return false;
+  const t = criterion.transform;
+  return (t.kind === 'map' ? parseLabelRange(value, t) : parseNumberRange(value)) !== undefined;
 }
 
 function listChoices(criterion: Criterion, config: Config): (number | string)[] | undefined {
