@@ -86,6 +86,8 @@ export interface AccountMention {
   dealValue?: number;
   /** The segment of the account's first row that named one. */
   segment?: string;
+  /** With decay: the weight of its newest mention (1 when new, 1/2 one half-life old); its deal value is weighted already. */
+  weight?: number;
 }
 
 /** The rows of a request that name no account: someone asked, but no customer can be counted for them. */

@@ -83,6 +83,23 @@ describe('decay: demand that ages', () => {
     ]);
   });
 
+  it('keeps the weights when a decision merges two requests', async () => {
+    const decisions = write('decisions.yaml', 'version: 1\ndecisions:\n  OLD: {merge_into: NEW}\n');
+    const { json } = await scoreJson(CONFIG, EXPORT, { decisions });
+    // NEW's 1 + 1/2 and OLD's 1/2 + 1/4 + 1/4: 2.5 accounts, score 100 * 2.5 / 4 = 62.5;
+    // deals 50K + 20K + 50K + 25K + 25K = $170K; the newest mention is NEW's, today.
+    expect(json.requests.map((r) => [r.id, r.score, r.deal_value, r.last_mention, r.stale])).toEqual([
+      ['NEW', 62.5, 170000, '2026-07-01', false],
+    ]);
+    expect((json.requests[0]!.accounts as { name: string; weight: number }[]).map((a) => [a.name, a.weight])).toEqual([
+      ['Delta', 1],
+      ['Echo', 0.5],
+      ['Acme', 0.5],
+      ['Beta', 0.25],
+      ['Gamma', 0.25],
+    ]);
+  });
+
   it('ranks by raw counts without decay', async () => {
     const { json } = await scoreJson(CONFIG.replace(/^decay:.*\n/m, ''), EXPORT);
     // 3 accounts: 100 * 3 / 4 = 75, each once with its largest deal: 3 x 100K; 2 accounts: 50, 50K + 40K

@@ -58,19 +58,14 @@ export class AccountPairs {
     this.accountOf = new Int32Array(0);
   }
 
-  /** A request's accounts counted with decay: the sum of their weights, from its first pair. */
-  weightedCount(first: number): number {
-    let count = 0;
-    for (let pair = first; pair >= 0; pair = this.nextOf[pair]!) count += this.weightOf[pair]!;
-    return count;
-  }
-
-  /** A request's accounts, from its first pair, in the order they first asked. */
-  accounts(first: number): AccountMention[] {
+  /** A request's accounts, from its first pair, in the order they first asked; with decay, each with its weight. */
+  accounts(first: number, isDecayed = false): AccountMention[] {
     const accounts: AccountMention[] = [];
     for (let pair = first; pair >= 0; pair = this.nextOf[pair]!) {
       const segment = this.segmentOf[pair]!;
-      accounts.push(toAccountMention(this.texts[this.nameOf[pair]!]!, this.dealOf[pair]!, segment < 0 ? undefined : this.texts[segment]));
+      const account = toAccountMention(this.texts[this.nameOf[pair]!]!, this.dealOf[pair]!, segment < 0 ? undefined : this.texts[segment]);
+      if (isDecayed) account.weight = this.weightOf[pair]!;
+      accounts.push(account);
     }
     return accounts;
   }

@@ -1,6 +1,6 @@
 import { AccountPairs } from './account-pairs.js';
 import { createTextFolder, type FoldedText } from '../text/folding.js';
-import type { FeatureRequest, Issue, Mention, ScoringModel, UnattributedMentions } from '../types.js';
+import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel, UnattributedMentions } from '../types.js';
 
 /** A request being grouped; its accounts are pairs in the grouper's AccountPairs. */
 interface Draft {
@@ -233,7 +233,7 @@ function finish(draft: Draft, pairs: AccountPairs, combine: 'sum' | 'max', isDec
   const { id, title, lines, numbers, status } = draft;
   const texts: Record<string, string[]> = {};
   for (const field in draft.texts) texts[field] = draft.texts[field]!.distinct.map((d) => d.text.trim());
-  const accounts = pairs.accounts(draft.firstPair);
+  const accounts = pairs.accounts(draft.firstPair, isDecayed);
   const unattributed = toUnattributed(draft.unattributed, draft.unattributedDeal);
   const request: FeatureRequest = {
     id,
@@ -248,8 +248,13 @@ function finish(draft: Draft, pairs: AccountPairs, combine: 'sum' | 'max', isDec
   const dealValue = combineDealValues(request, combine);
   if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
   if (!Number.isNaN(draft.lastDay)) request.lastMentionDay = draft.lastDay;
-  if (isDecayed) request.decayedCount = { accounts: pairs.weightedCount(draft.firstPair), unattributed: draft.unattributedWeight };
+  if (isDecayed) request.decayedCount = { accounts: sumWeights(accounts), unattributed: draft.unattributedWeight };
   return request;
+}
+
+/** With decay: the accounts counted by the weight of their newest mention. */
+export function sumWeights(accounts: readonly AccountMention[]): number {
+  return accounts.reduce((sum, account) => sum + (account.weight ?? 1), 0);
 }
 
 function toUnattributed(mentions: number, dealValue: number | undefined): UnattributedMentions | undefined {

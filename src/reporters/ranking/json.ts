@@ -93,7 +93,12 @@ function toJson(request: RankedRequest, conversions: RankingReport['summary']['c
       rate: conversions?.[currency]?.rate ?? null,
       column: conversions?.[currency]?.column ?? null,
     })),
-    accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
+    // With decay each account's weight too: deal values are weighted already.
+    accounts: request.accounts.map((a) => ({
+      name: a.name,
+      deal_value: a.dealValue ?? null,
+      ...(a.weight === undefined ? {} : { weight: a.weight }),
+    })),
     unattributed: { mentions: request.unattributed?.mentions ?? 0, deal_value: request.unattributed?.dealValue ?? null },
     segments: segmentsOf(request),
     criteria: Object.fromEntries(
