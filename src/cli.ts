@@ -202,6 +202,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
     .option(ACCOUNTS_FLAG, ACCOUNTS_HELP)
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
+    .option('--as-of <date>', 'the date within_days conditions and decay count from, YYYY-MM-DD (default: today)', parseAsOf)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');
   withUncertaintyOptions(withCsvOptions(report)).action(async (file: string, opts: ReportFlags) => {
     const { runReport } = await import('./commands/report.js');
@@ -212,7 +213,7 @@ export function createProgram(context: CommandContext, setExitCode: (code: ExitC
           audience: opts.audience === 'sales' ? 'sales' : 'pm',
           top: opts.top,
           date: opts.date ?? new Date().toISOString().slice(0, 10),
-          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts']),
+          ...pick(opts, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts', 'asOf']),
           ...csvOptionsOf(opts),
           ...uncertaintyOptionsOf(opts),
         },
@@ -463,6 +464,7 @@ export function exitCodeFor(error: unknown, stderr: CommandContext['stderr'], is
 }
 
 interface ReportFlags extends UncertaintyFlags {
+  asOf?: number;
   winLoss?: string;
   accounts?: string;
   decisions?: string;

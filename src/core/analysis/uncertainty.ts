@@ -59,6 +59,8 @@ export interface UncertaintyStudy extends UncertaintyOptions {
 const RANGE_POINTS = 33;
 /** Histogram cells kept for the rank intervals (4M: 16 MB). */
 const MAX_RANK_CELLS = 4_000_000;
+/** Samples whose moving requests' offsets are gathered before they are counted (see flushPending). */
+const BATCH = 64;
 /** Scores this close (relative) count as tied, and tied requests keep the ranking's order. */
 const TIE_EPSILON = 1e-12;
 
@@ -221,6 +223,9 @@ class Sampler {
       line: options.top,
       reach,
       moving: new Int32Array((2 * reach + 1) * m),
+      // An offset cell is below 2 * reach + 1, never past 2,900 (reach is at most the request count and 2M / count).
+      pending: new Uint16Array(BATCH * m),
+      pendingSamples: 0,
       movingTop: new Int32Array(m),
       fixedRuns: new Int32Array((2 * reach + 1) * (f + 1)),
       fixedTopRuns: new Int32Array(f + 1),
@@ -231,7 +236,9 @@ class Sampler {
       this.scoreMoving(random);
       this.sortMoving();
       this.countSample(tally);
+      if (tally.pendingSamples === BATCH) flushPending(tally, m);
     }
+    flushPending(tally, m);
     return this.counts(tally, options.samples);
   }
 
@@ -339,7 +346,7 @@ class Sampler {
       this.fixedAbove[t] = above;
       const rank = t + above + 1;
       this.movingRank[j] = rank;
-      tally.moving[j * (2 * tally.reach + 1) + clampOffset(rank - 1 - this.moving[j]!, tally.reach) + tally.reach]! += 1;
+      tally.pending[j * BATCH + tally.pendingSamples] = clampOffset(rank - 1 - this.moving[j]!, tally.reach) + tally.reach;
       if (rank <= tally.line) tally.movingTop[j]! += 1;
     }
     for (let f = 0, t = 0; f < fixedCount;) {
@@ -364,6 +371,7 @@ class Sampler {
         if (rank <= tally.line) tally.inputHits[input * 3 + (isUpper ? 1 : 2)]! += 1;
       }
     }
+    tally.pendingSamples += 1;
   }
 
   /** The tallies per request: the fixed runs summed up, unscorable requests at their place in every sample. */
@@ -409,10 +417,26 @@ interface Tally {
   line: number;
   reach: number;
   moving: Int32Array;
+  /** The last samples' offset cells of each moving request, side by side, added to `moving` a batch at a time. */
+  pending: Uint16Array;
+  pendingSamples: number;
   movingTop: Int32Array;
   fixedRuns: Int32Array;
   fixedTopRuns: Int32Array;
   inputHits: Int32Array;
+}
+
+/**
+ * Adds the pending offsets to the histogram request by request: a request's offsets of a
+ * batch of samples lie close together, so this touches few cache lines, where adding each
+ * sample's offsets at once would touch a line per request (the histogram is megabytes).
+ */
+function flushPending(tally: Tally, m: number): void {
+  const width = 2 * tally.reach + 1;
+  for (let j = 0; j < m; j += 1) {
+    for (let s = 0; s < tally.pendingSamples; s += 1) tally.moving[j * width + tally.pending[j * BATCH + s]!]! += 1;
+  }
+  tally.pendingSamples = 0;
 }
 
 function clampOffset(offset: number, reach: number): number {
