@@ -119,6 +119,18 @@ describe('dates per column', () => {
     expect(json.warnings.filter((w) => String(w.code).startsWith('DATE_'))).toEqual([]);
   });
 
+  it('reads close dates of a within_days rule in their column order too', async () => {
+    const config = `${CONFIG}escalation:\n  - {name: Closing, when: {close_date: {within_days: 5}}}\n`;
+    const csv = `Request ID,Account,Created,Close Date\nA,Acme,2026-06-01,03/07/2026\nB,Beta,2026-06-01,25/07/2026\n`;
+    const { json } = await scoreJson(config, csv);
+    // 25/07/2026 makes the column day first: 03/07/2026 is 3 July, 2 days after the as-of date 1 July (read month
+    // first it would be 7 March, months away). B's 25 July is 24 days away.
+    expect(json.requests.map((r) => [r.id, r.escalations])).toEqual([
+      ['A', ['Closing']],
+      ['B', []],
+    ]);
+  });
+
   it('warns with file, line, column and value when no date decides the order', async () => {
     const csv = `Request ID,Account,Created\nA,Acme,03/04/2026\nB,Beta,05/06/2026\n`;
     const { json } = await scoreJson(CONFIG, csv);

@@ -86,8 +86,8 @@ class ExportReader extends TableReader {
   /** Several account columns, or account cells that list several: each account counts. */
   private hasAccountList = false;
   private hasNotedSharedDeal = false;
-  /** The column each mention's date is read from, when the model ages demand. */
-  private mentionDates: DateColumn | undefined;
+  /** Date columns (the model's aging field, close dates, within_days fields), each read in its own day/month order. */
+  private readonly dates = new Map<string, DateColumn>();
 
   constructor(
     source: string,
@@ -105,7 +105,7 @@ class ExportReader extends TableReader {
 
   finish(encoding: string, delimiter: string): MentionsRead {
     const summary = this.finishTable(encoding, delimiter, EXPECTED);
-    return { issues: [...this.issues, ...(this.mentionDates?.finish() ?? [])], summary };
+    return { issues: [...this.issues, ...[...this.dates.values()].flatMap((column) => column.finish())], summary };
   }
 
   protected mapHeader(header: string[], sample: string[][]): ColumnMap {
@@ -132,10 +132,13 @@ class ExportReader extends TableReader {
       if (split) this.splits[field] = split;
     }
     this.hasAccountList = this.splits.account !== undefined || (columns.indices.get('account')?.length ?? 0) > 1;
-    const dateIndex = aging === undefined ? undefined : columns.indices.get(aging)?.[0];
-    if (dateIndex !== undefined) {
-      const sampleDates = sample.map((record) => (record[dateIndex] ?? '').trim());
-      this.mentionDates = new DateColumn(this.source, header[dateIndex]!.trim(), sampleDates, (issue) => this.warn(issue));
+    for (const field of [...(aging ? [aging] : []), ...this.textFields.filter((f) => isDateField(f, this.model))]) {
+      const index = columns.indices.get(field)?.[0];
+      if (index === undefined || this.dates.has(field)) continue;
+      const sampleDates = sample.map((record) => (record[index] ?? '').trim());
+      // Only the aging field's dates count for something when they are not dates; a close date may say "TBD".
+      const warn = field === aging ? (issue: Issue) => this.warn(issue) : undefined;
+      this.dates.set(field, new DateColumn(this.source, header[index]!.trim(), sampleDates, warn));
     }
     return columns;
   }
@@ -230,13 +233,16 @@ class ExportReader extends TableReader {
     for (const field in this.rangeCells) mention.texts[field] = [this.rangeCells[field]!];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
-    const date = this.mentionDates && this.firstCell(record, this.model.aging!.field);
-    const day = date === undefined ? undefined : this.mentionDates!.read(date, line);
+    const aging = this.model.aging && this.dates.get(this.model.aging.field);
+    const date = aging && this.firstCell(record, this.model.aging!.field);
+    const day = date === undefined ? undefined : aging!.read(date, line);
     if (day !== undefined) mention.day = day;
     for (const field of this.textFields) {
       const values = this.cellsOf(record, field);
-      if (values.length > 0)
-        mention.texts[field] = field === 'segment' && this.splits.segment ? splitList(values, this.splits.segment) : values;
+      const dates = this.dates.get(field);
+      if (values.length === 0) continue;
+      if (dates) mention.texts[field] = values.map((value) => dates.normalize(value, line));
+      else mention.texts[field] = field === 'segment' && this.splits.segment ? splitList(values, this.splits.segment) : values;
     }
     return mention;
   }
@@ -269,6 +275,11 @@ class ExportReader extends TableReader {
       message: `${this.source}:${line} names ${count} accounts (column "${header}"); a row's deal value counts once, for its first account, so it is not multiplied`,
     });
   }
+}
+
+/** A text field holding dates: a close date, or the field of a within_days escalation condition. */
+function isDateField(field: string, model: ScoringModel): boolean {
+  return field === 'close_date' || model.escalation.some((rule) => rule.when[field] !== undefined && 'within_days' in rule.when[field]);
 }
 
 function splitList(cells: readonly string[], separator: string): string[] {

@@ -1,4 +1,4 @@
-import { dateEvidenceOf, decideDateOrder, parseDate, type DateOrder } from '../../core/text/dates.js';
+import { dateEvidenceOf, decideDateOrder, formatDay, parseDate, type DateOrder } from '../../core/text/dates.js';
 import type { Issue } from '../../core/types.js';
 import { quote } from '../quote.js';
 
@@ -20,7 +20,8 @@ export class DateColumn {
     private readonly source: string,
     private readonly header: string,
     sample: readonly string[],
-    private readonly warn: (issue: Issue) => void,
+    /** Where a cell that is not a date is warned about; without it such cells pass in silence. */
+    private readonly warn?: (issue: Issue) => void,
   ) {
     // The sample's rows are read again after it: a value against the majority is warned about then, with its line.
     this.order = decideDateOrder(sample).order;
@@ -37,7 +38,7 @@ export class DateColumn {
     }
     const day = parseDate(value, { isSerialAllowed: true, ...(this.order ? { order: this.order } : {}) });
     if (day === undefined) {
-      this.warn({
+      this.warn?.({
         code: 'INVALID_DATE',
         severity: 'warning',
         line,
@@ -47,6 +48,16 @@ export class DateColumn {
       });
     }
     return day;
+  }
+
+  /**
+   * The cell as text that reads the same anywhere: a date whose reading depends on this
+   * column (03/04/2026 in a day-first column, an Excel serial) as ISO, anything else as written.
+   */
+  normalize(value: string, line: number): string {
+    const day = this.read(value, line);
+    const isColumnBound = /^\d{5}(?:\.\d+)?$/.test(value) || (this.order === 'day-first' && dateEvidenceOf(value) === 'ambiguous');
+    return day !== undefined && isColumnBound ? formatDay(day) : value;
   }
 
   /** Warnings about the column's order, once it is read to the end. */
