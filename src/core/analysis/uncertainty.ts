@@ -187,7 +187,7 @@ class Sampler {
     this.values = new Float64Array(this.n * this.k);
     ranked.forEach((r, i) => model.criteria.forEach((c, k) => (this.values[i * this.k + k] = r.criteria[c.name]?.normalized ?? 0)));
     this.baseScores = Float64Array.from(ranked, (r) => r.score);
-    this.tieScale = TIE_EPSILON * Math.max(1, ...this.baseScores.map(Math.abs));
+    this.tieScale = TIE_EPSILON * this.baseScores.reduce((largest, score) => Math.max(largest, Math.abs(score)), 1);
     const inputsOf = new Int32Array(this.n);
     for (const t of tables) inputsOf[t.request]! += 1;
     const places = Int32Array.from({ length: scorable }, (_, i) => i);

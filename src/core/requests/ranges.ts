@@ -90,7 +90,8 @@ export function resolveRanges<R extends FeatureRequest>(requests: readonly R[], 
     const numbers = { ...request.numbers };
     const texts = { ...request.texts };
     for (const [field, range] of Object.entries(ranges)) {
-      if (range.kind === 'numbers') numbers[field] = (range.low + range.high) / 2;
+      // The text too: RICE reads impact from text ("high" or a number).
+      if (range.kind === 'numbers') [numbers[field], texts[field]] = [(range.low + range.high) / 2, [String((range.low + range.high) / 2)]];
       else texts[field] = [range.labels[Math.floor((range.labels.length - 1) / 2)]!];
     }
     return { ...request, numbers, texts, ranges };

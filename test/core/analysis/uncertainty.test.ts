@@ -81,6 +81,30 @@ describe('studyUncertainty', () => {
     ]);
   });
 
+  it('samples a framework through its own formula', () => {
+    // RICE = reach x impact x confidence / effort; with impact 1, confidence 100% and effort 1 it is the reach.
+    // A's reach ~ U(100, 300) beats B's 250 with P (300 - 250) / 200 = 0.25; a range on impact works alike.
+    const rice = modelOf({ model: 'rice' });
+    const of = (id: string, reach: string, impact: string) =>
+      requestOf({ id, numbers: { confidence: 100, effort: 1 }, texts: { reach: [reach], impact: [impact] } });
+    const requests = [of('A', '100-300', '1'), of('B', '250', '1'), of('C', '100', '1-3')].map((r) =>
+      /-/.test(r.texts.reach![0]!) ? r : { ...r, numbers: { ...r.numbers, reach: Number(r.texts.reach![0]) } },
+    );
+    const ranked = rank(requests, rice);
+    // midpoints: B 250, A 200, C 100 x 2 = 200 (A before C on the tie, by id)
+    expect(ranked.map((r) => [r.id, r.score])).toEqual([
+      ['B', 250],
+      ['A', 200],
+      ['C', 200],
+    ]);
+    const study = studyUncertainty(ranked, rice, { top: 1, samples: 20_000, seed: 4 });
+    // C ~ 100 x U(1, 3) = U(100, 300) too. P(A first) = P(A > 250, A > C): A > 250 (P 1/4) and C below A:
+    // integral over a in (250, 300) of (a - 100) / 200 da / 200 = [(a - 100)^2 / 2] from 250 to 300 / 40000
+    // = (40000 - 22500) / 2 / 40000 = 0.21875; C alike; B first in the rest: 1 - 2 x 0.21875 = 0.5625.
+    expect(Math.abs(study.requests[0]!.topShare - 0.5625)).toBeLessThan(0.01);
+    expect(Math.abs(study.requests[1]!.topShare - 0.21875)).toBeLessThan(0.01);
+  });
+
   it('gives the same study for the same seed, and another for another seed', () => {
     const ranked = rank([reach('A', '20-60'), reach('B', '40-50'), reach('C', '30-55')]);
     const options = { top: 1, samples: 2_000, seed: 11 };
