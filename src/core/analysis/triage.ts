@@ -1,4 +1,5 @@
 import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/apply.js';
+import { resolveRanges } from '../requests/ranges.js';
 import { foldText } from '../text/folding.js';
 import { compareRequests } from '../scoring/rank.js';
 import { normalizeCriterion } from '../scoring/score.js';
@@ -110,10 +111,10 @@ export function redecide(
   let rest: ScoredRequest[];
   if (target) {
     const merged = mergeRequests(toFeatureRequest(target), toFeatureRequest(request), model.aggregate);
-    changed = scoreDecidedRequest(target.decision ? decideRequest(merged, target.decision) : merged, model);
+    changed = scoreDecidedRequest(resolveRanges([target.decision ? decideRequest(merged, target.decision) : merged], model)[0]!, model);
     rest = requests.filter((r) => r !== request && r !== target);
   } else {
-    changed = scoreDecidedRequest(decideRequest(toFeatureRequest(request), decision), model);
+    changed = scoreDecidedRequest(resolveRanges([decideRequest(toFeatureRequest(request), decision)], model)[0]!, model);
     rest = requests.filter((r) => r !== request);
   }
   return { requests: [...rest, changed], changed, place: findPlace(changed, rest) };

@@ -60,7 +60,7 @@ function rangeFor(request: FeatureRequest, field: string, labels: LabelMap | und
   const range = parseNumberRange(text);
   // A later plain number in the field wins over an earlier range (the number is the row read last).
   const number = request.numbers[field];
-  if (!range || (number !== undefined && number !== (range.low + range.high) / 2)) return undefined;
+  if (!range || (number !== undefined && number !== midpointOf(range))) return undefined;
   return { kind: 'numbers', ...range, text };
 }
 
@@ -83,17 +83,38 @@ export function resolveRanges<R extends FeatureRequest>(requests: readonly R[], 
   return requests.map((request) => {
     let ranges: Record<string, ValueRange> | undefined;
     for (const [field, labels] of fields) {
-      const range = rangeFor(request, field, labels);
+      const range = rangeFor(request, field, labels) ?? keptRange(request, field);
       if (range) (ranges ??= {})[field] = range;
     }
-    if (!ranges) return request;
+    if (!ranges) return request.ranges ? withoutRanges(request) : request;
     const numbers = { ...request.numbers };
     const texts = { ...request.texts };
     for (const [field, range] of Object.entries(ranges)) {
       // The text too: RICE reads impact from text ("high" or a number).
-      if (range.kind === 'numbers') [numbers[field], texts[field]] = [(range.low + range.high) / 2, [String((range.low + range.high) / 2)]];
-      else texts[field] = [range.labels[Math.floor((range.labels.length - 1) / 2)]!];
+      if (range.kind === 'numbers') [numbers[field], texts[field]] = [midpointOf(range), [String(midpointOf(range))]];
+      else texts[field] = [middleLabelOf(range)];
     }
     return { ...request, numbers, texts, ranges };
   });
+}
+
+/** A range resolved before (triage re-scores resolved requests) whose middle still stands: no answer has replaced it. */
+function keptRange(request: FeatureRequest, field: string): ValueRange | undefined {
+  const range = request.ranges?.[field];
+  if (!range) return undefined;
+  const isStanding =
+    range.kind === 'numbers' ? request.numbers[field] === midpointOf(range) : request.texts[field]?.[0] === middleLabelOf(range);
+  return isStanding ? range : undefined;
+}
+
+function withoutRanges<R extends FeatureRequest>({ ranges: _settled, ...request }: R): R {
+  return request as R;
+}
+
+function midpointOf(range: { low: number; high: number }): number {
+  return (range.low + range.high) / 2;
+}
+
+function middleLabelOf(range: Extract<ValueRange, { kind: 'labels' }>): string {
+  return range.labels[Math.floor((range.labels.length - 1) / 2)]!;
 }

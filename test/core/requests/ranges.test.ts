@@ -62,6 +62,16 @@ describe('resolveRanges', () => {
     });
   });
 
+  it('keeps a resolved range until an answer replaces it (triage re-scores resolved requests)', () => {
+    const [once] = resolveRanges([requestOf({ id: 'A', texts: { alignment: ['3-4'], effort: ['S-L'] } })], model);
+    expect(resolveRanges([once!], model)[0]!.ranges).toEqual(once!.ranges);
+    // the PM answers alignment 5: that range is settled, effort's stands
+    const answered = { ...once!, numbers: { ...once!.numbers, alignment: 5 }, texts: { ...once!.texts, alignment: ['5'] } };
+    expect(Object.keys(resolveRanges([answered], model)[0]!.ranges!)).toEqual(['effort']);
+    const settled = { ...answered, texts: { ...answered.texts, effort: ['S'] } };
+    expect(resolveRanges([settled], model)[0]!.ranges).toBeUndefined();
+  });
+
   it('lets a later plain number win over an earlier range cell', () => {
     // the export's rows said 3-4, then 5: the request's number is the last row's, 5
     const request = requestOf({ id: 'A', numbers: { alignment: 5 }, texts: { alignment: ['3-4', '5'] } });
