@@ -4,4 +4,5 @@ const { enableCompileCache } = require('node:module');
 
 // Node 22.1+ caches compiled code on disk between runs; Node 20 has no such API and skips it.
 enableCompileCache?.();
-require('../dist/bundle/cli.js');
+// The bundle only defines the program, so tests can run it in-process; the bin runs it.
+void require('../dist/bundle/cli.js').main();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/input/parse-config.js';
-import { FIXTURES, ROOT, runCli } from './helpers/exec.js';
+import { FIXTURES, ROOT } from './helpers/exec.js';
+import { runCli } from './helpers/run-cli.js';
 
 const SCENARIOS = join(ROOT, 'test/scenarios');
 
@@ -17,8 +18,8 @@ describe.each([
     expect(parseConfig(readFileSync(join(ROOT, preset), 'utf8'), preset).issues).toEqual([]);
   });
 
-  it('scores a fixture', () => {
-    const result = runCli(['score', fixture, '--config', preset, '--format', 'json']);
+  it('scores a fixture', async () => {
+    const result = await runCli(['score', fixture, '--config', preset, '--format', 'json']);
     expect(result.code).toBe(0);
     const { requests } = JSON.parse(result.stdout) as { requests: { id: string; score: number | null }[] };
     expect(requests.length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { parseConfig, sortByPosition } from '../input/parse-config.js';
 import { openSource } from '../input/source.js';
 import { readRequests, type ReadOptions } from '../input/requests/read-requests.js';
 import { CHECK_REPORTERS, hasFailures, type CheckFormat, type CheckReport } from '../reporters/check.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 
 export interface CheckOptions extends ReadOptions {
   /** An export whose header and values the config is checked against. */
@@ -60,9 +60,9 @@ function checkTopStability(ranked: RankedRequest[], model: ScoringModel, top: nu
     {
       code: 'TOP_FRAGILE',
       severity: 'warning',
-      path: ['criteria'],
+      path: [model.kind === 'weighted' ? 'criteria' : 'model'],
       isKey: true,
-      message: `the top ${top} of ${source} is fragile under ±${SENSITIVITY_DEFAULTS.spread * 100}% weight changes: ${list}; see pm-rank sensitivity`,
+      message: `the top ${top} of ${source} is fragile under ±${SENSITIVITY_DEFAULTS.spread * 100}% ${model.kind === 'weighted' ? 'weight changes' : 'changes to each input'}: ${list}; see pm-rank sensitivity`,
     },
   ];
 }

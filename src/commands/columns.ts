@@ -4,7 +4,7 @@ import { readRequests, type ReadOptions } from '../input/requests/read-requests.
 import { openSource } from '../input/source.js';
 import { columnsAsJson, renderColumns, type ColumnsFormat } from '../reporters/columns.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 
 export interface ColumnsOptions extends ReadOptions {
   config?: string;

@@ -3,7 +3,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { readConfigSource } from '../input/config-source.js';
 import { loadConfigText } from '../input/parse-config.js';
 import { DIFF_REPORTERS, type DiffFormat } from '../reporters/diff.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { loadDecisionsOption, rankExport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface DiffOptions extends PipelineOptions {
@@ -21,7 +21,14 @@ export async function runDiff(base: string, head: string, file: string, options:
   const [before, after] = await Promise.all(
     [baseConfig, headConfig].map((loaded) => rankExport(loaded, file, options, context, decisions)),
   );
-  const report = { base, head, data: file, requests: after!.ranked.length, diff: diffRankings(before!.ranked, after!.ranked, options.top) };
+  const report = {
+    base,
+    head,
+    data: file,
+    requests: after!.ranked.length,
+    kinds: { base: before!.model.kind, head: after!.model.kind },
+    diff: diffRankings(before!.ranked, after!.ranked, options.top),
+  };
   context.stdout.write(DIFF_REPORTERS[options.format](report));
   return ExitCode.ok;
 }

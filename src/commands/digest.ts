@@ -5,8 +5,8 @@ import { openSource } from '../input/source.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderDigestJson, renderDigestMarkdown } from '../reporters/digest.js';
-import type { RankingReport } from '../reporters/types.js';
-import type { CommandContext } from './context.js';
+import type { RankingReport } from '../core/ranking.js';
+import type { CommandContext } from '../context.js';
 import { emitResult } from './emit.js';
 import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 
@@ -39,6 +39,7 @@ export async function runDigest(
     ),
     previous: previousFile,
     current: currentFile,
+    kind: current.model.kind,
     ...(current.summary.currency ? { currency: current.summary.currency } : {}),
     ...(current.model.aging?.staleAfterDays === undefined ? {} : { staleAfterDays: current.model.aging.staleAfterDays }),
   };

@@ -3,7 +3,7 @@ import { ExitCode } from '../errors.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderEscalations } from '../reporters/escalations.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { emitResult } from './emit.js';
 import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 

@@ -1,20 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scoredFields } from '../core/scoring/model-inputs.js';
 import { isWinLossField } from '../core/text/fields.js';
 import type { ScoringModel } from '../core/types.js';
 import { CancelledError, ExitCode } from '../errors.js';
-import { DEFAULT_CONFIG_NAME, DEFAULT_CONFIG_PATH, DEFAULT_MODEL_SOURCE } from '../input/load-config.js';
+import { DEFAULT_CONFIG_NAME, DEFAULT_CONFIG_PATH, DEFAULT_CONFIG_SOURCE } from '../input/load-config.js';
 import { loadConfigText } from '../input/parse-config.js';
 import { openSource } from '../input/source.js';
 import { readRequests, type ReadOptions, type ReadSummary } from '../input/requests/read-requests.js';
 import { renderStarterConfig, type ExportProfile } from '../output/starter-config.js';
 import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
-import type { CommandContext } from './context.js';
-
-/** Starter models: the weighted default and the frameworks teams already use. */
-export const PRESETS = ['weighted', 'rice', 'wsjf', 'ice'] as const;
-export type Preset = (typeof PRESETS)[number];
+import type { CommandContext } from '../context.js';
+import type { Preset } from './presets.js';
 
 export interface InitOptions extends ReadOptions {
   /** An export whose headers and values fill the starter config. */
@@ -51,7 +49,7 @@ function presetPath(preset: Preset): string {
  * field the model scores that no column matched) and reads again with the answers.
  */
 async function profileExport(file: string, template: string, options: InitOptions, context: CommandContext): Promise<ExportProfile> {
-  const { model } = loadConfigText(template, DEFAULT_MODEL_SOURCE, true);
+  const { model } = loadConfigText(template, DEFAULT_CONFIG_SOURCE, true);
   const read = async (columns: Record<string, string>) => {
     const source = await openSource(file, context.cwd, context.stdin);
     return readRequests(source, { ...model, columns }, { ...options, isMissingColumnAllowed: true });
@@ -72,7 +70,7 @@ async function profileExport(file: string, template: string, options: InitOption
 /** Fields worth a question: a runner-up came close, or the model scores the field and nothing matched it. */
 function unsureFields(summary: ReadSummary, model: ScoringModel): string[] {
   const close = summary.choices.filter((c) => c.isClose).map((c) => c.field);
-  const scored = ['title', ...model.criteria.map((c) => c.field)].filter((f) => f !== 'accounts' && !isWinLossField(f));
+  const scored = ['title', ...scoredFields(model)].filter((f) => f !== 'accounts' && !isWinLossField(f));
   const unmatched = scored.filter((f) => !(f in summary.columns) && !(f === 'title' && 'id' in summary.columns));
   return [...new Set([...close, ...unmatched])];
 }

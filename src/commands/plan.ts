@@ -5,7 +5,7 @@ import { loadConfig } from '../input/load-config.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { PLAN_REPORTERS, type PlanFormat } from '../reporters/plan.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { emitResult } from './emit.js';
 import { loadDecisionsOption, rankExport, type PipelineOptions } from '../pipeline/read-inputs.js';
 

@@ -1,6 +1,6 @@
-import type { ReadProgress } from '../input/csv/stream-csv.js';
+import type { ReadProgress } from '../core/read-summary.js';
 import { renderProgress } from '../reporters/progress.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 
 const SHOW_AFTER_MS = 1000;
 const REDRAW_EVERY_MS = 100;

@@ -1,11 +1,13 @@
+import { findCounterfactualsByRequest } from '../core/analysis/counterfactual.js';
 import { findShipped } from '../core/analysis/digest.js';
 import { foldText } from '../core/text/folding.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { assertNotAnInput, writeAtomic } from '../output/write-atomic.js';
+import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderPmReport } from '../reporters/markdown/pm.js';
 import { renderSalesReport } from '../reporters/markdown/sales.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
+import { emitResult } from './emit.js';
 import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
 import { checkUncertaintyFlags, withUncertainty, type UncertaintyFlags } from './uncertainty-options.js';
 
@@ -50,8 +52,10 @@ export async function runReport(file: string, options: ReportOptions, context: C
     throw new UsageError(`--account "${account}": no request in ${report.summary.source} names this account (names match ignoring case)`);
   }
   const shipped = previous ? { shipped: findShipped(previous.ranked, report.ranked).map((s) => s.request) } : {};
-  const text = options.audience === 'sales' ? renderSalesReport(report, { ...options, ...shipped }) : renderPmReport(report, options);
-  if (options.output) await writeAtomic(options.output, text);
-  else context.stdout.write(text);
+  const text =
+    options.audience === 'sales'
+      ? renderSalesReport(report, { ...options, ...shipped })
+      : renderPmReport({ ...report, counterfactuals: findCounterfactualsByRequest(report.ranked, report.model, options.top) }, options);
+  await emitResult(text, options.output, context);
   return ExitCode.ok;
 }

@@ -2,7 +2,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { REPORTERS, type ReporterName } from '../reporters/index.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { emitResult } from './emit.js';
 import { createProgressLine } from './progress-line.js';
 import { checkUncertaintyFlags, withUncertainty, type UncertaintyFlags } from './uncertainty-options.js';

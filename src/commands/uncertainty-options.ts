@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { RankingReport } from '../reporters/types.js';
+import type { RankingReport } from '../core/ranking.js';
 
 /** score/report --uncertainty and its settings (defaults: UNCERTAINTY_DEFAULTS). */
 export interface UncertaintyFlags {
@@ -19,8 +19,8 @@ export function checkUncertaintyFlags(flags: UncertaintyFlags & { isUncertain?: 
 /** The report with its Monte Carlo study; the study's module loads only then. `top` is the line P(top N) counts. */
 export async function withUncertainty(report: RankingReport, flags: UncertaintyFlags, top: number | undefined): Promise<RankingReport> {
   const { studyUncertainty, UNCERTAINTY_DEFAULTS } = await import('../core/analysis/uncertainty.js');
-  if (flags.spread !== undefined && report.model.framework) {
-    throw new UsageError(`--spread varies criterion weights, and model: ${report.model.framework.name} has none; drop --spread`);
+  if (flags.spread !== undefined && report.model.kind !== 'weighted') {
+    throw new UsageError(`--spread varies criterion weights, and model: ${report.model.kind} has none; drop --spread`);
   }
   const options = {
     top: top ?? UNCERTAINTY_DEFAULTS.top,

@@ -3,9 +3,10 @@ import { loadConfig } from '../input/load-config.js';
 import { assertNotAnInput } from '../output/write-atomic.js';
 import { renderDiagnostics } from '../reporters/diagnostics.js';
 import { renderWinLoss, type WinLossReview } from '../reporters/winloss.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from '../context.js';
 import { emitResult } from './emit.js';
-import { buildRankingReport, readAccountsOption, readWinLoss, type PipelineOptions } from '../pipeline/read-inputs.js';
+import { joinDeals } from '../core/ranking.js';
+import { buildRankingReport, readAccountsOption, readDealsFile, type PipelineOptions } from '../pipeline/read-inputs.js';
 
 export interface WinLossOptions extends Omit<PipelineOptions, 'winLoss'> {
   /** The request export whose ranking the citations are compared with. */
@@ -39,7 +40,7 @@ async function reviewAgainstRanking(
 async function reviewAlone(deals: string, options: WinLossOptions, context: CommandContext): Promise<WinLossReview> {
   const { model } = await loadConfig(options.config, context.cwd);
   const hierarchy = await readAccountsOption(options.accounts, model, context);
-  const join = await readWinLoss(deals, [], model.currency.base, model, options, context, hierarchy);
+  const join = joinDeals([], await readDealsFile(deals, model.currency.base, model, options, context), hierarchy);
   // Without requests every citation is "unmatched": that is the list to show, not a warning each.
   const issues = [...(hierarchy?.issues ?? []), ...join.issues.filter((i) => i.code !== 'CITATION_UNMATCHED')];
   return { join: { ...join, issues }, source: deals, ...(model.currency.base ? { currency: model.currency.base } : {}) };

@@ -1,6 +1,8 @@
-import type { Framework } from './scoring/frameworks.js';
 import type { Config, EscalationRule } from './config/schema.js';
-import type { ValueRange } from './requests/ranges.js';
+import type { Decision } from './decisions/schema.js';
+
+/** A value a PM is unsure of: any number between two, or any of the labels from one to another of a criterion's map. */
+export type ValueRange = { kind: 'numbers'; low: number; high: number; text: string } | { kind: 'labels'; labels: string[]; text: string };
 
 /** A criterion's transform of a raw value to [0,1]. */
 export type Transform =
@@ -33,14 +35,11 @@ export interface Criterion {
   confidence?: number;
 }
 
-/** The validated scoring model, ready to score with. */
-export interface ScoringModel {
+/** What every kind of model shares: how the export is read, placed in horizons and escalated. */
+interface ModelBase {
   columns: Readonly<Record<string, string>>;
   currency: Config['currency'];
   aggregate: Config['aggregate'];
-  criteria: Criterion[];
-  /** Set when the score is a framework's own number (RICE, WSJF, ICE) rather than weighted criteria. */
-  framework?: Framework;
   /** Breaks score ties before deal value: a criterion (higher first) or framework input (divisors smaller first). */
   tiebreak?: { name: string; isAscending: boolean };
   horizons: Config['horizons'];
@@ -56,6 +55,42 @@ export interface Aging {
   field: string;
   halfLifeDays?: number;
   staleAfterDays?: number;
+}
+
+/** Weighted criteria: each request scores 0-100, the sum of its criteria's points. */
+export interface WeightedModel extends ModelBase {
+  kind: 'weighted';
+  criteria: Criterion[];
+}
+
+/** RICE (Intercom): reach x impact x confidence / effort, in RICE's own unit. */
+export interface RiceModel extends ModelBase {
+  kind: 'rice';
+}
+
+/** WSJF (SAFe): cost of delay / job size, in WSJF's own unit. */
+export interface WsjfModel extends ModelBase {
+  kind: 'wsjf';
+}
+
+/** ICE (Sean Ellis): impact, confidence and ease, each 1-10, averaged or multiplied. */
+export interface IceModel extends ModelBase {
+  kind: 'ice';
+  combine: 'average' | 'product';
+}
+
+/** A framework scores a request from its own inputs, in the framework's own unit. */
+export type FrameworkModel = RiceModel | WsjfModel | IceModel;
+
+/** The validated scoring model, ready to score with: one case per kind, so each analysis says what it does for each. */
+export type ScoringModel = WeightedModel | FrameworkModel;
+
+/** weighted, rice, wsjf or ice: what a model scores with and the unit of its scores. */
+export type ModelKind = ScoringModel['kind'];
+
+/** For a switch over model kinds: a kind left out fails to compile here. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected model kind: ${JSON.stringify(value)}`);
 }
 
 /** The field that sizes a request, and the size of each of its text values (folded). */
@@ -134,27 +169,8 @@ export interface CriterionScore {
   isMissing: boolean;
 }
 
-/** What a PM decided about a request in triage (decisions.yaml). */
-export type DecisionKind = 'accept' | 'defer' | 'decline' | 'escalate' | 'needs-info';
-
-/** A triage decision; assessed values fill or override the export's. */
-export interface Decision {
-  decision?: DecisionKind;
-  /** Why: what sales relays to the customer. Required for decline and defer. */
-  reason?: string;
-  /** Target horizon the PM committed to, if any. */
-  horizon?: string;
-  /** Field -> assessed value (alignment, effort, ...). */
-  values?: Record<string, number | string>;
-  /** Id of the request this one duplicates. */
-  mergeInto?: string;
-  /** Ids the PM said this request is not a duplicate of: triage no longer suggests merging them. */
-  distinctFrom?: string[];
-  /** Ids of the requests this one cannot ship without (plan honours them). */
-  requires?: string[];
-  date?: string;
-  decider?: string;
-}
+export type { Decision } from './decisions/schema.js';
+export type { DecisionKind } from './decisions/kinds.js';
 
 /** A request with its score, horizon and escalations. */
 export interface ScoredRequest extends FeatureRequest {

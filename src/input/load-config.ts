@@ -3,25 +3,19 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
-import type { ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
 import { describeFsError, readTextFile } from './source.js';
+import type { LoadedConfig } from './parse-config.js';
+
+export type { LoadedConfig } from './parse-config.js';
 
 /** The default model ships as the commented example, so the two cannot drift. */
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../scoring.example.yaml', import.meta.url));
 /** The example, validated at build time (scripts/write-default-config.js), so a run on the default model loads no YAML parser or schema. */
 export const DEFAULT_CONFIG_JSON = fileURLToPath(new URL('../default-config.json', import.meta.url));
 export const DEFAULT_CONFIG_NAME = 'scoring.yaml';
-export const DEFAULT_MODEL_SOURCE = 'default model';
-
-export interface LoadedConfig {
-  /** The path read, or "default model". */
-  source: string;
-  isDefault: boolean;
-  config: Config;
-  model: ScoringModel;
-}
+export const DEFAULT_CONFIG_SOURCE = 'default model';
 
 /** Finds and validates the config: --config, else ./scoring.yaml, else the embedded default. Throws ConfigError listing every problem. */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
@@ -32,7 +26,7 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   }
   const text = await readConfigText(found ?? DEFAULT_CONFIG_PATH, cwd);
   const { loadConfigText } = await import('./parse-config.js');
-  return loadConfigText(text, found ?? DEFAULT_MODEL_SOURCE, !found);
+  return loadConfigText(text, found ?? DEFAULT_CONFIG_SOURCE, !found);
 }
 
 /** The build's validated copy of the default model; undefined after a tsc-only build, which parses the example instead. */
@@ -40,7 +34,7 @@ async function readValidatedDefault(): Promise<LoadedConfig | undefined> {
   const json = await readFile(DEFAULT_CONFIG_JSON, 'utf8').catch(() => undefined);
   if (json === undefined) return undefined;
   const config = JSON.parse(json) as Config;
-  return { source: DEFAULT_MODEL_SOURCE, isDefault: true, config, model: toScoringModel(config) };
+  return { source: DEFAULT_CONFIG_SOURCE, isDefault: true, config, model: toScoringModel(config) };
 }
 
 /** The text of a config file, read up to the size limit; a ConfigError naming the file when it cannot be read. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Decisions } from '../core/decisions/apply.js';
-import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../core/decisions/schema.js';
+import { toDecisions } from '../core/decisions/entries.js';
+import { decisionsFileSchema, knownDecisionKeys, type Decisions } from '../core/decisions/schema.js';
 import { InputError } from '../errors.js';
 import { formatConfigIssue, parseYamlAs } from './parse-config.js';
 import { MAX_CONFIG_BYTES } from './limits.js';

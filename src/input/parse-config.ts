@@ -4,11 +4,10 @@ import { checkConfig, formatConfigPath, type ConfigFinding, type ConfigPath } fr
 import { configSchema, knownKeysAt, type Config } from '../core/config/schema.js';
 import { toScoringModel } from '../core/config/normalize.js';
 import { suggestClosest } from '../core/text/suggest.js';
-import type { Issue } from '../core/types.js';
+import type { Issue, ScoringModel } from '../core/types.js';
 import { ConfigError } from '../errors.js';
 import { KNOWN_FIELDS } from './table/synonyms/index.js';
 import { MAX_CONFIG_BYTES } from './limits.js';
-import type { LoadedConfig } from './load-config.js';
 
 const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting is refused before parsing: a scoring model is a few levels deep, and the parser would take seconds. */
@@ -21,6 +20,15 @@ export interface ParsedConfig {
   issues: Issue[];
   /** Places a finding found later (against data, say) in the file, like the loader's own. */
   locate: (finding: ConfigFinding) => Issue;
+}
+
+/** A validated config, the model made from it, and where it came from. */
+export interface LoadedConfig {
+  /** The path read, or "default model". */
+  source: string;
+  isDefault: boolean;
+  config: Config;
+  model: ScoringModel;
 }
 
 /** Validates config text read elsewhere (a git revision, say); throws ConfigError listing every problem. */

@@ -11,9 +11,10 @@ import { InputError, UsageError } from '../errors.js';
  * its mode); a character device or a pipe (/dev/null, /dev/stdout) is written
  * directly; a directory, block device or socket is refused.
  */
-export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean } = {}): Promise<void> {
+export async function writeAtomic(path: string, text: string, options: { isExclusive?: boolean; cwd?: string } = {}): Promise<void> {
   try {
-    await placeAtomic(path, text, options);
+    // Messages name the path as given; a relative one is the command's, not this process's (in-process runs differ).
+    await placeAtomic(options.cwd === undefined ? path : resolve(options.cwd, path), text, options);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')

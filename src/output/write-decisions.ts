@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar } from 'yaml';
-import { toDecisionEntry, type Decisions } from '../core/decisions/apply.js';
+import { toDecisionEntry } from '../core/decisions/entries.js';
+import type { Decisions } from '../core/decisions/schema.js';
 import type { Decision } from '../core/types.js';
 import { writeAtomic } from './write-atomic.js';
 

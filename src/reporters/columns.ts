@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import type { ReadSummary } from '../input/csv/stream-csv.js';
-import type { ColumnChoice } from '../input/table/infer-columns.js';
+import type { ReadSummary } from '../core/read-summary.js';
+import type { ColumnChoice } from '../core/read-summary.js';
 import { escapeControls } from './words/format.js';
 
 /** How `pm-rank columns` shows a mapping. */

@@ -1,5 +1,6 @@
 import { rankMove, type RankChange, type RankingDiff, type Standing } from '../core/analysis/diff.js';
-import { escapeControls, formatScore, toSafeJson, requestName } from './words/format.js';
+import type { ModelKind } from '../core/types.js';
+import { escapeControls, formatRequestScore, toSafeJson, requestName } from './words/format.js';
 import { escapeMarkdown } from './markdown/text.js';
 
 /** A ranking diff with where its sides came from. */
@@ -9,6 +10,8 @@ export interface DiffReport {
   head: string;
   data: string;
   requests: number;
+  /** The kind of each side's model: scores compare only within one kind. */
+  kinds: { base: ModelKind; head: ModelKind };
 }
 
 export type DiffFormat = 'markdown' | 'table' | 'json';
@@ -30,7 +33,7 @@ interface Section {
 /** For a pull-request comment or a job summary. */
 export function renderDiffMarkdown(report: DiffReport): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const tables = toSections(report.diff).map(({ title, headers, rows }) =>
+  const tables = toSections(report).map(({ title, headers, rows }) =>
     [
       `### ${title}`,
       '',
@@ -46,7 +49,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
       '',
       `\`${report.base}\` → \`${report.head}\`, scored on \`${report.data}\` (${report.requests} requests).`,
       '',
-      `**${headline(report.diff)}**`,
+      `**${headline(report)}**`,
       ...(tables.length === 0 ? ['', NO_CHANGE] : tables.flatMap((t) => ['', t])),
     ].join('\n') + '\n'
   );
@@ -54,7 +57,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
 
 /** For a terminal: the same sections as aligned text. */
 export function renderDiffTable(report: DiffReport): string {
-  const blocks = toSections(report.diff).map(({ title, headers, rows: cells }) => {
+  const blocks = toSections(report).map(({ title, headers, rows: cells }) => {
     const rows = cells.map((row) => row.map(escapeControls));
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) =>
@@ -64,23 +67,36 @@ export function renderDiffTable(report: DiffReport): string {
   return (
     [
       `${report.base} -> ${report.head} on ${report.data} (${report.requests} requests)`,
-      headline(report.diff),
+      headline(report),
       ...(blocks.length === 0 ? [NO_CHANGE] : blocks),
     ].join('\n\n') + '\n'
   );
 }
 
-function headline(diff: RankingDiff): string {
+function headline(report: DiffReport): string {
+  const { diff, kinds } = report;
   const parts = [
     `top ${diff.top}: ${diff.entered.length} entered, ${diff.left.length} left`,
     `${diff.horizonMoves.length} moved horizon`,
     `${diff.escalationChanges.length} escalation ${diff.escalationChanges.length === 1 ? 'change' : 'changes'}`,
   ];
   const text = parts.join(' · ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${describeUnits(kinds)}`;
 }
 
-function toSections(diff: RankingDiff): Section[] {
+/** Scores of two kinds of model are in different units: say so, and show each side in its own. */
+function describeUnits(kinds: DiffReport['kinds']): string {
+  if (kinds.base === kinds.head) return kinds.base === 'weighted' ? '' : ` (scores in ${unitOf(kinds.base)})`;
+  return ` (scores in ${unitOf(kinds.base)} before, ${unitOf(kinds.head)} after: compare ranks, not scores)`;
+}
+
+function unitOf(kind: ModelKind): string {
+  return kind === 'weighted' ? 'points of 100' : `${kind.toUpperCase()}'s own unit`;
+}
+
+function toSections(report: DiffReport): Section[] {
+  const { diff } = report;
+  const scores = (change: RankChange) => describeScores(change, report.kinds);
   const sections: Section[] = [
     {
       title: `Entered the top ${diff.top}`,
@@ -115,8 +131,9 @@ function ranks(change: RankChange): string {
   return `${side(change.before, (s) => String(s.rank))} → ${side(change.after, (s) => String(s.rank))}`;
 }
 
-function scores(change: RankChange): string {
-  return `${side(change.before, (s) => formatScore(s.score))} → ${side(change.after, (s) => formatScore(s.score))}`;
+function describeScores(change: RankChange, kinds: DiffReport['kinds']): string {
+  const show = (kind: ModelKind) => (s: Standing) => formatRequestScore(s, { kind });
+  return `${side(change.before, show(kinds.base))} → ${side(change.after, show(kinds.head))}`;
 }
 
 function side(standing: Standing | undefined, show: (s: Standing) => string): string {

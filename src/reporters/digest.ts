@@ -1,6 +1,6 @@
 import type { Digest, ShippedRequest } from '../core/analysis/digest.js';
-import type { RankedRequest } from '../core/types.js';
-import { describeAskers, formatMoney, formatScore, plural, toSafeJson, requestName } from './words/format.js';
+import type { ModelKind, RankedRequest } from '../core/types.js';
+import { describeAskers, formatMoney, formatRequestScore, plural, toSafeJson, requestName } from './words/format.js';
 import { escapeMarkdown as md } from './markdown/text.js';
 
 export interface DigestView {
@@ -8,6 +8,8 @@ export interface DigestView {
   previous: string;
   current: string;
   currency?: string;
+  /** The kind of model both exports were ranked with, for the unit of their scores. */
+  kind: ModelKind;
   /** The config's stale_after in days: the stale lists show only when it is set. */
   staleAfterDays?: number;
 }
@@ -38,7 +40,7 @@ export function renderDigestMarkdown(view: DigestView): string {
         'Biggest movers',
         digest.movers.map((m) => {
           const horizon = m.previousHorizon !== m.request.horizon ? `, ${m.previousHorizon ?? '—'} → ${m.request.horizon ?? '—'}` : '';
-          return `- ${label(m.request)}: #${m.previousRank} → #${m.request.rank}${horizon} (score ${formatScore(m.request.score)})`;
+          return `- ${label(m.request)}: #${m.previousRank} → #${m.request.rank}${horizon} (${describeScore(m.request, view.kind)})`;
         }),
       ),
       section(
@@ -79,10 +81,17 @@ export function renderDigestMarkdown(view: DigestView): string {
 /** The digest for automation: ids, ranks and values, unrounded. */
 export function renderDigestJson(view: DigestView): string {
   const { digest } = view;
-  const ref = (r: RankedRequest) => ({ id: r.id, title: r.title, rank: r.rank, score: r.score, horizon: r.horizon ?? null });
+  const ref = (r: RankedRequest) => ({
+    id: r.id,
+    title: r.title,
+    rank: r.rank,
+    score: r.unscorable === undefined ? r.score : null,
+    horizon: r.horizon ?? null,
+  });
   const output = {
     previous: view.previous,
     current: view.current,
+    model: view.kind,
     currency: view.currency ?? null,
     shipped: digest.shipped.map((s) => ({
       ...ref(s.request),
@@ -109,6 +118,11 @@ export function renderDigestJson(view: DigestView): string {
     reawakened: digest.reawakened.map((r) => ({ ...ref(r.request), quiet_days: r.quietDays })),
   };
   return toSafeJson(output);
+}
+
+/** "score 62.5" of 100, or a framework's own number: "RICE 675", "RICE —" when it cannot score the request. */
+function describeScore(request: RankedRequest, kind: ModelKind): string {
+  return `${kind === 'weighted' ? 'score' : kind.toUpperCase()} ${formatRequestScore(request, { kind })}`;
 }
 
 /** "Planned → Released", or "new, Released" for a request the previous export did not have. */

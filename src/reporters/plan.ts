@@ -8,7 +8,7 @@ import { escapeMarkdown as md, renderMarkdownTable } from './markdown/text.js';
 export interface PlanView {
   plan: Plan;
   source: string;
-  model: Pick<ScoringModel, 'framework'>;
+  model: Pick<ScoringModel, 'kind'>;
   currency?: string;
   /** The plan in CD3 order, with --order cd3. */
   sequence?: PlanSequence;

@@ -1,4 +1,4 @@
-import type { ReadProgress } from '../input/csv/stream-csv.js';
+import type { ReadProgress } from '../core/read-summary.js';
 
 /** One status line for a long read: rows so far, throughput and, when the size is known, the time left. */
 export function renderProgress(progress: ReadProgress, elapsedMs: number): string {

@@ -1,11 +1,12 @@
 import { Chalk } from 'chalk';
 import type { Duplicate } from '../core/text/similarity.js';
-import type { Decision, ScoredRequest } from '../core/types.js';
+import type { Decision, ScoredRequest, ScoringModel } from '../core/types.js';
 import {
   decisionLabel,
   describeAskers,
   escapeControls,
   formatMoney,
+  formatRequestScore,
   formatScore,
   horizonLabel,
   requestName,
@@ -20,7 +21,9 @@ export interface TriageCardOptions {
   count: number;
   place: number;
   total: number;
-  potential: number;
+  /** What triage could unlock (weighted models); a framework has none. */
+  potential?: number;
+  model: Pick<ScoringModel, 'kind'>;
   currency?: string;
   duplicates: Duplicate<ScoredRequest>[];
 }
@@ -35,7 +38,8 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
   const answers = listAnswers(request.decision ?? {});
   const lines = [
     chalk.bold(`[${options.index}/${options.count}] ${escapeControls(requestName(request))}${mark ? ` [${mark}]` : ''}`),
-    `  score      ${formatScore(request.score)} (could reach ${formatScore(options.potential)}) · #${options.place} of ${options.total}${horizon}`,
+    `  score      ${describeScore(request, options)} · #${options.place} of ${options.total}${horizon}`,
+    ...(request.explanation === undefined ? [] : [`  formula    ${request.explanation}`]),
     `  deal value ${money(request.dealValue)} from ${describeAskers(request)}`,
     ...accounts.map((a) => `    ${escapeControls(a.name)} ${chalk.dim(money(a.dealValue))}`),
     ...(request.unattributed
@@ -49,6 +53,13 @@ export function renderTriageCard(request: ScoredRequest, options: TriageCardOpti
     ),
   ];
   return `\n${lines.join('\n')}\n`;
+}
+
+/** "62.5 (could reach 80.0)" for weighted criteria; "RICE 675" for a framework, whose formula follows on its own line. */
+function describeScore(request: ScoredRequest, options: TriageCardOptions): string {
+  const { model, potential } = options;
+  if (model.kind !== 'weighted') return `${model.kind.toUpperCase()} ${formatRequestScore(request, model)}`;
+  return `${formatScore(request.score, model)}${potential === undefined ? '' : ` (could reach ${formatScore(potential, model)})`}`;
 }
 
 /** The answers a resumed request already has, so the PM sees what the skipped questions hold. */

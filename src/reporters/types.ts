@@ -1,26 +1,4 @@
-import type { Issue, RankedRequest, ScoringModel } from '../core/types.js';
-import type { RolledUpAccount } from '../core/requests/hierarchy.js';
-import type { WinLossJoin } from '../core/analysis/winloss.js';
-import type { UncertaintyStudy } from '../core/analysis/uncertainty.js';
-import type { ReadSummary } from '../input/requests/read-requests.js';
-
-/** Everything a ranking reporter may show. */
-export interface RankingReport {
-  ranked: RankedRequest[];
-  issues: Issue[];
-  summary: ReadSummary;
-  model: ScoringModel;
-  /** Where the model came from: a path or "default model". */
-  modelSource: string;
-  /** The day number within_days conditions counted from. */
-  asOf?: number;
-  /** Closed deals joined to the requests, when --win-loss was given. */
-  winLoss?: WinLossJoin;
-  /** Accounts counted under their top parent, when --accounts was given. */
-  rolledUp?: RolledUpAccount[];
-  /** The Monte Carlo study over uncertain inputs, when --uncertainty was given. */
-  uncertainty?: UncertaintyStudy;
-}
+import type { RankingReport } from '../core/ranking.js';
 
 export interface ReporterOptions {
   color: boolean;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/commands/check.js';
-import type { CommandContext } from '../../src/commands/context.js';
+import type { CommandContext } from '../../src/context.js';
 import { runDiff } from '../../src/commands/diff.js';
 import { runDigest } from '../../src/commands/digest.js';
 import { runEscalations } from '../../src/commands/escalations.js';

@@ -8,6 +8,7 @@ import { runTriage, type TriageOptions } from '../../src/commands/triage/index.j
 import { CancelledError, InputError, UsageError } from '../../src/errors.js';
 import { loadDecisions } from '../../src/input/load-decisions.js';
 import { askText, BACK, chooseOne, QUIT, SKIP, type Choice } from '../../src/prompts/index.js';
+import { ROOT } from '../helpers/exec.js';
 
 vi.mock('../../src/prompts/index.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/prompts/index.js')>()),
@@ -471,5 +472,50 @@ describe('two triage sessions on one file', () => {
     await triage();
     expect(out).toContain(`sam is also triaging decisions.yaml (pid ${process.pid} on ${hostname()}, since 2026-11-30T09:00:00.000Z)`);
     expect(readdirSync(dir).sort()).toEqual(['.decisions.yaml.0a1b2c3d.tmp', 'decisions.yaml.lock', 'requests.csv']);
+  });
+});
+
+describe('pm-rank triage on a framework model', () => {
+  it('asks for each RICE input on its own scale, and a missing effort makes the request scorable', async () => {
+    writeFileSync(
+      join(dir, 'requests.csv'),
+      'Idea,Reach per quarter,Impact,Confidence,Effort (person-months)\nProject 1,450,Massive,100%,2\nProject 2,2000,1,80%,\n',
+    );
+    answer([
+      // Project 1 first: 450 x 3 x 100% / 2 = 675; Project 2 cannot be scored (no effort), so it ranks last.
+      ['Same request as another?', NOT_SAME],
+      ['reach', SKIP],
+      ['impact', enter], // starts on massive (3), the value the export gives
+      ['confidence', enter], // 100%
+      ['effort', SKIP],
+      ['Decision', 'accept'],
+      ['Reason (optional)', SKIP],
+      ['reach', SKIP],
+      ['impact', enter], // 1 (medium)
+      ['confidence', enter], // 80%
+      ['effort', 4], // 2000 x 1 x 80% / 4 = 400, below 675
+      ['Decision', 'defer'],
+      ['Reason for defer', 'Next quarter'],
+    ]);
+    expect(await triage({ config: join(ROOT, 'presets/rice.yaml') })).toBe(0);
+    expect(out).toContain('  score      RICE — · #2 of 2');
+    expect(out).toContain('  formula    cannot be scored: effort missing');
+    expect(out).toContain('scores 400, now #2 of 2');
+    const decisions = await saved();
+    expect(decisions['Project 1']?.values).toEqual({ impact: 3, confidence: 1 });
+    expect(decisions['Project 2']?.values).toEqual({ impact: 1, confidence: 0.8, effort: 4 });
+  });
+
+  it('offers a value off the scale as it is, so Enter keeps it', async () => {
+    // ICE 7.5 is not one of 1-10: Enter must not turn it into the middle of the scale.
+    writeFileSync(join(dir, 'requests.csv'), 'Idea,Impact,Confidence,Ease\nReferral program,7.5,7,5\n');
+    answer([['confidence', QUIT]]);
+    vi.mocked(chooseOne).mockImplementationOnce((message, choices, start) => {
+      asked.push(message);
+      expect(choices[0]).toEqual({ name: '7.5 (as now)', value: 7.5 });
+      return Promise.resolve(start);
+    });
+    expect(await triage({ config: join(ROOT, 'presets/ice.yaml') })).toBe(0);
+    expect((await saved())['Referral program']?.values).toEqual({ impact: 7.5 });
   });
 });

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupRequests } from '../../src/core/requests/group.js';
 import { rankRequests } from '../../src/core/scoring/rank.js';
-import { normalizeCriterion, scoreRequest, scoreRequests } from '../../src/core/scoring/score.js';
-import type { FeatureRequest, Mention, RankedRequest, ScoringModel } from '../../src/core/types.js';
+import { scoreRequest, scoreRequests } from '../../src/core/scoring/score.js';
+import { normalizeCriterion } from '../../src/core/scoring/weighted.js';
+import type { FeatureRequest, Mention, RankedRequest, ScoringModel, WeightedModel } from '../../src/core/types.js';
 import { modelOf } from './model-fixtures.js';
 
 const SEGMENTS = ['Enterprise', 'Mid-Market', 'SMB', 'Startup', 'Other'];
@@ -16,7 +17,7 @@ const weight = fc.integer({ min: 1, max: 100 });
 const unit = fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 1, noNaN: true }));
 
 /** A model of the built-in shape with random weights, maxima, map values and missing values. */
-const models: fc.Arbitrary<ScoringModel> = fc
+const models: fc.Arbitrary<WeightedModel> = fc
   .record({
     weights: fc.tuple(weight, weight, weight, weight, weight),
     dealMax: fc.integer({ min: 1, max: 10_000_000 }),
@@ -91,7 +92,7 @@ function rank(mentions: Mention[], model: ScoringModel): RankedRequest[] {
 }
 
 /** The segment_fit a segment maps to. */
-function segmentFit(model: ScoringModel, segment: string): number {
+function segmentFit(model: WeightedModel, segment: string): number {
   const t = model.criteria[1]!.transform;
   return t.kind === 'map' ? (t.map.get(segment.toLowerCase()) ?? t.default) : 0;
 }
@@ -100,7 +101,7 @@ function segmentFit(model: ScoringModel, segment: string): number {
  * A segment raises a request's fit only if it maps at least as high as the best segment the request
  * has, or, when it has none, as its missing value: a model may rate "unknown" above a known segment.
  */
-function isNoWorseSegment(model: ScoringModel, request: FeatureRequest, segment: string): boolean {
+function isNoWorseSegment(model: WeightedModel, request: FeatureRequest, segment: string): boolean {
   const current = request.texts.segment ?? [];
   const floor = current.length > 0 ? Math.max(...current.map((s) => segmentFit(model, s))) : model.criteria[1]!.missing;
   return segmentFit(model, segment) >= floor;
@@ -209,7 +210,10 @@ describe('properties of the core', () => {
         fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
         (model, specs, power, factor) => {
           const rows = numbered(mentionsOf(specs));
-          const scaled = (k: number): ScoringModel => ({ ...model, criteria: model.criteria.map((c) => ({ ...c, weight: c.weight * k })) });
+          const scaled = (k: number): WeightedModel => ({
+            ...model,
+            criteria: model.criteria.map((c) => ({ ...c, weight: c.weight * k })),
+          });
           const base = rank(rows, model);
           expect(summary(rank(rows, scaled(2 ** power)))).toEqual(summary(base));
           for (const r of rank(rows, scaled(factor))) expect(r.score).toBeCloseTo(base.find((b) => b.id === r.id)!.score, 9);

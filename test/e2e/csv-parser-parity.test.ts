@@ -6,10 +6,12 @@ import { loadConfig } from '../../dist/input/load-config.js';
 import { readRequests } from '../../dist/input/requests/read-requests.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../../dist/input/settings.js';
 import { fileSource } from '../../dist/input/source.js';
-import { FIXTURES, ROOT, runCli, withTempDir, type RunResult } from '../helpers/exec.js';
+import { FIXTURES, ROOT, runBuiltCli } from '../helpers/exec.js';
+import { inTempDir, runCli, type CliResult } from '../helpers/run-cli.js';
 
 // The fast CSV parser and the reading thread must be invisible: every export gives the same requests, warnings
-// and errors as csv-parse on one thread; a few runs of the built CLI check the same end to end.
+// and errors as csv-parse on one thread; command lines check the same end to end, those on the reading thread in the
+// built CLI (the thread runs dist's worker).
 const csvsUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.csv'))
@@ -32,7 +34,7 @@ const MADE: [string, string, Record<string, string>][] = [
  * The fast parser's result as csv-parse's should be: the same, but for the one warning only the fast parser
  * gives, since csv-parse does not say which line break ended a record.
  */
-function withoutMixedLineEndings(result: RunResult): RunResult {
+function withoutMixedLineEndings(result: CliResult): CliResult {
   const stderr = result.stderr.replace(/^warning: .*: this row ends with .*; every row is still read\n/m, '');
   if (result.code !== 0) return { ...result, stderr };
   const json = JSON.parse(result.stdout) as { warnings: { code: string }[] };
@@ -42,12 +44,13 @@ function withoutMixedLineEndings(result: RunResult): RunResult {
 }
 
 /** The default run, csv-parse on one thread, and the fast parser on a reading thread (used by itself only from 16 MB). */
-function scoreBoth(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }) {
-  const score = (env: Record<string, string>) =>
-    runCli(['score', ...args, '-f', 'json', '--as-of', '2026-06-01'], { ...options, env: { ...options.env, ...env } });
-  const fast = score({});
-  const plain = score({ PM_RANK_CSV_PARSER: 'csv-parse', PM_RANK_READ_THREAD: 'never' });
-  expect(score({ PM_RANK_READ_THREAD: 'always' })).toEqual(fast);
+async function scoreBoth(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }) {
+  const argv = ['score', ...args, '-f', 'json', '--as-of', '2026-06-01'];
+  const withEnv = (env: Record<string, string>) => ({ ...options, env: { ...options.env, ...env } });
+  const fast = await runCli(argv, withEnv({}));
+  const plain = await runCli(argv, withEnv({ PM_RANK_CSV_PARSER: 'csv-parse', PM_RANK_READ_THREAD: 'never' }));
+  const { stdout, stderr, code } = runBuiltCli(argv, withEnv({ PM_RANK_READ_THREAD: 'always' }));
+  expect({ stdout, stderr, code }).toEqual(fast);
   return { fast, plain };
 }
 
@@ -72,36 +75,36 @@ describe('PM_RANK_CSV_PARSER=csv-parse, the default parser and the reading threa
     expect(await readWith(file, { ...DEFAULT_READ_SETTINGS, thread: 'always' })).toEqual(fast);
   });
 
-  it('a generated 3,000-row export: quoted commas, multi-line notes, requests repeated across accounts', () => {
-    withTempDir((cwd) => {
+  it('a generated 3,000-row export: quoted commas, multi-line notes, requests repeated across accounts', async () => {
+    await inTempDir(async (cwd) => {
       spawnSync(process.execPath, [join(ROOT, 'bench/generate.js'), '3000', join(cwd, 'export.csv')]);
-      const { fast, plain } = scoreBoth(['export.csv'], { cwd });
+      const { fast, plain } = await scoreBoth(['export.csv'], { cwd });
       expect(fast.code).toBe(0);
       expect(JSON.parse(fast.stdout)).toMatchObject({ summary: { rows: 3000 } });
       expect(fast).toEqual(plain);
     });
   });
 
-  it('with a win/loss export', () => {
-    withTempDir((cwd) => {
-      const { fast, plain } = scoreBoth([join(FIXTURES, 'requests.csv'), '--win-loss', join(FIXTURES, 'deals.csv')], { cwd });
+  it('with a win/loss export', async () => {
+    await inTempDir(async (cwd) => {
+      const { fast, plain } = await scoreBoth([join(FIXTURES, 'requests.csv'), '--win-loss', join(FIXTURES, 'deals.csv')], { cwd });
       expect(fast.code).toBe(0);
       expect(fast).toEqual(plain);
     });
   });
 
-  it('from stdin', () => {
-    withTempDir((cwd) => {
-      const { fast, plain } = scoreBoth(['-'], { cwd, input: 'Request ID,Title,Account,Amount\r\nFR-1,"SSO\r\nSAML",Acme,100\r\n' });
+  it('from stdin', async () => {
+    await inTempDir(async (cwd) => {
+      const { fast, plain } = await scoreBoth(['-'], { cwd, input: 'Request ID,Title,Account,Amount\r\nFR-1,"SSO\r\nSAML",Acme,100\r\n' });
       expect(fast.code).toBe(0);
       expect(fast).toEqual(plain);
     });
   });
 
-  it.each(MADE)('%s', (name, text, env) => {
-    withTempDir((cwd) => {
+  it.each(MADE)('%s', async (name, text, env) => {
+    await inTempDir(async (cwd) => {
       writeFileSync(join(cwd, name), text);
-      const { fast, plain } = scoreBoth([name], { cwd, env });
+      const { fast, plain } = await scoreBoth([name], { cwd, env });
       if (name === 'mixed-line-endings.csv') {
         // the header ends with CRLF, FR-1's row (line 2, after its quoted LF) with LF
         expect(fast.stderr).toContain(
@@ -113,14 +116,14 @@ describe('PM_RANK_CSV_PARSER=csv-parse, the default parser and the reading threa
     });
   });
 
-  it('names the values PM_RANK_CSV_PARSER takes when given another', () => {
-    const result = runCli(['score', 'fixtures/requests.csv'], { env: { PM_RANK_CSV_PARSER: 'papaparse' } });
+  it('names the values PM_RANK_CSV_PARSER takes when given another', async () => {
+    const result = await runCli(['score', 'fixtures/requests.csv'], { env: { PM_RANK_CSV_PARSER: 'papaparse' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('pm-rank: PM_RANK_CSV_PARSER must be csv-parse or fast, got "papaparse"\n');
   });
 
-  it('names the values PM_RANK_READ_THREAD takes when given another', () => {
-    const result = runCli(['score', 'fixtures/requests.csv'], { env: { PM_RANK_READ_THREAD: 'sometimes' } });
+  it('names the values PM_RANK_READ_THREAD takes when given another', async () => {
+    const result = await runCli(['score', 'fixtures/requests.csv'], { env: { PM_RANK_READ_THREAD: 'sometimes' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('pm-rank: PM_RANK_READ_THREAD must be always, never or auto, got "sometimes"\n');
   });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
+import { BIN, FIXTURES, ROOT, runBuiltCli, withTempDir } from '../helpers/exec.js';
 
 /**
  * The files a run of the built CLI loads, relative to the repository. Our own code is one bundle, so
@@ -52,7 +52,7 @@ describe('start-up cost', () => {
   it("the default model's build-time copy ranks exactly as parsing scoring.example.yaml does", () => {
     withTempDir((dir) => {
       const ranking = (args: string[]) => {
-        const result = runCli(['score', join(FIXTURES, 'requests.csv'), '--format', 'json', '--as-of', '2026-06-01', ...args], {
+        const result = runBuiltCli(['score', join(FIXTURES, 'requests.csv'), '--format', 'json', '--as-of', '2026-06-01', ...args], {
           cwd: dir,
         });
         expect(result.code).toBe(0);

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../helpers/exec.js';
+import { FIXTURES, runBuiltCli } from '../helpers/exec.js';
 import { KEYS, startPty, type PtySession } from '../helpers/pty.js';
 
 let dir: string;
@@ -16,7 +16,7 @@ const decisionsText = () => readFileSync(join(dir, 'decisions.yaml'), 'utf8');
 
 describe('pm-rank triage in a terminal', () => {
   it('exits 2 with a sentence, not a hang, without a terminal', () => {
-    const result = runCli(['triage', 'requests.csv'], { cwd: dir });
+    const result = runBuiltCli(['triage', 'requests.csv'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/needs an interactive terminal .*score --decisions/);
   });

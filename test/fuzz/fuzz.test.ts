@@ -35,12 +35,11 @@ function expectOutputFile(dir: string, flags: string[], code: number | undefined
 }
 
 /** The flags as runScore options, parsed as cli.ts does for the few flags the fuzzer uses. */
-function optionsOf(flags: string[], dir: string): ScoreOptions {
+function optionsOf(flags: string[]): ScoreOptions {
   const value = (flag: string) => flags[flags.indexOf(flag) + 1];
   return {
     format: flags.includes('--format') ? (value('--format') as 'json' | 'csv') : 'table',
-    // absolute: writeAtomic resolves a relative -o against this process's directory, not the case's
-    ...(flags.includes('-o') ? { output: join(dir, value('-o')!) } : {}),
+    ...(flags.includes('-o') ? { output: value('-o')! } : {}),
     isStrict: flags.includes('--strict'),
     ...(flags.includes('--top') ? { top: Number(value('--top')) } : {}),
     ...(flags.includes('--decimal-comma') ? { isDecimalComma: true } : {}),
@@ -62,7 +61,7 @@ async function scoreInProcess(fuzzCase: FuzzCase): Promise<void> {
     const stdin = Readable.from(fuzzCase.isStdin ? [Buffer.from(fuzzCase.csv)] : []);
     const context = { cwd: dir, stdin, stdout: sink, stderr: sink, isColor: false };
     try {
-      const code = await withTimeout(runScore(fuzzCase.isStdin ? '-' : 'export.csv', optionsOf(fuzzCase.flags, dir), context));
+      const code = await withTimeout(runScore(fuzzCase.isStdin ? '-' : 'export.csv', optionsOf(fuzzCase.flags), context));
       expect([0, 1]).toContain(code);
       return code;
     } catch (error) {

@@ -16,7 +16,10 @@ export interface RunResult {
 }
 
 /** Runs the built CLI as a user would: a fresh process, no colour, in the given directory. */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+export function runBuiltCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

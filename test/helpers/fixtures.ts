@@ -1,10 +1,12 @@
 import { PassThrough, Readable } from 'node:stream';
 import { buildRankingReport } from '../../src/pipeline/read-inputs.js';
+import { findCounterfactualsByRequest } from '../../src/core/analysis/counterfactual.js';
+import { renderPmReport, type MarkdownOptions } from '../../src/reporters/markdown/pm.js';
 import { rankRequests } from '../../src/core/scoring/rank.js';
 import { scoreRequests } from '../../src/core/scoring/score.js';
 import type { FeatureRequest, ScoringModel } from '../../src/core/types.js';
 import type { ReadSummary } from '../../src/input/csv/stream-csv.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf } from '../core/model-fixtures.js';
 import { ROOT } from './exec.js';
 
@@ -21,8 +23,7 @@ export async function loadCsvReport(csv: string): Promise<RankingReport> {
 }
 
 function rankExportText(path: string, stdin: Readable): Promise<RankingReport> {
-  const ignore = { write: () => true };
-  return buildRankingReport(path, {}, { cwd: ROOT, stdin, stdout: ignore, stderr: ignore, isColor: false });
+  return buildRankingReport(path, {}, { cwd: ROOT, stdin });
 }
 
 /** The summary of a read that found no columns worth naming: for reports built from constructed requests. */
@@ -48,7 +49,7 @@ export function reportOf(requests: FeatureRequest[], model: ScoringModel): Ranki
     issues: [],
     summary: { ...summaryOf('requests.csv', requests.length), currency: 'USD' },
     model,
-    modelSource: 'scoring.yaml',
+    configSource: 'scoring.yaml',
   };
 }
 
@@ -65,3 +66,8 @@ export const DEAL_ALIGNMENT_EFFORT = modelOf({
   horizons: [{ name: 'Now', min_score: 75 }, { name: 'Next', min_score: 50 }, { name: 'Later' }],
   escalation: [{ name: 'Strategic deal', when: { deal_value: { min: 250000 }, segment: ['Enterprise'] } }],
 });
+
+/** The PM report of a ranking, with the counterfactuals the report command finds for it. */
+export function renderPmReportOf(report: RankingReport, options: MarkdownOptions): string {
+  return renderPmReport({ ...report, counterfactuals: findCounterfactualsByRequest(report.ranked, report.model, options.top) }, options);
+}

@@ -7,7 +7,7 @@ import { UsageError } from '../../src/errors.js';
 import { inputLimits, type InputLimits } from '../../src/input/limits.js';
 import { readRequests } from '../../src/input/requests/read-requests.js';
 import { modelOf } from '../core/model-fixtures.js';
-import { runCli, withTempDir } from '../helpers/exec.js';
+import { runCli, inTempDir } from '../helpers/run-cli.js';
 
 const model = modelOf({ criteria: { money: { weight: 1, field: 'deal_value', scale: 'log', max: 1e6 } } });
 const MB = 1024 * 1024;
@@ -66,27 +66,27 @@ describe('input limits', () => {
 });
 
 describe('input limits, end to end', () => {
-  it('refuses a 2 MB cell with the default limit in well under a second of parsing', () => {
-    withTempDir((dir) => {
+  it('refuses a 2 MB cell with the default limit in well under a second of parsing', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'export.csv'), `Title,Amount\n"${'x'.repeat(2 * MB)}",1\n`);
       const started = performance.now();
-      const result = runCli(['score', 'export.csv'], { cwd: dir });
+      const result = await runCli(['score', 'export.csv'], { cwd: dir });
       expect(performance.now() - started).toBeLessThan(3000); // process start included
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
         'pm-rank: export.csv:2: a row over 1 MB (a huge cell, or a quote that never closes); set PM_RANK_MAX_ROW_MB to allow more\n',
       );
-      expect(runCli(['score', 'export.csv', '-o', 'out.json'], { cwd: dir, env: { PM_RANK_MAX_ROW_MB: '3' } }).code).toBe(0);
+      expect((await runCli(['score', 'export.csv', '-o', 'out.json'], { cwd: dir, env: { PM_RANK_MAX_ROW_MB: '3' } })).code).toBe(0);
     });
   });
 
-  it('reads the limits from the environment and refuses a bad value with exit 2', () => {
-    withTempDir((dir) => {
+  it('reads the limits from the environment and refuses a bad value with exit 2', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'export.csv'), `Title,Amount\n${'A,1\n'.repeat(200_000)}`); // 800 KB
-      const result = runCli(['score', 'export.csv'], { cwd: dir, env: { PM_RANK_MAX_FILE_MB: '0.5' } });
+      const result = await runCli(['score', 'export.csv'], { cwd: dir, env: { PM_RANK_MAX_FILE_MB: '0.5' } });
       expect(result.code).toBe(2);
       expect(result.stderr).toBe('pm-rank: export.csv is over 512 KB; set PM_RANK_MAX_FILE_MB to read larger files\n');
-      expect(runCli(['score', 'export.csv'], { cwd: dir, env: { PM_RANK_MAX_COLUMNS: '-1' } })).toMatchObject({
+      expect(await runCli(['score', 'export.csv'], { cwd: dir, env: { PM_RANK_MAX_COLUMNS: '-1' } })).toMatchObject({
         code: 2,
         stderr: 'pm-rank: PM_RANK_MAX_COLUMNS must be a positive number, got "-1"\n',
       });

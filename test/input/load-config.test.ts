@@ -6,6 +6,7 @@ import { ConfigError } from '../../src/errors.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/input/load-config.js';
 import { formatConfigIssue, MAX_NESTING_DEPTH, parseConfig } from '../../src/input/parse-config.js';
 import { VALID } from '../helpers/configs.js';
+import { weightedOf } from '../core/model-fixtures.js';
 
 function problems(text: string) {
   return parseConfig(text, 'scoring.yaml').issues.map((i) => [i.code, i.path, i.line, i.col]);
@@ -166,7 +167,7 @@ describe('loadConfig', () => {
     writeFileSync(join(dir, 'scoring.yaml'), VALID);
     const local = await loadConfig(undefined, dir);
     expect(local).toMatchObject({ source: 'scoring.yaml', isDefault: false });
-    expect(local.model.criteria.map((c) => c.name)).toEqual(['effort']);
+    expect(weightedOf(local.model).criteria.map((c) => c.name)).toEqual(['effort']);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseYamlAs } from '../../src/input/parse-config.js';
-import type { Decisions } from '../../src/core/decisions/apply.js';
-import { decisionsFileSchema, knownDecisionKeys, toDecisions } from '../../src/core/decisions/schema.js';
+import { toDecisions } from '../../src/core/decisions/entries.js';
+import { decisionsFileSchema, knownDecisionKeys, type Decisions } from '../../src/core/decisions/schema.js';
 import { formatDecisions } from '../../src/output/write-decisions.js';
 
 const decisions: Decisions = {

@@ -1,12 +1,11 @@
-import { summaryOf } from '../helpers/fixtures.js';
+import { renderPmReportOf, summaryOf } from '../helpers/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { scoreDecidedRequest } from '../../src/core/decisions/apply.js';
 import { rankRequests } from '../../src/core/scoring/rank.js';
 import { renderCsv } from '../../src/reporters/ranking/csv.js';
 import { renderJson } from '../../src/reporters/ranking/json.js';
-import { renderPmReport } from '../../src/reporters/markdown/pm.js';
 import { renderTable } from '../../src/reporters/ranking/table.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 
 const model = modelOf({ criteria: { effort: { weight: 1, field: 'effort', map: { S: 1, L: 0 } } } });
@@ -31,7 +30,7 @@ const report: RankingReport = {
   issues: [],
   summary: summaryOf('x.csv', 3),
   model,
-  modelSource: 'scoring.yaml',
+  configSource: 'scoring.yaml',
 };
 
 describe('reporters show decisions', () => {
@@ -49,7 +48,7 @@ describe('reporters show decisions', () => {
   });
 
   it('pm report: the marker in the Top table and the headings, and the horizon the PM decided', () => {
-    const text = renderPmReport(report, { top: 3, date: '2026-11-30' });
+    const text = renderPmReportOf(report, { top: 3, date: '2026-11-30' });
     expect(text).toContain('| 2 | FR-2 Dark mode \\[declined\\] | 0.0 | — |');
     expect(text).toContain('| 3 | FR-3 Webhooks \\[deferred\\] | 0.0 | Later (decided) |');
     expect(text).toContain('### 2. FR-2 Dark mode \\[declined\\]\n');

@@ -125,7 +125,8 @@ describe('renderWinLoss and renderDigestMarkdown', () => {
 
   it('renders the digest', () => {
     const digest = digestChanges(ranked.slice(1), ranked);
-    expect(renderDigestMarkdown({ digest, previous: 'last.csv', current: 'this.csv', currency: 'USD' })).toMatchInlineSnapshot(`
+    expect(renderDigestMarkdown({ digest, previous: 'last.csv', current: 'this.csv', currency: 'USD', kind: 'weighted' }))
+      .toMatchInlineSnapshot(`
       "# Weekly digest: last.csv → this.csv
 
       ## Shipped since the last export (0)

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPmReport } from '../../src/reporters/markdown/pm.js';
 import { FIXTURES } from '../helpers/exec.js';
-import { loadCsvReport } from '../helpers/fixtures.js';
+import { loadCsvReport, renderPmReportOf } from '../helpers/fixtures.js';
 import { ChartBrowser, mermaidBlocks } from '../helpers/mermaid-browser.js';
 
 // One browser for the file: launching Chromium costs about a second, a chart a few milliseconds.
@@ -74,7 +73,7 @@ function hostileExport(): string {
 describe('the report of a hostile export', () => {
   it('has a chart of every request that parses, with no label over another or cut off', async () => {
     const report = await loadCsvReport(hostileExport());
-    const [chart, ...rest] = mermaidBlocks(renderPmReport(report, { top: 20, date: '2026-03-01' }));
+    const [chart, ...rest] = mermaidBlocks(renderPmReportOf(report, { top: 20, date: '2026-03-01' }));
     expect(rest).toEqual([]);
     // the ranks 1-14 are the only point labels, whatever the titles say
     const labels = [...chart!.matchAll(/^ {2}"(\d+)": \[/gm)].map((m) => Number(m[1]));

@@ -10,9 +10,9 @@ import { renderCsv } from '../../src/reporters/ranking/csv.js';
 import { renderDiagnostics } from '../../src/reporters/diagnostics.js';
 import { escapeControls } from '../../src/reporters/words/format.js';
 import { renderTable } from '../../src/reporters/ranking/table.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf } from '../core/model-fixtures.js';
-import { runCli } from '../helpers/exec.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const model = modelOf({
   criteria: {
@@ -60,7 +60,7 @@ function reportOf(rows: HostileRow[]): RankingReport {
   }));
   const ranked = rankRequests(scoreRequests(groupRequests(input, model.aggregate).requests, model));
   const summary = summaryOf('x.csv', rows.length);
-  return { ranked, issues: [], summary, model, modelSource: 'test' };
+  return { ranked, issues: [], summary, model, configSource: 'test' };
 }
 
 const NUMERIC = new Set(['rank', 'score', 'deal_value', 'account_count', 'money_raw', 'money_points', 'effort_points']);
@@ -111,9 +111,9 @@ describe('output safety', () => {
     expect(escapeControls('a\u001b[2Jb\u0007\u202e\tc\nd')).toBe('a\\u001b[2Jb\\u0007\\u202e\tc\nd');
   });
 
-  it('the CLI escapes an escape sequence in a cell, in the table and in its warnings', () => {
+  it('the CLI escapes an escape sequence in a cell, in the table and in its warnings', async () => {
     const csv = 'Title,Amount,Effort\n"Evil\u001b]8;;http://x\u0007link",100,S\nB,"\u001b[2J 5",S\n';
-    const result = runCli(['score', '-', '--top', '5', '--wide'], { input: csv });
+    const result = await runCli(['score', '-', '--top', '5', '--wide'], { input: csv });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Evil\\u001b]8;;http://x\\u0007link');
     expect(result.stderr).toContain('"\\u001b[2J 5" is not an amount');

@@ -14,7 +14,7 @@ const plan = planRequests(
   ),
   { capacity: 14, objective: 'score', sizing: { field: 'effort', sizes: new Map([['m', 4]]) } },
 );
-const view = { plan, source: 'requests.csv', model: {} };
+const view = { plan, source: 'requests.csv', model: { kind: 'weighted' as const } };
 
 describe('plan reporters', () => {
   it('sets the plan beside the ranking from the top in the terminal', () => {

@@ -6,7 +6,7 @@ import { renderCsv, safeCell } from '../../src/reporters/ranking/csv.js';
 import { formatMoney } from '../../src/reporters/words/format.js';
 import { renderJson } from '../../src/reporters/ranking/json.js';
 import { renderTable } from '../../src/reporters/ranking/table.js';
-import type { RankingReport } from '../../src/reporters/types.js';
+import type { RankingReport } from '../../src/core/ranking.js';
 import { modelOf, requestOf } from '../core/model-fixtures.js';
 
 const model = modelOf({
@@ -47,7 +47,7 @@ const report: RankingReport = {
   ],
   summary: { ...summaryOf('x.csv', 2), currency: 'USD', columns: { title: 'Title' } },
   model,
-  modelSource: 'scoring.yaml',
+  configSource: 'scoring.yaml',
 };
 
 describe('renderTable', () => {

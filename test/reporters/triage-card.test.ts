@@ -15,7 +15,7 @@ const request = scoreRequest(
   model,
 );
 /** The card of the one request of a session of one. */
-const ONLY_CARD = { color: false, index: 1, count: 1, place: 1, total: 1, potential: 100 };
+const ONLY_CARD = { color: false, index: 1, count: 1, place: 1, total: 1, potential: 100, model: { kind: 'weighted' as const } };
 const duplicate = scoreRequest(requestOf({ id: 'FR-2', title: 'SAML SSO for Okta users' }), model);
 
 describe('renderTriageCard', () => {
@@ -27,6 +27,7 @@ describe('renderTriageCard', () => {
       place: 4,
       total: 37,
       potential: 100,
+      model: { kind: 'weighted' },
       currency: 'USD',
       duplicates: [{ request: duplicate, similarity: 2 / 3 }],
     });
@@ -56,7 +57,16 @@ describe('renderTriageCard', () => {
         distinctFrom: ['FR-2'],
       },
     };
-    const card = renderTriageCard(decided, { color: false, index: 1, count: 1, place: 4, total: 37, potential: 100, duplicates: [] });
+    const card = renderTriageCard(decided, {
+      color: false,
+      index: 1,
+      count: 1,
+      place: 4,
+      total: 37,
+      potential: 100,
+      model: { kind: 'weighted' },
+      duplicates: [],
+    });
     expect(card.split('\n').slice(1, 3)).toEqual([
       '[1/1] FR-1 SSO via Okta [deferred]',
       '  score      0.0 (could reach 100.0) · #4 of 37 · Later (decided)',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.js';
+import type { CommandContext } from '../../src/context.js';
 import { runDigest } from '../../src/commands/digest.js';
 import { runReport, type ReportOptions } from '../../src/commands/report.js';
 import { runScore, type ScoreOptions } from '../../src/commands/score.js';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config/schema.js';
-import { KINDS_NEEDING_REASON, type Decisions } from '../../core/decisions/apply.js';
+import { KINDS_NEEDING_REASON } from '../../core/decisions/kinds.js';
+import type { Decisions } from '../../core/decisions/schema.js';
 import {
   findDecisionKey,
   mergeAnswer,
@@ -20,7 +21,7 @@ import { SAVE_LOCK_WAIT_MS, withSaveLock, type LockHolder } from '../../output/d
 import { writeDecisions } from '../../output/write-decisions.js';
 import { chooseOne, QUIT } from '../../prompts/index.js';
 import { formatScore } from '../../reporters/words/format.js';
-import type { CommandContext } from '../context.js';
+import type { CommandContext } from '../../context.js';
 
 export interface Session {
   /** The decisions file as the user named it, for messages. */
@@ -80,7 +81,9 @@ export async function saveAnswer(session: Session, id: string, fields: DecisionF
   const { changed, place, requests: rescored } = redecide(requests, id, written.entry, session.model);
   session.requests = rescored;
   const what = written.entry.mergeInto === undefined ? '' : `merged into ${changed.id}; it `;
-  session.context.stdout.write(`  saved · ${what}scores ${formatScore(changed.score)}, now #${place} of ${rescored.length}\n`);
+  session.context.stdout.write(
+    `  saved · ${what}scores ${formatScore(changed.score, session.model)}, now #${place} of ${rescored.length}\n`,
+  );
   return { id, fields: written.before, written: written.after, requests };
 }
 

@@ -1,10 +1,10 @@
-import { DECISION_KINDS, KINDS_NEEDING_REASON } from '../../core/decisions/apply.js';
+import { DECISION_KINDS, KINDS_NEEDING_REASON } from '../../core/decisions/kinds.js';
 import type { DecisionFields } from '../../core/decisions/merge.js';
 import type { Config } from '../../core/config/schema.js';
 import { findDuplicates } from '../../core/text/similarity.js';
-import { assessedCriteria, isKnownDistinct, startingChoice } from '../../core/analysis/triage.js';
+import { assessedCriteria, assessedInputs, isKnownDistinct, startingChoice, type InputQuestion } from '../../core/analysis/triage.js';
 import { parseLabelRange, parseNumberRange } from '../../core/requests/ranges.js';
-import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../../core/types.js';
+import type { Criterion, Decision, ScoredRequest, ScoringModel, Transform } from '../../core/types.js';
 import { askText, chooseOne, QUIT, type Answer } from '../../prompts/index.js';
 import type { Session } from './session.js';
 
@@ -18,7 +18,14 @@ export interface Step {
 }
 
 export function listSteps(model: ScoringModel): Step[] {
-  return [mergeStep, ...assessedCriteria(model).map(criterionStep), decisionStep, reasonStep, horizonStep];
+  return [
+    mergeStep,
+    ...assessedCriteria(model).map(criterionStep),
+    ...assessedInputs(model).map(inputStep),
+    decisionStep,
+    reasonStep,
+    horizonStep,
+  ];
 }
 
 /** Likely duplicates, without those the PM already said are distinct. */
@@ -45,8 +52,7 @@ const mergeStep: Step = {
 
 function criterionStep(criterion: Criterion): Step {
   return {
-    // A range is an answer still open: triage offers to settle it.
-    isAnswered: (d) => d.values?.[criterion.field] !== undefined && !isRange(criterion, d.values[criterion.field]!),
+    isAnswered: (d) => d.values?.[criterion.field] !== undefined && !isOpenRange(d.values[criterion.field], criterion.transform),
     async ask(session, request, decision) {
       const current = decision.values?.[criterion.field] ?? request.criteria[criterion.name]?.raw;
       const answer = await askValue(session, criterion, current);
@@ -61,13 +67,17 @@ async function askValue(session: Session, criterion: Criterion, current: number 
   const choices = listChoices(criterion, session.config);
   if (choices) {
     const hasMissing = session.config.criteria?.[criterion.name]?.missing !== undefined;
-    const start = startingChoice(criterion, choices, current, hasMissing);
+    const start = startingChoice(choices, current, hasMissing ? criterion : undefined);
     return chooseOne<number | string>(
       message,
       choices.map((value) => ({ name: String(value), value })),
       start,
     );
   }
+  return askNumber(message, current);
+}
+
+async function askNumber(message: string, current: number | string | undefined) {
   const text = await askText(message, {
     isRequired: false,
     ...(current === undefined ? {} : { defaultValue: String(current) }),
@@ -76,10 +86,33 @@ async function askValue(session: Session, criterion: Criterion, current: number 
   return typeof text === 'string' && !parseNumberRange(text) ? Number(text) : text;
 }
 
-function isRange(criterion: Criterion, value: number | string): boolean {
-  if (typeof value === 'number') return false;
-  const t = criterion.transform;
-  return (t.kind === 'map' ? parseLabelRange(value, t) : parseNumberRange(value)) !== undefined;
+/** A range is an answer still open: triage offers to settle it. */
+function isOpenRange(value: number | string | undefined, transform?: Transform): boolean {
+  if (typeof value !== 'string') return false;
+  return (transform?.kind === 'map' ? parseLabelRange(value, transform) : parseNumberRange(value)) !== undefined;
+}
+
+/** A framework input: its scale's choices where it has one, else a typed number; the current value as the framework reads it. */
+function inputStep(question: InputQuestion): Step {
+  const { field, choices } = question;
+  return {
+    isAnswered: (d) => d.values?.[field] !== undefined && !isOpenRange(d.values[field]),
+    async ask(_session, request, decision) {
+      // A framework input's normalized value is the value its formula reads: a share for 80%, 2 for "high".
+      const known = request.criteria[field];
+      const current = decision.values?.[field] ?? (known === undefined || known.isMissing ? undefined : known.normalized);
+      const message = `${field}: ${question.description}`;
+      const offered = choices && withCurrent(choices, current);
+      const start =
+        offered &&
+        startingChoice(
+          offered.map((c) => c.value),
+          current,
+        );
+      const answer = offered ? await chooseOne(message, offered, start) : await askNumber(message, current);
+      return typeof answer === 'symbol' ? answer : { [`values.${field}`]: answer };
+    },
+  };
 }
 
 function listChoices(criterion: Criterion, config: Config): (number | string)[] | undefined {
@@ -88,6 +121,15 @@ function listChoices(criterion: Criterion, config: Config): (number | string)[] 
   if (t.kind === 'map') return Object.keys(config.criteria?.[criterion.name]?.map ?? {});
   if (t.kind !== 'linear' || !Number.isInteger(t.min) || !Number.isInteger(t.max) || t.max - t.min > 10) return undefined;
   return Array.from({ length: t.max - t.min + 1 }, (_, i) => t.min + i);
+}
+
+/** The scale's choices, with the current value first when it is off the scale, so that Enter keeps it. */
+function withCurrent(
+  choices: NonNullable<InputQuestion['choices']>,
+  current: number | string | undefined,
+): NonNullable<InputQuestion['choices']> {
+  const isOnScale = choices.some((c) => String(c.value) === String(current));
+  return current === undefined || isOnScale ? choices : [{ name: `${current} (as now)`, value: current }, ...choices];
 }
 
 const decisionStep: Step = {

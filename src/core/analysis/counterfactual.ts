@@ -1,7 +1,19 @@
 import { isMoneyField } from '../text/fields.js';
+import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
+import { inputRange, RICE_IMPACT_SCALE, readFrameworkInputs, solveFrameworkInput } from '../scoring/frameworks.js';
 import { compareRequests } from '../scoring/rank.js';
-import { scoreRequest } from '../scoring/score.js';
-import type { Criterion, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from '../types.js';
+import { scoreRequest, toFeatureRequest } from '../scoring/score.js';
+import { normalizedForPoints } from '../scoring/weighted.js';
+import {
+  assertNever,
+  type Criterion,
+  type FeatureRequest,
+  type FrameworkModel,
+  type RankedRequest,
+  type ScoredRequest,
+  type ScoringModel,
+  type WeightedModel,
+} from '../types.js';
 
 /** One change to one field of a request's input. */
 export type Change =
@@ -19,13 +31,28 @@ export interface Counterfactual {
   score: number;
   /** The score to reach: the horizon's min_score, or the score of the request now Nth. */
   threshold: number;
-  /** How far along the criterion's [0,1] scale the change moves; the smallest change has the least. */
+  /**
+   * How far the change moves, smallest first: along the criterion's [0,1] scale (weighted),
+   * or as a share of the input's current value (a framework).
+   */
   distance: number;
+}
+
+/** A change that was verified by re-scoring, with the score it gives and how far it moves. */
+export type VerifiedChange = Pick<Counterfactual, 'change' | 'score' | 'distance'>;
+
+/** Every request's counterfactuals (see findCounterfactuals), by request id: what the PM report shows under each. */
+export function findCounterfactualsByRequest(
+  ranked: readonly RankedRequest[],
+  model: ScoringModel,
+  top: number,
+): Map<string, Counterfactual[]> {
+  return new Map(ranked.map((r) => [r.id, findCounterfactuals(r, ranked, model, top)]));
 }
 
 /**
  * For each target the request has not reached, the smallest change per criterion
- * that reaches it, smallest first. Every change is verified by re-scoring.
+ * (or framework input) that reaches it, smallest first. Every change is verified by re-scoring.
  */
 export function findCounterfactuals(
   request: RankedRequest,
@@ -34,15 +61,36 @@ export function findCounterfactuals(
   top: number,
 ): Counterfactual[] {
   return targetsFor(request, model, top).flatMap((target) => {
-    const reaches = reachesTarget(target, ranked, top);
+    const reaches = reachesTarget(target, ranked, top, model);
     const needed = target.kind === 'horizon' ? target.minScore : (ranked[top - 1]?.score ?? 0);
-    return model.criteria
-      .flatMap((criterion) => {
-        const change = smallestChange(criterion, request, model, needed, reaches);
-        return change ? [{ target, threshold: needed, ...change }] : [];
-      })
+    return singleChanges(request, model, needed, 1, reaches)
+      .map((change) => ({ target, threshold: needed, ...change }))
       .sort((a, b) => a.distance - b.distance);
   });
+}
+
+/**
+ * The smallest change of each criterion (or framework input) that moves the score
+ * past `needed` in `direction` (1 up, -1 down) and passes `reaches` when re-scored.
+ * Weighted criteria only go up: what moves a weighted request down is a weight (see sensitivity).
+ */
+export function singleChanges(
+  request: ScoredRequest,
+  model: ScoringModel,
+  needed: number,
+  direction: 1 | -1,
+  reaches: (changed: ScoredRequest) => boolean,
+): VerifiedChange[] {
+  switch (model.kind) {
+    case 'weighted':
+      return direction > 0 ? model.criteria.flatMap((c) => smallestChange(c, request, model, needed, reaches) ?? []) : [];
+    case 'rice':
+    case 'wsjf':
+    case 'ice':
+      return FRAMEWORK_TERMS[model.kind].flatMap((t) => smallestInputChange(model, request, t.field, needed, direction, reaches) ?? []);
+    default:
+      return assertNever(model);
+  }
 }
 
 function targetsFor(request: RankedRequest, model: ScoringModel, top: number): Target[] {
@@ -58,34 +106,87 @@ function targetsFor(request: RankedRequest, model: ScoringModel, top: number): T
  * The check a changed request must pass. For the top N it must sort ahead of
  * the request now Nth, which is ranked[N - 1] since this one ranks below it.
  */
-function reachesTarget(target: Target, ranked: readonly RankedRequest[], top: number) {
-  if (target.kind === 'horizon') return (changed: ScoredRequest) => changed.score >= target.minScore;
+function reachesTarget(target: Target, ranked: readonly RankedRequest[], top: number, model: ScoringModel) {
+  if (target.kind === 'horizon') return (changed: ScoredRequest) => changed.unscorable === undefined && changed.score >= target.minScore;
   const nth = ranked[top - 1];
-  return (changed: ScoredRequest) => nth === undefined || compareRequests(changed, nth) < 0;
+  return (changed: ScoredRequest) => nth === undefined || compareRequests(changed, nth, model.tiebreak) < 0;
 }
 
 function smallestChange(
   criterion: Criterion,
-  request: RankedRequest,
-  model: ScoringModel,
+  request: ScoredRequest,
+  model: WeightedModel,
   needed: number,
   reaches: (changed: ScoredRequest) => boolean,
-): { change: Change; score: number; distance: number } | undefined {
+): VerifiedChange | undefined {
   const current = request.criteria[criterion.name];
   if (!current) return undefined;
-  const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
-  const target = current.normalized + ((needed - request.score) * totalWeight) / (100 * criterion.weight);
+  const target = current.normalized + normalizedForPoints(criterion, model, needed - request.score);
   const candidates =
     criterion.transform.kind === 'map'
       ? textCandidates(criterion, current.normalized, current.raw)
       : numberCandidates(criterion, request, target);
   for (const change of candidates) {
-    const changed = scoreRequest(applyChange(request, change), model);
+    const changed = scoreRequest(applyChange(toFeatureRequest(request), change), model);
     // The distance the value actually moves, after rounding to a value the field takes.
     const distance = (changed.criteria[criterion.name]?.normalized ?? current.normalized) - current.normalized;
     if (reaches(changed)) return { change, score: changed.score, distance };
   }
   return undefined;
+}
+
+/**
+ * The smallest change of one framework input that moves the score past `needed`: the
+ * formula solved for that input, rounded past it to a value the input takes.
+ */
+function smallestInputChange(
+  model: FrameworkModel,
+  request: ScoredRequest,
+  field: string,
+  needed: number,
+  direction: 1 | -1,
+  reaches: (changed: ScoredRequest) => boolean,
+): VerifiedChange | undefined {
+  const values = readFrameworkInputs(model, request);
+  const exact = solveFrameworkInput(model, values, field, needed);
+  if (exact === undefined) return undefined;
+  const from = values.get(field);
+  const isDivisor = FRAMEWORK_TERMS[model.kind].some((t) => t.field === field && t.isDivisor === true);
+  // A divisor moves against the score: less effort, a higher score.
+  const way = isDivisor ? -direction : direction;
+  for (const change of inputCandidates(model, request, field, { exact, way, from })) {
+    const to = typeof change.to === 'number' ? change.to : RICE_IMPACT_SCALE[change.to]!;
+    if (from !== undefined && from !== 0 && (to - from) * way <= 0) continue;
+    const changed = scoreRequest(applyChange(toFeatureRequest(request), change), model);
+    if (reaches(changed)) return { change, score: changed.score, distance: from ? Math.abs(to - from) / Math.abs(from) : 1 };
+  }
+  return undefined;
+}
+
+/** RICE impact: the words of Intercom's scale past the exact value, nearest first; other inputs: two round values past it, in range. */
+function inputCandidates(
+  model: FrameworkModel,
+  request: FeatureRequest,
+  field: string,
+  { exact, way, from }: { exact: number; way: number; from: number | undefined },
+): Change[] {
+  if (model.kind === 'rice' && field === 'impact') {
+    const raw = request.texts.impact?.[0];
+    return Object.entries(RICE_IMPACT_SCALE)
+      .filter(([, value]) => (value - exact) * way >= 0)
+      .sort((a, b) => (a[1] - b[1]) * way)
+      .map(([word]) => ({ kind: 'text', criterion: field, field, to: word, ...(raw === undefined ? {} : { from: raw }) }));
+  }
+  const range = inputRange(model, field);
+  const first = roundPast(exact, way);
+  return [first, roundPast(first + way * roundingStep(Math.abs(first)), way)]
+    .filter((to) => to <= range.max && (range.isMinOpen ? to > range.min : to >= range.min))
+    .map((to) => ({ kind: 'number', criterion: field, field, to, ...(from === undefined ? {} : { from }) }));
+}
+
+/** Rounded to two significant digits in `way`: 1,234 up is 1,300, down is 1,200. */
+function roundPast(value: number, way: number): number {
+  return way > 0 ? roundUp(value) : roundDown(value);
 }
 
 /** Each mapped value that scores better than the current one, weakest first. */
@@ -142,6 +243,14 @@ export function roundUp(value: number): number {
   // tolerance keeps 740000.0000001 at 740K (re-scoring falls back to a step more if that is short).
   const up = (x: number) => Math.ceil(x - 1e-9);
   return exponent >= 0 ? up(value / 10 ** exponent) * 10 ** exponent : up(value * 10 ** -exponent) / 10 ** -exponent;
+}
+
+/** Rounds down to two significant digits: 178,342 -> 170,000; 0.578 -> 0.57; 0 and below stay as they are. */
+function roundDown(value: number): number {
+  if (value <= 0) return value;
+  const exponent = Math.floor(Math.log10(value)) - 1;
+  const down = (x: number) => Math.floor(x + 1e-9);
+  return exponent >= 0 ? down(value / 10 ** exponent) * 10 ** exponent : down(value * 10 ** -exponent) / 10 ** -exponent;
 }
 
 /** The step of the second significant digit: 180,000 -> 10,000; 4.3 -> 0.1. */

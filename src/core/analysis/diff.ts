@@ -4,6 +4,8 @@ import type { RankedRequest } from '../types.js';
 export interface Standing {
   rank: number;
   score: number;
+  /** Why the side's framework could not score the request; its score means nothing then. */
+  unscorable?: string;
   horizon?: string;
   escalations: string[];
 }
@@ -68,6 +70,7 @@ function pairRequests(base: readonly RankedRequest[], head: readonly RankedReque
       change[side] = {
         rank: r.rank,
         score: r.score,
+        ...(r.unscorable === undefined ? {} : { unscorable: r.unscorable }),
         ...(r.horizon === undefined ? {} : { horizon: r.horizon }),
         escalations: r.escalations,
       };

@@ -1,5 +1,6 @@
 import { checkEscalation, type EscalationCheck } from '../scoring/escalate.js';
-import type { Criterion, CriterionScore, FeatureRequest, ScoredRequest, ScoringModel } from '../types.js';
+import { maxPointsOf } from '../scoring/weighted.js';
+import type { CriterionScore, FeatureRequest, ScoredRequest, ScoringModel, WeightedModel } from '../types.js';
 
 /** One criterion's share of a request's score. */
 export interface Contribution {
@@ -12,8 +13,8 @@ export interface Contribution {
   lostPoints: number;
 }
 
-/** Each criterion's points, with the most it could have earned; the points add up to the score. */
-export function explainContributions(request: ScoredRequest, model: ScoringModel): Contribution[] {
+/** Each criterion's points, with the most it could have earned; the points add up to the score. Frameworks have no points: see their formula. */
+export function explainContributions(request: ScoredRequest, model: WeightedModel): Contribution[] {
   return model.criteria.flatMap((c) => {
     const score = request.criteria[c.name];
     if (!score) return [];
@@ -22,13 +23,8 @@ export function explainContributions(request: ScoredRequest, model: ScoringModel
   });
 }
 
-/** The most a criterion can earn: 100 * weight / sum of weights. */
-export function maxPointsOf(criterion: Criterion, model: ScoringModel): number {
-  return (100 * criterion.weight) / model.criteria.reduce((sum, c) => sum + c.weight, 0);
-}
-
 /** What holds a request back: the criteria that lose the most points, largest first. */
-export function findHoldbacks(request: ScoredRequest, model: ScoringModel, count = 2): Contribution[] {
+export function findHoldbacks(request: ScoredRequest, model: WeightedModel, count = 2): Contribution[] {
   return explainContributions(request, model)
     .filter((c) => c.lostPoints >= 0.05)
     .sort((a, b) => b.lostPoints - a.lostPoints)

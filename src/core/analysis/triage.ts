@@ -2,24 +2,81 @@ import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/
 import { resolveRanges } from '../requests/ranges.js';
 import { foldText } from '../text/folding.js';
 import { compareRequests } from '../scoring/rank.js';
-import { normalizeCriterion } from '../scoring/score.js';
-import type { Criterion, Decision, FeatureRequest, ScoredRequest, ScoringModel } from '../types.js';
+import { toFeatureRequest } from '../scoring/score.js';
+import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
+import { RICE_IMPACT_SCALE } from '../scoring/frameworks.js';
+import { criteriaOf } from '../scoring/model-inputs.js';
+import { normalizeCriterion, pointsFor, totalWeightOf } from '../scoring/weighted.js';
+import { assertNever, type Criterion, type Decision, type ScoredRequest, type ScoringModel } from '../types.js';
 
 /** Fields sales fills in; triage asks the PM about every other criterion (alignment, effort, ...). */
 const EXPORT_FIELDS = new Set(['deal_value', 'segment', 'accounts', 'status']);
 
-/** The criteria a PM assesses in triage. */
+/** The criteria a PM assesses in triage; none for a framework, whose inputs assessedInputs lists. */
 export function assessedCriteria(model: ScoringModel): Criterion[] {
-  return model.criteria.filter((c) => !EXPORT_FIELDS.has(c.field));
+  return criteriaOf(model).filter((c) => !EXPORT_FIELDS.has(c.field));
 }
 
-/** The score a request would reach if every unassessed criterion turned out best: what triage could unlock. */
-export function potentialScore(request: ScoredRequest, model: ScoringModel): number {
-  const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
+/** A framework input triage asks the PM to estimate. */
+export interface InputQuestion {
+  field: string;
+  description: string;
+  /** The framework's own scale, when it has one (RICE impact and confidence, ICE's 1-10); else any number. */
+  choices?: readonly { name: string; value: number | string }[];
+}
+
+const ICE_SCALE = Array.from({ length: 10 }, (_, i) => ({ name: String(i + 1), value: i + 1 }));
+
+/** Every input of a framework, in its formula's order, since the PM estimates them all; none for weighted criteria. */
+export function assessedInputs(model: ScoringModel): InputQuestion[] {
+  switch (model.kind) {
+    case 'weighted':
+      return [];
+    case 'rice':
+      return [
+        { field: 'reach', description: 'people or events per period' },
+        {
+          field: 'impact',
+          description: "Intercom's scale",
+          choices: Object.entries(RICE_IMPACT_SCALE).map(([word, value]) => ({ name: `${word} (${value})`, value })),
+        },
+        {
+          field: 'confidence',
+          description: 'how sure the estimates are',
+          choices: [1, 0.8, 0.5].map((value) => ({ name: `${value * 100}%`, value })),
+        },
+        { field: 'effort', description: 'person-months' },
+      ];
+    case 'wsjf':
+      return [
+        { field: 'business_value', description: 'user-business value, relative (1, 2, 3, 5, 8, 13, 20)' },
+        { field: 'time_criticality', description: 'relative (1, 2, 3, 5, 8, 13, 20)' },
+        { field: 'risk_reduction', description: 'risk reduction or opportunity enablement, relative (1, 2, 3, 5, 8, 13, 20)' },
+        { field: 'job_size', description: 'relative (1, 2, 3, 5, 8, 13, 20)' },
+      ];
+    case 'ice':
+      return FRAMEWORK_TERMS.ice.map(({ field }) => ({ field, description: '1-10', choices: ICE_SCALE }));
+    default:
+      return assertNever(model);
+  }
+}
+
+/**
+ * The score a request would reach if every unassessed criterion turned out best: what triage could unlock.
+ * Undefined for a framework: its inputs (reach, job size) have no best value to assume.
+ */
+export function potentialScore(request: ScoredRequest, model: ScoringModel): number | undefined {
+  if (model.kind !== 'weighted') return undefined;
+  const totalWeight = totalWeightOf(model);
   return model.criteria.reduce((potential, c) => {
     const criterion = request.criteria[c.name];
-    return criterion?.isMissing ? potential + (100 * c.weight * (1 - criterion.normalized)) / totalWeight : potential;
+    return criterion?.isMissing ? potential + pointsFor(c.weight, 1 - criterion.normalized, totalWeight) : potential;
   }, request.score);
+}
+
+/** What the queue sorts by: a weighted request's potential; a framework request's score, as the ranking orders it. */
+function queuePriority(request: ScoredRequest, model: ScoringModel): number {
+  return potentialScore(request, model) ?? (request.unscorable === undefined ? request.score : -Infinity);
 }
 
 export function isTriaged(request: ScoredRequest): boolean {
@@ -33,19 +90,18 @@ export function isKnownDistinct(a: ScoredRequest, b: ScoredRequest): boolean {
 }
 
 /**
- * Where a criterion's question starts: the current value, else the choice that
- * scores nearest the criterion's `missing`, else the middle one. Never the lowest
- * by default, since a quick Enter would record the worst value.
+ * Where a question starts: the current value, else the choice that scores nearest
+ * the criterion's `missing` (given when the config sets one), else the middle one.
+ * Never the lowest by default, since a quick Enter would record the worst value.
  */
 export function startingChoice<T extends number | string>(
-  criterion: Criterion,
   choices: readonly T[],
   current: number | string | undefined,
-  hasMissing: boolean,
+  criterion?: Criterion,
 ): T | undefined {
   const same = current === undefined ? undefined : choices.find((c) => foldText(String(c)) === foldText(String(current)));
   if (same !== undefined || choices.length === 0) return same;
-  if (!hasMissing) return choices[Math.floor((choices.length - 1) / 2)];
+  if (!criterion) return choices[Math.floor((choices.length - 1) / 2)];
   const distance = (choice: T) => Math.abs((normalizeChoice(criterion, choice) ?? 0) - criterion.missing);
   return choices.reduce((best, choice) => (distance(choice) < distance(best) ? choice : best));
 }
@@ -84,7 +140,7 @@ export function triageQueue(
       : selection === 'untriaged'
         ? requests.filter((r) => !isTriaged(r))
         : requests.filter((r) => selection.some((id) => foldText(id) === foldText(r.id)));
-  const potential = new Map(chosen.map((r) => [r, potentialScore(r, model)]));
+  const potential = new Map(chosen.map((r) => [r, queuePriority(r, model)]));
   // A request with some answers is where the PM stopped last time: resume there.
   const isStarted = (r: ScoredRequest) => (r.decision ? 1 : 0);
   const decides = (r: ScoredRequest) => decisiveness.get(r.id) ?? 0;
@@ -123,10 +179,4 @@ export function redecide(
 /** The request's rank among the others (1-based), without sorting them. */
 export function findPlace(request: ScoredRequest, others: readonly ScoredRequest[]): number {
   return 1 + others.filter((r) => r !== request && compareRequests(r, request) < 0).length;
-}
-
-/** The export's view of a scored request: what merging and re-deciding start from. */
-function toFeatureRequest(request: ScoredRequest & { rank?: number }): FeatureRequest {
-  const { score: _s, criteria: _c, horizon: _h, escalations: _e, decision: _d, rank: _r, ...base } = request;
-  return base;
 }

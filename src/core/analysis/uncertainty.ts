@@ -1,7 +1,8 @@
 import { mulberry32 } from './sensitivity.js';
 import { scoreRequest } from '../scoring/score.js';
-import type { ValueRange } from '../requests/ranges.js';
-import type { FeatureRequest, RankedRequest, ScoringModel } from '../types.js';
+import { criteriaOf } from '../scoring/model-inputs.js';
+import { pointsFor } from '../scoring/weighted.js';
+import type { FeatureRequest, RankedRequest, ScoringModel, ValueRange } from '../types.js';
 
 export interface UncertaintyOptions {
   /** The line: P(in the top N) is reported for this N. */
@@ -88,10 +89,10 @@ export function studyUncertainty(
   options: UncertaintyOptions,
   asOf?: number,
 ): UncertaintyStudy {
-  const isWeighted = !model.framework;
-  const spread = isWeighted ? (options.spread ?? 0) : 0;
+  const criteria = criteriaOf(model);
+  const spread = model.kind === 'weighted' ? (options.spread ?? 0) : 0;
   const tables = ranked.flatMap((request, i) => inputTables(request, i, model, asOf));
-  const confidence = Float64Array.from(model.criteria, (c) => (isWeighted && c.confidence !== undefined ? 1 - c.confidence : 0));
+  const confidence = Float64Array.from(criteria, (c) => (c.confidence === undefined ? 0 : 1 - c.confidence));
   const isEveryoneMoving = spread > 0 || confidence.some((c) => c > 0);
   const sampler = new Sampler(ranked, model, tables, confidence, spread, isEveryoneMoving);
   const counts = sampler.run(options);
@@ -102,7 +103,7 @@ export function studyUncertainty(
     inputs: tables
       .map((t, j) => ({ ...t.input, decisiveness: counts.decisiveness(j) }))
       .sort((a, b) => b.decisiveness - a.decisiveness || a.rank - b.rank),
-    confidences: model.criteria.flatMap((c) => (c.confidence === undefined ? [] : [{ criterion: c.name, confidence: c.confidence }])),
+    confidences: criteria.flatMap((c) => (c.confidence === undefined ? [] : [{ criterion: c.name, confidence: c.confidence }])),
   };
 }
 
@@ -110,10 +111,12 @@ function inputTables(request: RankedRequest, index: number, model: ScoringModel,
   return Object.entries(request.ranges ?? {}).map(([field, range]) => {
     const points = pointsOf(range);
     const scored = points.map((value) => scoreRequest(withValue(request, field, value), model, asOf));
-    const criteria = model.framework ? [] : model.criteria.flatMap((c, k) => (c.field === field ? [k] : []));
-    const values = model.framework
-      ? [Float64Array.from(scored, (s) => (s.unscorable === undefined ? s.score : request.score))]
-      : criteria.map((k) => Float64Array.from(scored, (s) => s.criteria[model.criteria[k]!.name]!.normalized));
+    const modelCriteria = criteriaOf(model);
+    const criteria = modelCriteria.flatMap((c, k) => (c.field === field ? [k] : []));
+    const values =
+      model.kind === 'weighted'
+        ? criteria.map((k) => Float64Array.from(scored, (s) => s.criteria[modelCriteria[k]!.name]!.normalized))
+        : [Float64Array.from(scored, (s) => (s.unscorable === undefined ? s.score : request.score))];
     const input = { id: request.id, field, text: range.text, rank: request.rank, decisiveness: 0 };
     return { request: index, input, isDiscrete: range.kind === 'labels', criteria, values };
   });
@@ -182,10 +185,11 @@ class Sampler {
   ) {
     this.n = ranked.length;
     const scorable = ranked.filter((r) => r.unscorable === undefined).length;
-    this.k = model.framework ? 0 : model.criteria.length;
-    this.weights = Float64Array.from(model.criteria, (c) => c.weight);
+    const criteria = criteriaOf(model);
+    this.k = criteria.length;
+    this.weights = Float64Array.from(criteria, (c) => c.weight);
     this.values = new Float64Array(this.n * this.k);
-    ranked.forEach((r, i) => model.criteria.forEach((c, k) => (this.values[i * this.k + k] = r.criteria[c.name]?.normalized ?? 0)));
+    ranked.forEach((r, i) => criteria.forEach((c, k) => (this.values[i * this.k + k] = r.criteria[c.name]?.normalized ?? 0)));
     this.baseScores = Float64Array.from(ranked, (r) => r.score);
     this.tieScale = TIE_EPSILON * this.baseScores.reduce((largest, score) => Math.max(largest, Math.abs(score)), 1);
     const inputsOf = new Int32Array(this.n);
@@ -263,17 +267,15 @@ class Sampler {
         score = this.baseScores[i]!;
         for (; input < inputEnd; input += 1) score += this.drawFrameworkInput(input, random) - this.baseScores[i]!;
       } else if (input === inputEnd && !this.hasConfidence) {
-        for (let c = 0; c < k; c += 1) score += this.sampleWeights[c]! * this.values[i * k + c]!;
-        score = (100 * score) / totalWeight;
+        for (let c = 0; c < k; c += 1) score += pointsFor(this.sampleWeights[c]!, this.values[i * k + c]!, totalWeight);
       } else {
         for (let c = 0; c < k; c += 1) this.row[c] = this.values[i * k + c]!;
         for (; input < inputEnd; input += 1) this.drawInput(input, random);
         for (let c = 0; c < k; c += 1) {
           const spread = this.confidence[c]!;
           const value = spread > 0 ? Math.min(1, Math.max(0, this.row[c]! + spread * (2 * random() - 1))) : this.row[c]!;
-          score += this.sampleWeights[c]! * value;
+          score += pointsFor(this.sampleWeights[c]!, value, totalWeight);
         }
-        score = (100 * score) / totalWeight;
       }
       this.movingKeys[j] = score - i * this.tieScale;
     }

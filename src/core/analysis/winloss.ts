@@ -1,5 +1,5 @@
 import { foldText } from '../text/folding.js';
-import { suggestSimilar } from '../text/suggest.js';
+import { suggestTitles } from '../text/similarity.js';
 import type { DealOutcome, DealRow, FeatureRequest, Issue } from '../types.js';
 
 /** A closed deal: its rows in the export combined, so it counts once. */
@@ -98,7 +98,7 @@ export function joinWinLoss(requests: readonly FeatureRequest[], rows: readonly 
       citation,
       lines,
       ...tally([...citing]),
-      suggestions: suggestSimilar(citation, titles),
+      suggestions: suggestTitles(citation, titles),
     })),
     issues,
   };

@@ -1,29 +1,16 @@
-import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
+import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 import type { Config, CriterionConfig } from './schema.js';
 import { foldText } from '../text/folding.js';
 import { parsePeriodDays } from '../text/dates.js';
-import type { Aging, ScoringModel, Transform } from '../types.js';
+import { assertNever, type Aging, type Criterion, type ScoringModel, type Transform } from '../types.js';
 
-/** Turns a validated config into the model the scorer uses: criteria as a list, maps keyed case-insensitively. */
+/** Turns a validated config into the model the scorer uses: one case per kind, criteria as a list, maps keyed case-insensitively. */
 export function toScoringModel(config: Config): ScoringModel {
-  return {
+  const base = {
     columns: config.columns,
     currency: config.currency,
     aggregate: config.aggregate,
-    ...(config.model === 'weighted' ? {} : { framework: { name: config.model, combine: config.combine ?? 'average' } }),
     ...(config.tiebreak === undefined ? {} : { tiebreak: toTiebreak(config.model, config.tiebreak) }),
-    criteria: Object.entries(config.criteria ?? {}).map(([name, c]) => ({
-      name,
-      ...(c.description === undefined ? {} : { description: c.description }),
-      ...(c.label === undefined ? {} : { label: c.label }),
-      ...(c.sales === undefined ? {} : { sales: c.sales }),
-      weight: c.weight,
-      field: c.field,
-      transform: toTransform(c),
-      missing: c.missing ?? 0,
-      ...(c.count_unattributed ? { countUnattributed: true } : {}),
-      ...(c.confidence === undefined || c.confidence === 1 ? {} : { confidence: c.confidence }),
-    })),
     horizons: config.horizons,
     escalation: config.escalation,
     ...(config.decay || config.stale_after !== undefined ? { aging: toAging(config) } : {}),
@@ -31,6 +18,32 @@ export function toScoringModel(config: Config): ScoringModel {
       ? { plan: { field: config.plan.field, sizes: new Map(Object.entries(config.plan.sizes).map(([k, v]) => [foldText(k), v])) } }
       : {}),
   };
+  switch (config.model) {
+    case 'weighted':
+      return { kind: 'weighted', ...base, criteria: toCriteria(config) };
+    case 'rice':
+    case 'wsjf':
+      return { kind: config.model, ...base };
+    case 'ice':
+      return { kind: 'ice', ...base, combine: config.combine ?? 'average' };
+    default:
+      return assertNever(config.model);
+  }
+}
+
+function toCriteria(config: Config): Criterion[] {
+  return Object.entries(config.criteria ?? {}).map(([name, c]) => ({
+    name,
+    ...(c.description === undefined ? {} : { description: c.description }),
+    ...(c.label === undefined ? {} : { label: c.label }),
+    ...(c.sales === undefined ? {} : { sales: c.sales }),
+    weight: c.weight,
+    field: c.field,
+    transform: toTransform(c),
+    missing: c.missing ?? 0,
+    ...(c.count_unattributed ? { countUnattributed: true } : {}),
+    ...(c.confidence === undefined || c.confidence === 1 ? {} : { confidence: c.confidence }),
+  }));
 }
 
 function toAging(config: Config): Aging {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
+import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a field name in snake_case, like deal_value');
 const unitInterval = z.number().min(0).max(1);

@@ -1,24 +1,10 @@
-import type { DecisionEntry } from './schema.js';
+import type { Decision, Decisions } from './schema.js';
 import { combineDealValues, mergeUnattributed, sumWeights } from '../requests/group.js';
 import { foldText } from '../text/folding.js';
 import { scoreRequest } from '../scoring/score.js';
+import { criteriaOf } from '../scoring/model-inputs.js';
 import { parseLabelRange, parseNumberRange } from '../requests/ranges.js';
-import type { AccountMention, Decision, DecisionKind, FeatureRequest, Issue, ScoredRequest, ScoringModel } from '../types.js';
-
-export const DECISION_KINDS = ['accept', 'defer', 'decline', 'escalate', 'needs-info'] as const satisfies readonly DecisionKind[];
-/** Decisions sales relays to the customer, so they need a reason. */
-export const KINDS_NEEDING_REASON: readonly DecisionKind[] = ['decline', 'defer'];
-
-export type Decisions = Record<string, Decision>;
-
-/** Decision -> the file's snake_case entry. */
-export function toDecisionEntry({ mergeInto, distinctFrom, ...rest }: Decision): DecisionEntry {
-  return dropUndefined({ ...rest, merge_into: mergeInto, distinct_from: distinctFrom });
-}
-
-export function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
+import type { AccountMention, FeatureRequest, Issue, ScoredRequest, ScoringModel } from '../types.js';
 
 /** A request with the PM's decision attached. */
 export interface DecidedRequest extends FeatureRequest {
@@ -162,7 +148,7 @@ export function scoreDecidedRequest(request: DecidedRequest, model: ScoringModel
 export function checkDecisionValues(decisions: Decisions, model: ScoringModel): Issue[] {
   return Object.entries(decisions).flatMap(([id, decision]) =>
     Object.entries(decision.values ?? {}).flatMap(([field, value]) =>
-      model.criteria.flatMap((criterion): Issue[] => {
+      criteriaOf(model).flatMap((criterion): Issue[] => {
         if (criterion.field !== field) return [];
         const t = criterion.transform;
         const path = `decisions.${id}.values.${field}`;

@@ -1,4 +1,4 @@
-import type { Decisions } from './apply.js';
+import type { Decisions } from './schema.js';
 import { foldText } from '../text/folding.js';
 import type { Decision } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECISION_KINDS, dropUndefined, KINDS_NEEDING_REASON, type Decisions } from './apply.js';
+import { DECISION_KINDS, KINDS_NEEDING_REASON } from './kinds.js';
 
 // An id as YAML may type it: FR-101, or a bare 101.
 const requestId = z.union([z.string().min(1), z.number()]).transform(String);
@@ -7,14 +7,20 @@ const requestId = z.union([z.string().min(1), z.number()]).transform(String);
 const decisionEntrySchema = z
   .strictObject({
     decision: z.enum(DECISION_KINDS).optional(),
+    /** Why: what sales relays to the customer. Required for decline and defer. */
     reason: z.string().min(1).optional(),
+    /** Target horizon the PM committed to, if any. */
     horizon: z.string().min(1).optional(),
+    /** Field -> assessed value (alignment, effort, ...): fills or overrides the export's. */
     values: z.record(z.string().min(1), z.union([z.number(), z.string()])).optional(),
+    /** Id of the request this one duplicates. */
     merge_into: requestId.optional(),
+    /** Ids of the requests this one cannot ship without (plan honours them). */
     requires: z
       .union([requestId, requestId.array()])
       .transform((ids) => (Array.isArray(ids) ? ids : [ids]))
       .optional(),
+    /** Ids the PM said this request is not a duplicate of: triage no longer suggests merging them. */
     distinct_from: z.array(z.union([z.string().min(1), z.number()]).transform(String)).optional(),
     date: z.string().optional(),
     decider: z.string().optional(),
@@ -39,7 +45,17 @@ export const decisionsFileSchema = z.strictObject({
     .transform((d) => d ?? {}),
 });
 
+/** One request's entry as the file holds it (snake_case, as people edit it). */
 export type DecisionEntry = z.input<typeof decisionEntrySchema>;
+
+/** A triage decision as the code reads it: the file's entry, validated, with merge_into and distinct_from in camelCase. */
+export type Decision = Omit<z.output<typeof decisionEntrySchema>, 'merge_into' | 'distinct_from'> & {
+  mergeInto?: string;
+  distinctFrom?: string[];
+};
+
+/** Request id -> the PM's decision. */
+export type Decisions = Record<string, Decision>;
 
 /** The keys the decisions schema allows at a path, for "did you mean" hints. */
 export function knownDecisionKeys(path: readonly (string | number)[]): string[] {
@@ -47,12 +63,5 @@ export function knownDecisionKeys(path: readonly (string | number)[]): string[] 
   return path.length === 2 ? Object.keys(decisionEntrySchema.shape) : [];
 }
 
-/** File entries (snake_case, as people edit them) -> Decision values. */
-export function toDecisions(file: z.output<typeof decisionsFileSchema>): Decisions {
-  return Object.fromEntries(
-    Object.entries(file.decisions).map(([id, { merge_into, distinct_from, ...rest }]) => [
-      id,
-      dropUndefined({ ...rest, mergeInto: merge_into, distinctFrom: distinct_from }),
-    ]),
-  );
-}
+/** A decisions file as validated, entries still as the file spells them. */
+export type DecisionsFile = z.output<typeof decisionsFileSchema>;

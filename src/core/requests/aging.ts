@@ -1,4 +1,5 @@
-import type { Aging, FeatureRequest } from '../types.js';
+import type { Aging, FeatureRequest, ScoringModel } from '../types.js';
+import type { MentionDecay } from './group.js';
 
 /** Requests this close to going stale are listed in the digest: two weekly syncs. */
 export const GOING_STALE_WITHIN_DAYS = 14;
@@ -22,4 +23,10 @@ export function daysUntilStale(
 ): number | undefined {
   const quiet = daysSinceLastMention(request, asOf);
   return aging?.staleAfterDays === undefined || quiet === undefined ? undefined : aging.staleAfterDays - quiet;
+}
+
+/** How grouping weighs mentions by age: with the model's half-life, as of the day the pipeline ranks at (check and columns read without). */
+export function mentionDecayOf(model: ScoringModel, asOf: number | undefined): MentionDecay | undefined {
+  const halfLifeDays = model.aging?.halfLifeDays;
+  return halfLifeDays === undefined || asOf === undefined ? undefined : { halfLifeDays, asOf };
 }

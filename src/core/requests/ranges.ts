@@ -1,10 +1,7 @@
 import { parseQuantity } from '../text/numbers.js';
 import { foldText } from '../text/folding.js';
-import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
-import type { FeatureRequest, ScoringModel, Transform } from '../types.js';
-
-/** A value a PM is unsure of: any number between two, or any of the labels from one to another of a criterion's map. */
-export type ValueRange = { kind: 'numbers'; low: number; high: number; text: string } | { kind: 'labels'; labels: string[]; text: string };
+import { criteriaOf, scoredFields } from '../scoring/model-inputs.js';
+import type { FeatureRequest, ScoringModel, Transform, ValueRange } from '../types.js';
 
 const BETWEEN = /^([^-].*?)\s*(?:\.\.|–|—|-|\bto\b)\s*(.+)$/;
 const PLUS_MINUS = /^(.+?)\s*(?:±|\+\/-|\+-)\s*(.+)$/;
@@ -64,11 +61,10 @@ function rangeFor(request: FeatureRequest, field: string, labels: LabelMap | und
   return { kind: 'numbers', ...range, text };
 }
 
-/** The fields the model scores, each with its map when it scores text through one. */
-export function scoredFields(model: Pick<ScoringModel, 'criteria' | 'framework'>): Map<string, LabelMap | undefined> {
-  const fields = new Map<string, LabelMap | undefined>();
-  for (const c of model.criteria) fields.set(c.field, c.transform.kind === 'map' ? c.transform : fields.get(c.field));
-  for (const term of model.framework ? FRAMEWORK_TERMS[model.framework.name] : []) fields.set(term.field, undefined);
+/** The fields the model scores, each with its map when a criterion scores its text through one. */
+function labelMapsByField(model: ScoringModel): Map<string, LabelMap | undefined> {
+  const fields = new Map<string, LabelMap | undefined>(scoredFields(model).map((field) => [field, undefined]));
+  for (const c of criteriaOf(model)) if (c.transform.kind === 'map') fields.set(c.field, c.transform);
   return fields;
 }
 
@@ -78,8 +74,8 @@ export function scoredFields(model: Pick<ScoringModel, 'criteria' | 'framework'>
  * of two); score --uncertainty samples the whole range. Requests without a
  * range are returned as they are.
  */
-export function resolveRanges<R extends FeatureRequest>(requests: readonly R[], model: Pick<ScoringModel, 'criteria' | 'framework'>): R[] {
-  const fields = scoredFields(model);
+export function resolveRanges<R extends FeatureRequest>(requests: readonly R[], model: ScoringModel): R[] {
+  const fields = labelMapsByField(model);
   return requests.map((request) => {
     let ranges: Record<string, ValueRange> | undefined;
     for (const [field, labels] of fields) {

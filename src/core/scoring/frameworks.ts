@@ -1,28 +1,6 @@
 import { parseQuantity } from '../text/numbers.js';
-import type { CriterionScore, FeatureRequest, Issue, ScoredRequest } from '../types.js';
-
-export type FrameworkName = 'rice' | 'wsjf' | 'ice';
-
-/** A named prioritization framework; its score is in the framework's own unit. */
-export interface Framework {
-  name: FrameworkName;
-  /** ice only: how impact, confidence and ease combine. */
-  combine: 'average' | 'product';
-}
-
-/** One input of a framework: the request field it reads. */
-export interface FrameworkTerm {
-  field: string;
-  /** A divisor (effort, job size): zero or missing cannot be scored, and smaller is better. */
-  isDivisor?: boolean;
-}
-
-/** The inputs of each framework, in the order its formula names them. */
-export const FRAMEWORK_TERMS: Readonly<Record<FrameworkName, readonly FrameworkTerm[]>> = {
-  rice: [{ field: 'reach' }, { field: 'impact' }, { field: 'confidence' }, { field: 'effort', isDivisor: true }],
-  wsjf: [{ field: 'business_value' }, { field: 'time_criticality' }, { field: 'risk_reduction' }, { field: 'job_size', isDivisor: true }],
-  ice: [{ field: 'impact' }, { field: 'confidence' }, { field: 'ease' }],
-};
+import { assertNever, type CriterionScore, type FeatureRequest, type FrameworkModel, type Issue, type ScoredRequest } from '../types.js';
+import { FRAMEWORK_TERMS, type FrameworkName } from './framework-terms.js';
 
 /** Intercom's impact scale, so an export may say "high" rather than 2. */
 export const RICE_IMPACT_SCALE: Readonly<Record<string, number>> = { massive: 3, high: 2, medium: 1, low: 0.5, minimal: 0.25 };
@@ -41,9 +19,9 @@ export interface FrameworkScore {
  * wsjf = (business value + time criticality + risk reduction) / job size (SAFe),
  * ice = average (or product) of impact, confidence and ease (Sean Ellis).
  */
-export function scoreFramework(framework: Framework, request: FeatureRequest): FrameworkScore {
-  const terms = FRAMEWORK_TERMS[framework.name];
-  const values = new Map(terms.map((t) => [t.field, readTerm(framework, t.field, request)]));
+export function scoreFramework(model: FrameworkModel, request: FeatureRequest): FrameworkScore {
+  const terms = FRAMEWORK_TERMS[model.kind];
+  const values = readFrameworkInputs(model, request);
   const criteria = Object.fromEntries(terms.map((t) => [t.field, criterionScore(values.get(t.field), request, t.field)]));
   const missing = terms.filter((t) => {
     const value = values.get(t.field);
@@ -54,29 +32,119 @@ export function scoreFramework(framework: Framework, request: FeatureRequest): F
     return { criteria, explanation: `cannot be scored: ${unscorable}`, unscorable };
   }
   const v = (field: string) => values.get(field)!;
-  const score = computeScore(framework, v);
-  return { score, criteria, explanation: `${explainTerms(framework, v)} = ${formatNumber(score)}` };
+  const score = computeFrameworkScore(model, v);
+  return { score, criteria, explanation: `${formatFormula(model, v)} = ${formatNumber(score)}` };
 }
 
-function computeScore(framework: Framework, v: (field: string) => number): number {
-  if (framework.name === 'rice') return (v('reach') * v('impact') * v('confidence')) / v('effort');
-  if (framework.name === 'wsjf') return (v('business_value') + v('time_criticality') + v('risk_reduction')) / v('job_size');
-  const [impact, confidence, ease] = [v('impact'), v('confidence'), v('ease')];
-  return framework.combine === 'product' ? impact * confidence * ease : (impact + confidence + ease) / 3;
+/** Each input of the framework as the formula reads it (undefined when missing). */
+export function readFrameworkInputs(model: FrameworkModel, request: FeatureRequest): Map<string, number | undefined> {
+  return new Map(FRAMEWORK_TERMS[model.kind].map((t) => [t.field, readTerm(model, t.field, request)]));
 }
 
-function explainTerms(framework: Framework, v: (field: string) => number): string {
+/** The framework's formula applied to its inputs. */
+export function computeFrameworkScore(model: FrameworkModel, v: (field: string) => number): number {
+  switch (model.kind) {
+    case 'rice':
+      return (v('reach') * v('impact') * v('confidence')) / v('effort');
+    case 'wsjf':
+      return (v('business_value') + v('time_criticality') + v('risk_reduction')) / v('job_size');
+    case 'ice':
+      return model.combine === 'product' ? v('impact') * v('confidence') * v('ease') : (v('impact') + v('confidence') + v('ease')) / 3;
+    default:
+      return assertNever(model);
+  }
+}
+
+/**
+ * The value of one input at which the score equals `score`, the others as they are;
+ * undefined when no value gets there (another factor is zero). Each formula is
+ * linear in each input or in its reciprocal, so the inverse is exact.
+ */
+export function solveFrameworkInput(
+  model: FrameworkModel,
+  values: ReadonlyMap<string, number | undefined>,
+  field: string,
+  score: number,
+): number | undefined {
+  const others = FRAMEWORK_TERMS[model.kind].filter((t) => t.field !== field).map((t) => values.get(t.field));
+  if (others.some((v) => v === undefined)) return undefined;
+  const v = (name: string) => values.get(name)!;
+  const product = (fields: string[]) => fields.filter((f) => f !== field).reduce((p, f) => p * v(f), 1);
+  const sum = (fields: string[]) => fields.filter((f) => f !== field).reduce((p, f) => p + v(f), 0);
+  const solved = (() => {
+    switch (model.kind) {
+      case 'rice':
+        return field === 'effort'
+          ? product(['reach', 'impact', 'confidence']) / score
+          : (score * v('effort')) / product(['reach', 'impact', 'confidence']);
+      case 'wsjf':
+        return field === 'job_size'
+          ? sum(['business_value', 'time_criticality', 'risk_reduction']) / score
+          : score * v('job_size') - sum(['business_value', 'time_criticality', 'risk_reduction']);
+      case 'ice':
+        return model.combine === 'product'
+          ? score / product(['impact', 'confidence', 'ease'])
+          : 3 * score - sum(['impact', 'confidence', 'ease']);
+      default:
+        return assertNever(model);
+    }
+  })();
+  return Number.isFinite(solved) ? solved : undefined;
+}
+
+/** The values an input can take: a share for RICE confidence, 1-10 for ICE, positive for a divisor, else at least 0. */
+export function inputRange(model: FrameworkModel, field: string): { min: number; max: number; isMinOpen: boolean } {
+  if (model.kind === 'rice' && field === 'confidence') return { min: 0, max: 1, isMinOpen: true };
+  if (model.kind === 'ice') return { min: 1, max: 10, isMinOpen: false };
+  const isDivisor = FRAMEWORK_TERMS[model.kind].some((t) => t.field === field && t.isDivisor === true);
+  return { min: 0, max: Infinity, isMinOpen: isDivisor };
+}
+
+/** The operators a formula is written with: "x" and "/" for a terminal, "×" and "÷" for a report. */
+export interface FormulaSymbols {
+  times: string;
+  divide: string;
+}
+
+const PLAIN: FormulaSymbols = { times: 'x', divide: '/' };
+
+/** The formula with the request's inputs: "450 reach x 3 impact x 100% / 2 person-months". */
+export function formatFormula(model: FrameworkModel, v: (field: string) => number, symbols: FormulaSymbols = PLAIN): string {
   const term = (field: string, label: string) => `${formatNumber(v(field))} ${label}`;
-  if (framework.name === 'rice') {
-    const months = v('effort') === 1 ? 'person-month' : 'person-months';
-    return `${term('reach', 'reach')} x ${term('impact', 'impact')} x ${formatNumber(v('confidence') * 100)}% / ${term('effort', months)}`;
+  const { times, divide } = symbols;
+  switch (model.kind) {
+    case 'rice': {
+      const months = v('effort') === 1 ? 'person-month' : 'person-months';
+      return `${term('reach', 'reach')} ${times} ${term('impact', 'impact')} ${times} ${formatNumber(v('confidence') * 100)}% ${divide} ${term('effort', months)}`;
+    }
+    case 'wsjf': {
+      const costOfDelay = `${term('business_value', 'value')} + ${term('time_criticality', 'time criticality')} + ${term('risk_reduction', 'risk reduction')}`;
+      return `(${costOfDelay}) ${divide} ${term('job_size', 'job size')}`;
+    }
+    case 'ice': {
+      const parts = [term('impact', 'impact'), term('confidence', 'confidence'), term('ease', 'ease')];
+      return model.combine === 'product' ? parts.join(` ${times} `) : `(${parts.join(' + ')}) ${divide} 3`;
+    }
+    default:
+      return assertNever(model);
   }
-  if (framework.name === 'wsjf') {
-    const costOfDelay = `${term('business_value', 'value')} + ${term('time_criticality', 'time criticality')} + ${term('risk_reduction', 'risk reduction')}`;
-    return `(${costOfDelay}) / ${term('job_size', 'job size')}`;
+}
+
+/** The framework's formula in words, for a report's model section. */
+export function describeFrameworkFormula(model: FrameworkModel, symbols: FormulaSymbols = PLAIN): string {
+  const { times, divide } = symbols;
+  switch (model.kind) {
+    case 'rice':
+      return `RICE = reach ${times} impact ${times} confidence ${divide} effort (person-months)`;
+    case 'wsjf':
+      return `WSJF = (business value + time criticality + risk reduction) ${divide} job size`;
+    case 'ice':
+      return model.combine === 'product'
+        ? `ICE = impact ${times} confidence ${times} ease`
+        : `ICE = (impact + confidence + ease) ${divide} 3`;
+    default:
+      return assertNever(model);
   }
-  const parts = [term('impact', 'impact'), term('confidence', 'confidence'), term('ease', 'ease')];
-  return framework.combine === 'product' ? parts.join(' x ') : `(${parts.join(' + ')}) / 3`;
 }
 
 /**
@@ -84,10 +152,10 @@ function explainTerms(framework: Framework, v: (field: string) => number): strin
  * RICE confidence is a share: `80%` and `0.8` are 0.8, and a bare number above 1
  * (`80`) is read as a percentage, since a confidence above 100% means nothing.
  */
-function readTerm(framework: Framework, field: string, request: FeatureRequest): number | undefined {
-  if (framework.name === 'rice' && field === 'impact') return readImpact(request.texts.impact ?? []);
+function readTerm(model: FrameworkModel, field: string, request: FeatureRequest): number | undefined {
+  if (model.kind === 'rice' && field === 'impact') return readImpact(request.texts.impact ?? []);
   const value = request.numbers[field];
-  if (framework.name === 'rice' && field === 'confidence' && value !== undefined && value > 1) return value / 100;
+  if (model.kind === 'rice' && field === 'confidence' && value !== undefined && value > 1) return value / 100;
   return value;
 }
 
@@ -114,7 +182,7 @@ export function formatNumber(value: number): string {
  * that cannot be scored, and one per input off its framework's scale (a RICE
  * impact other than 3, 2, 1, 0.5, 0.25; a confidence above 100%; ICE outside 1-10).
  */
-export function findFrameworkIssues(scored: readonly ScoredRequest[], framework: Framework): Issue[] {
+export function findFrameworkIssues(scored: readonly ScoredRequest[], model: FrameworkModel): Issue[] {
   return scored.flatMap((r) => {
     const rows = `${r.lines.length === 1 ? 'row' : 'rows'} ${r.lines.join(', ')}`;
     const warn = (code: string, what: string): Issue => ({
@@ -125,8 +193,8 @@ export function findFrameworkIssues(scored: readonly ScoredRequest[], framework:
       message: `"${r.id}" (${rows}) ${what}`,
     });
     if (r.unscorable !== undefined) return [warn('CANNOT_BE_SCORED', `cannot be scored: ${r.unscorable}; ranked last`)];
-    return FRAMEWORK_TERMS[framework.name].flatMap((t) => {
-      const problem = offScale(framework.name, t.field, r.criteria[t.field]!.normalized);
+    return FRAMEWORK_TERMS[model.kind].flatMap((t) => {
+      const problem = offScale(model.kind, t.field, r.criteria[t.field]!.normalized);
       return problem === undefined ? [] : [warn('INPUT_OFF_SCALE', problem)];
     });
   });

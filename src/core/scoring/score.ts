@@ -1,19 +1,34 @@
 import { findEscalations } from './escalate.js';
-import { numericField } from '../text/fields.js';
 import { scoreFramework } from './frameworks.js';
-import { foldText } from '../text/folding.js';
-import type { Criterion, CriterionScore, FeatureRequest, ScoredRequest, ScoringModel } from '../types.js';
+import { scoreWeighted } from './weighted.js';
+import { assertNever, type FeatureRequest, type ScoredRequest, type ScoringModel } from '../types.js';
 
-/** Scores each request: score = 100 * sum(w*s) / sum(w); each criterion's points add up to it. */
+/** Scores each request by its model's kind: weighted criteria (0-100) or a framework's own formula. */
 export function scoreRequests(requests: readonly FeatureRequest[], model: ScoringModel, asOf?: number): ScoredRequest[] {
   return requests.map((request) => scoreRequest(request, model, asOf));
 }
 
 /** `asOf` (a day number, see parseDate) is the day within_days escalation conditions count from. */
 export function scoreRequest(request: FeatureRequest, model: ScoringModel, asOf?: number): ScoredRequest {
-  if (!model.framework) return withPlacement(request, model, scoreWeighted(request, model), asOf);
-  const { score, ...rest } = scoreFramework(model.framework, request);
-  return withPlacement(request, model, { score: score ?? 0, ...rest }, asOf);
+  return withPlacement(request, model, scoreByKind(request, model), asOf);
+}
+
+function scoreByKind(
+  request: FeatureRequest,
+  model: ScoringModel,
+): Pick<ScoredRequest, 'score' | 'criteria' | 'explanation' | 'unscorable'> {
+  switch (model.kind) {
+    case 'weighted':
+      return scoreWeighted(request, model);
+    case 'rice':
+    case 'wsjf':
+    case 'ice': {
+      const { score, ...rest } = scoreFramework(model, request);
+      return { score: score ?? 0, ...rest };
+    }
+    default:
+      return assertNever(model);
+  }
 }
 
 /** Adds what every model shares: the horizon (none when unscorable) and the escalations. */
@@ -29,43 +44,23 @@ function withPlacement(
   return Object.assign({}, request, scored, placement);
 }
 
-function scoreWeighted(request: FeatureRequest, model: ScoringModel): Pick<ScoredRequest, 'score' | 'criteria'> {
-  const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
-  const criteria: Record<string, CriterionScore> = {};
-  let score = 0;
-  for (const criterion of model.criteria) {
-    const { raw, normalized } = normalizeCriterion(criterion, request);
-    const points = (100 * criterion.weight * (normalized ?? criterion.missing)) / totalWeight;
-    criteria[criterion.name] = Object.assign(raw === undefined ? {} : { raw }, {
-      normalized: normalized ?? criterion.missing,
-      points,
-      isMissing: normalized === undefined,
-    });
-    score += points;
-  }
-  return { score, criteria };
-}
-
-/** The criterion's value in [0,1] and the raw value behind it; normalized is undefined when the value is missing. */
-export function normalizeCriterion(criterion: Criterion, request: FeatureRequest): { raw?: number | string; normalized?: number } {
-  const t = criterion.transform;
-  if (t.kind === 'map') {
-    const texts = request.texts[criterion.field] ?? [];
-    let best: { raw: string; normalized: number } | undefined;
-    for (const text of texts) {
-      const normalized = t.map.get(foldText(text)) ?? t.default;
-      if (!best || normalized > best.normalized) best = { raw: text, normalized };
-    }
-    return best ?? {};
-  }
-  const raw = numericField(request, criterion.field, criterion.countUnattributed);
-  if (raw === undefined) return {};
-  if (t.kind === 'log') return { raw, normalized: Math.log1p(clamp(raw, 0, t.max)) / Math.log1p(t.max) };
-  return { raw, normalized: (clamp(raw, t.min, t.max) - t.min) / (t.max - t.min) };
-}
-
-function clamp(x: number, low: number, high: number): number {
-  return Math.min(Math.max(x, low), high);
+/**
+ * The export's view of a scored request: what re-scoring, merging and re-deciding start from,
+ * with no verdict of the last scoring (a framework's unscorable above all) left to outlive its inputs.
+ */
+export function toFeatureRequest(request: ScoredRequest & { rank?: number }): FeatureRequest {
+  const {
+    score: _s,
+    criteria: _c,
+    horizon: _h,
+    escalations: _e,
+    decision: _d,
+    rank: _r,
+    explanation: _x,
+    unscorable: _u,
+    ...base
+  } = request;
+  return base;
 }
 
 /** The first horizon whose min_score the score reaches; a horizon without min_score catches the rest. */

@@ -1,5 +1,5 @@
 import type { Condition } from '../config/schema.js';
-import { FRAMEWORK_TERMS } from '../scoring/frameworks.js';
+import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 import type { FeatureRequest, ScoringModel } from '../types.js';
 
 /** Fields every export may carry; criteria and escalation rules may name others. */
@@ -67,11 +67,9 @@ export function fieldUsage(model: ScoringModel): Map<string, FieldUsage> {
     const u = usage.get(field) ?? { isNumeric: false, isText: false };
     usage.set(field, isNumeric ? { ...u, isNumeric: true } : { ...u, isText: true });
   };
-  for (const c of model.criteria) use(c.field, c.transform.kind !== 'map');
+  if (model.kind === 'weighted') for (const c of model.criteria) use(c.field, c.transform.kind !== 'map');
   // RICE impact may be a word of Intercom's scale, so it is kept as text and read by the framework.
-  for (const t of model.framework ? FRAMEWORK_TERMS[model.framework.name] : []) {
-    use(t.field, !(model.framework?.name === 'rice' && t.field === 'impact'));
-  }
+  else for (const t of FRAMEWORK_TERMS[model.kind]) use(t.field, !(model.kind === 'rice' && t.field === 'impact'));
   for (const rule of model.escalation) {
     for (const [field, condition] of Object.entries(rule.when)) use(field, isNumericCondition(condition));
   }

@@ -1,4 +1,5 @@
 import { foldText } from './folding.js';
+import { editDistance } from './suggest.js';
 import type { FeatureRequest } from '../types.js';
 
 /** Words that carry no meaning in a feature title ("SSO via Okta" ~ "SSO for Okta"). */
@@ -42,4 +43,25 @@ export function findDuplicates<T extends FeatureRequest>(request: FeatureRequest
     .map((other) => ({ request: other, similarity: titleSimilarity(request.title, other.title) }))
     .filter((d) => d.similarity >= threshold && d.similarity > 0)
     .sort((a, b) => b.similarity - a.similarity);
+}
+
+/**
+ * Up to `count` titles a free-text citation may mean, most alike first: those that share a word with it
+ * (by titleSimilarity) or are within half their length in edits, a typo ("Salesforce 2-way sync").
+ */
+export function suggestTitles(text: string, titles: readonly string[], count = 2): string[] {
+  const folded = foldText(text);
+  return titles
+    .map((title) => {
+      const other = foldText(title);
+      return {
+        title,
+        similarity: titleSimilarity(text, title),
+        distance: editDistance(folded, other) / Math.max(folded.length, other.length, 1),
+      };
+    })
+    .filter((t) => t.similarity > 0 || t.distance <= 0.5)
+    .sort((x, y) => y.similarity - x.similarity || x.distance - y.distance)
+    .slice(0, count)
+    .map((t) => t.title);
 }

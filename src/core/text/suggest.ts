@@ -23,33 +23,3 @@ export function editDistance(a: string, b: string): number {
   }
   return rows[a.length]![b.length]!;
 }
-
-/**
- * Up to `count` candidates that look like a free-text title, most alike first:
- * those within half their length in edits, or sharing a word of four letters
- * or more ("Salesforce sync" -> "Salesforce two-way sync").
- */
-export function suggestSimilar(text: string, candidates: readonly string[], count = 2): string[] {
-  const words = significantWords(text);
-  return candidates
-    .map((candidate) => {
-      const a = text.toLowerCase();
-      const b = candidate.toLowerCase();
-      const distance = editDistance(a, b) / Math.max(a.length, b.length, 1);
-      const shared = [...significantWords(candidate)].filter((w) => words.has(w)).length;
-      return { candidate, distance, shared };
-    })
-    .filter((c) => c.distance <= 0.5 || c.shared > 0)
-    .sort((x, y) => y.shared - x.shared || x.distance - y.distance)
-    .slice(0, count)
-    .map((c) => c.candidate);
-}
-
-function significantWords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4),
-  );
-}

@@ -6,7 +6,9 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
 import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
 import type { Source } from '../source.js';
-import type { ColumnChoice } from '../table/infer-columns.js';
+import type { ReadProgress } from '../../core/read-summary.js';
+
+export type { CurrencyConversion, ReadProgress, ReadSummary } from '../../core/read-summary.js';
 
 /** Overrides for what the reader otherwise detects. */
 export interface ReadOptions {
@@ -25,46 +27,6 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Day number decay counts the age of mentions from (model.aging); today when absent. */
   asOf?: number;
-}
-
-export interface ReadProgress {
-  bytes: number;
-  /** Records read so far (the header and any blank lines included). */
-  rows: number;
-  /** The file's size, when known (not for stdin). */
-  size?: number;
-}
-
-export interface ReadSummary {
-  source: string;
-  /** Data rows read (blank lines and footers excluded). */
-  rows: number;
-  skippedRows: number;
-  footerLines: number;
-  encoding: string;
-  delimiter: string;
-  /** Currency of deal values: the config's base, else the first one the export used. */
-  currency?: string;
-  /** The export's header row, as written. */
-  header: string[];
-  /** Currency -> how its deal values were converted to the base currency. */
-  conversions?: Record<string, CurrencyConversion>;
-  /** Field -> the header it was read from. */
-  columns: Record<string, string>;
-  /** How each field's column was chosen: the evidence `pm-rank columns` shows. */
-  choices: ColumnChoice[];
-  /** Two sample values per column, in header order. */
-  samples: string[][];
-}
-
-/** How one currency's amounts became base-currency amounts: at the config's rate, by the export's converted column, or both. */
-export interface CurrencyConversion {
-  /** currency.rates' rate: base-currency units per unit. */
-  rate?: number;
-  /** The converted amount column (`Amount (converted)`) the CRM filled with its own rates. */
-  column?: string;
-  /** Rows converted. */
-  rows: number;
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */

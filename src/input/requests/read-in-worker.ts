@@ -5,7 +5,8 @@ import { ConfigError, InputError, UsageError } from '../../errors.js';
 import { createMentionDecoder } from './mention-codec.js';
 import type { Source } from '../source.js';
 import type { ReadOptions, ReadProgress } from '../csv/stream-csv.js';
-import { mentionDecayOf, type MentionsRead, type RequestsRead } from './read-requests.js';
+import { mentionDecayOf } from '../../core/requests/aging.js';
+import type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 
 /** What the reading thread posts: a batch of mentions, progress, the end of the file, or why it stopped. */
 export type WorkerMessage =

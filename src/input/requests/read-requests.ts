@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/text/fields.js';
-import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue, type MentionDecay } from '../../core/requests/group.js';
+import { mentionDecayOf } from '../../core/requests/aging.js';
+import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/requests/group.js';
 import { foldText } from '../../core/text/folding.js';
-import { FRAMEWORK_TERMS } from '../../core/scoring/frameworks.js';
-import type { FeatureRequest, Issue, Mention, ScoringModel } from '../../core/types.js';
+import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
+import type { Issue, Mention, ScoringModel } from '../../core/types.js';
 import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
 import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
@@ -12,7 +13,8 @@ import { quote } from '../quote.js';
 import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
 import type { ReadSettings } from '../settings.js';
-import type { ReadOptions, ReadSummary } from '../csv/stream-csv.js';
+import type { ReadOptions } from '../csv/stream-csv.js';
+import type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 import { readTable } from '../read-table.js';
 import { isPlaceholder } from '../table/cells.js';
 import { TableReader } from '../table/table-reader.js';
@@ -21,12 +23,7 @@ import { DateColumn } from '../table/date-column.js';
 export { detectEncoding } from '../csv/decode.js';
 export { detectDelimiter } from '../csv/detect-delimiter.js';
 export type { ReadOptions, ReadProgress, ReadSummary } from '../csv/stream-csv.js';
-
-export interface RequestsRead {
-  requests: FeatureRequest[];
-  issues: Issue[];
-  summary: ReadSummary;
-}
+export type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 
 const EXPECTED = 'a header row and request rows';
 /** From this size a file is parsed on a second thread: below it, starting one costs more than it saves. */
@@ -34,8 +31,6 @@ const THREAD_MIN_BYTES = 16 * 1024 * 1024;
 
 /** Fields whose cells may list several values (multi-select and multi-picklist exports). */
 const LIST_FIELDS = ['id', 'title', 'account', 'segment'] as const;
-
-export type MentionsRead = Omit<RequestsRead, 'requests'>;
 
 /** Streams a CSV export into requests, collecting warnings about bad rows and cells. A large file is read on a second thread while this one groups. */
 export async function readRequests(source: Source, model: ScoringModel, options: ReadOptions = {}): Promise<RequestsRead> {
@@ -52,12 +47,6 @@ async function groupExport(source: Source, model: ScoringModel, options: ReadOpt
   const grouper = createRequestGrouper(model.aggregate, mentionDecayOf(model, options.asOf));
   const read = await readMentions(source, model, options, (mention) => grouper.add(mention));
   return { requests: grouper.requests(), ...read };
-}
-
-/** How grouping weighs mentions by age: with the model's half-life, as of the day the pipeline ranks at (check and columns read without). */
-export function mentionDecayOf(model: ScoringModel, asOf: number | undefined): MentionDecay | undefined {
-  const halfLifeDays = model.aging?.halfLifeDays;
-  return halfLifeDays === undefined || asOf === undefined ? undefined : { halfLifeDays, asOf };
 }
 
 /** PM_RANK_READ_THREAD=always|never overrides the rule (auto): a large file, and a second core to read it on. */
@@ -149,18 +138,15 @@ class ExportReader extends TableReader {
 
   /** Every request would score the same: a ranking by tie-break alone (ids in alphabetical order) is worse than none. */
   private stopWhenNothingScores(columns: ColumnMap): void {
-    const fields = this.model.framework
-      ? FRAMEWORK_TERMS[this.model.framework.name].map((t) => t.field)
-      : this.model.criteria.map((c) => c.field);
+    const fields = scoredFields(this.model);
+    const isFramework = this.model.kind !== 'weighted';
     // Counting rows that name no account needs no account column.
-    const countsRows = this.model.criteria.some((c) => c.field === 'accounts' && c.countUnattributed);
+    const countsRows = criteriaOf(this.model).some((c) => c.field === 'accounts' && c.countUnattributed);
     const hasData = (field: string) =>
       (field === 'accounts' && countsRows) || isFieldInExport(field, (column) => columns.indices.has(column));
-    if (fields.length === 0 || (this.model.framework ? fields.every(hasData) : fields.some(hasData))) return;
+    if (fields.length === 0 || (isFramework ? fields.every(hasData) : fields.some(hasData))) return;
     const missing = [...new Set(fields.filter((f) => !hasData(f)))].join(', ');
-    const what = this.model.framework
-      ? `${this.model.framework.name.toUpperCase()} needs ${missing}`
-      : `no criterion of the model has a column (${missing})`;
+    const what = isFramework ? `${this.model.kind.toUpperCase()} needs ${missing}` : `no criterion of the model has a column (${missing})`;
     throw new InputError(
       `${this.source}: ${what}, so every request would score the same; run pm-rank columns ${this.source} to see what was found, then pm-rank init --from ${this.source} to write a config for this export`,
     );
@@ -179,7 +165,7 @@ class ExportReader extends TableReader {
   }
 
   private warnMissingColumns(columns: ColumnMap): void {
-    for (const criterion of this.model.criteria) {
+    for (const criterion of criteriaOf(this.model)) {
       if (isWinLossField(criterion.field) || criterion.countUnattributed) continue;
       // Without an account column no row names a customer: accounts is 0 for every request.
       const isAccounts = criterion.field === 'accounts';
@@ -188,9 +174,9 @@ class ExportReader extends TableReader {
         : `criterion ${criterion.name} scores its missing value ${criterion.missing} for every request`;
       this.warnMissingColumn(columns, isAccounts ? 'account' : criterion.field, `criteria.${criterion.name}`, consequence);
     }
-    const { framework } = this.model;
-    for (const term of framework ? FRAMEWORK_TERMS[framework.name] : []) {
-      this.warnMissingColumn(columns, term.field, 'model', `${framework!.name.toUpperCase()} cannot score any request`);
+    if (this.model.kind === 'weighted') return;
+    for (const field of scoredFields(this.model)) {
+      this.warnMissingColumn(columns, field, 'model', `${this.model.kind.toUpperCase()} cannot score any request`);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { ScoringModel } from '../../core/types.js';
+import { criteriaOf } from '../../core/scoring/model-inputs.js';
 import type { FieldKind, WantedField } from './infer-columns.js';
 
 const KINDS: Readonly<Record<string, FieldKind>> = {
@@ -27,7 +28,7 @@ export const RIVAL_FIELDS = ['owner', 'created_date', 'deal', 'stage', 'close_da
 /** A field as column inference wants it: its kind (from the field, else from how the model reads it) and the values the model's maps score. */
 export function wantedField(field: string, model: ScoringModel | undefined, isNumeric = false): WantedField {
   const mapKeys = new Set<string>();
-  for (const criterion of model?.criteria ?? []) {
+  for (const criterion of model ? criteriaOf(model) : []) {
     if (criterion.field === field && criterion.transform.kind === 'map') for (const key of criterion.transform.map.keys()) mapKeys.add(key);
   }
   const kind = KINDS[field] ?? (mapKeys.size > 0 ? 'category' : isNumeric ? 'number' : 'text');

@@ -2,6 +2,9 @@ import { foldText } from '../../core/text/folding.js';
 import { normalizeHeader, withoutObjectPrefix } from './header.js';
 import { profileColumn, type ColumnProfile, type ListSeparator } from './profile-column.js';
 import { FIELD_SYNONYMS } from './synonyms/index.js';
+import type { Candidate, ColumnChoice } from '../../core/read-summary.js';
+
+export type { Candidate, ColumnChoice } from '../../core/read-summary.js';
 
 /** What a field's cells should look like, which decides how its content evidence is weighed. */
 export type FieldKind = 'id' | 'title' | 'name' | 'text' | 'money' | 'number' | 'category' | 'score' | 'size' | 'date';
@@ -23,35 +26,6 @@ export interface InferenceInput {
   wanted: readonly WantedField[];
   /** Fields the reader does not need but whose headers must not be taken for wanted ones ("Account Owner" is not the account). */
   rivals?: readonly WantedField[];
-}
-
-/** A column considered for a field, and why. */
-export interface Candidate {
-  index: number;
-  header: string;
-  score: number;
-  /** The header evidence and the content evidence, in words. */
-  reasons: string[];
-  samples: string[];
-  fill: number;
-}
-
-/** The column (or repeated columns) chosen for a field. */
-export interface ColumnChoice {
-  field: string;
-  header: string;
-  /** The chosen column first, then repeated headers of the same name, whose values are read too. */
-  indices: number[];
-  isConfigured: boolean;
-  score: number;
-  reasons: string[];
-  samples: string[];
-  /** The best column not chosen for this field, if any. */
-  runnerUp?: Candidate;
-  /** The runner-up scored close to the choice: worth a look. */
-  isClose: boolean;
-  /** Cells list several values with this separator (multi-select exports), so each value counts. */
-  split?: string;
 }
 
 /** A configured header the export lacks, with the closest header it has. */

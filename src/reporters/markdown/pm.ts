@@ -1,16 +1,23 @@
 import type { ConditionCheck } from '../../core/scoring/escalate.js';
 import { foldText } from '../../core/text/folding.js';
-import { findCounterfactuals, type Change, type Counterfactual } from '../../core/analysis/counterfactual.js';
+import type { Change, Counterfactual } from '../../core/analysis/counterfactual.js';
 import {
   buildExpediteLane,
   explainContributions,
   findHoldbacks,
-  maxPointsOf,
   placeInHorizon,
   type Contribution,
   type ExpediteLane,
 } from '../../core/analysis/explain.js';
-import type { Decision, DecisionKind, RankedRequest } from '../../core/types.js';
+import {
+  describeFrameworkFormula,
+  formatFormula,
+  formatNumber,
+  readFrameworkInputs,
+  type FormulaSymbols,
+} from '../../core/scoring/frameworks.js';
+import { maxPointsOf } from '../../core/scoring/weighted.js';
+import type { Decision, DecisionKind, FrameworkModel, RankedRequest, ScoringModel, WeightedModel } from '../../core/types.js';
 import {
   countAskers,
   decisionLabel,
@@ -19,6 +26,7 @@ import {
   describeDaysFromAsOf,
   formatExactMoney,
   formatMoney,
+  formatRequestScore,
   formatScore,
   horizonLabel,
   plural,
@@ -26,7 +34,12 @@ import {
 import { renderQuadrant } from './quadrant.js';
 import { renderUncertainty } from './uncertainty.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+
+/** The PM report's data: the ranking, and each request's counterfactuals by id (findCounterfactualsByRequest). */
+export interface PmReport extends RankingReport {
+  counterfactuals: ReadonlyMap<string, Counterfactual[]>;
+}
 
 /** What the report command passes to the markdown reporters. */
 export interface MarkdownOptions {
@@ -37,7 +50,7 @@ export interface MarkdownOptions {
 }
 
 /** The PM's justification report: summary, value vs effort, expedite lane, one section per request. */
-export function renderPmReport(report: RankingReport, options: MarkdownOptions): string {
+export function renderPmReport(report: PmReport, options: MarkdownOptions): string {
   const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
     renderSummary(report, lane, options),
@@ -57,18 +70,13 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
     const band = h.min_score === undefined ? md(h.name) : `${md(h.name)} ≥ ${h.min_score}`;
     return `${band}: ${ranked.filter((r) => r.horizon === h.name).length}`;
   });
-  const modelTable = renderMarkdownTable(
-    ['Criterion', 'Field', 'Weight', 'Max points', 'Description'],
-    model.criteria.map((c) => [md(c.name), md(c.field), String(c.weight), formatScore(maxPointsOf(c, model)), md(c.description ?? '')]),
-    ['l', 'l', 'r', 'r', 'l'],
-  );
   const top = ranked.slice(0, options.top);
   const topTable = renderMarkdownTable(
-    ['#', 'Request', 'Score', 'Horizon', 'Deal value', 'Accounts', 'Escalation'],
+    ['#', 'Request', scoreName(model), 'Horizon', 'Deal value', 'Accounts', 'Escalation'],
     top.map((r) => [
       String(r.rank),
       labelWithMark(r),
-      formatScore(r.score),
+      formatRequestScore(r, model),
       md(horizonLabel(r)),
       formatMoney(r.dealValue, summary.currency),
       countAskers(r),
@@ -81,16 +89,40 @@ function renderSummary(report: RankingReport, lane: ExpediteLane<RankedRequest>,
     [
       `- **Date:** ${md(options.date)}`,
       `- **Source:** ${md(summary.source)}: ${plural(summary.rows, 'row')}, ${plural(ranked.length, 'request')}`,
-      `- **Model:** ${md(report.modelSource)}`,
+      `- **Model:** ${md(report.configSource)}`,
       ...(currency ? [`- **Deal values in:** ${md(currency)}`] : []),
       ...(horizons.length > 0 ? [`- **Horizons:** ${horizons.join(' · ')}`] : []),
       `- **Expedite lane:** ${plural(countRequests(lane.met), 'request')} meeting an escalation rule, ${plural(countRequests(lane.nearMisses), 'request')} one condition short`,
     ].join('\n'),
     '## Model',
-    modelTable,
+    describeModel(model),
     `## Top ${top.length}`,
     topTable,
   ].join('\n\n');
+}
+
+/** Operators as a reader writes them, for a framework's formula in a report. */
+const REPORT_SYMBOLS: FormulaSymbols = { times: '×', divide: '÷' };
+
+/** "Score" for weighted criteria (0-100); a framework's name for its own unit. */
+function scoreName(model: ScoringModel): string {
+  return model.kind === 'weighted' ? 'Score' : model.kind.toUpperCase();
+}
+
+/** The criteria with their weights and maximum points, or the framework's formula and unit. */
+function describeModel(model: ScoringModel): string {
+  if (model.kind === 'weighted') {
+    return renderMarkdownTable(
+      ['Criterion', 'Field', 'Weight', 'Max points', 'Description'],
+      model.criteria.map((c) => [md(c.name), md(c.field), String(c.weight), formatScore(maxPointsOf(c, model)), md(c.description ?? '')]),
+      ['l', 'l', 'r', 'r', 'l'],
+    );
+  }
+  const name = model.kind.toUpperCase();
+  return [
+    `${describeFrameworkFormula(model, REPORT_SYMBOLS)}.`,
+    `Scores are in ${name}'s own unit, with no maximum: compare them with each other, not with 100. A request missing an input cannot be scored and ranks last.`,
+  ].join(' ');
 }
 
 function countRequests(entries: readonly { request: unknown }[]): number {
@@ -161,26 +193,26 @@ function formatExact(field: string, value: number, currency: string | undefined)
   return formatExactMoney(value, field === 'deal_value' ? currency : undefined);
 }
 
-function renderRequests(report: RankingReport, options: MarkdownOptions): string {
+function renderRequests(report: PmReport, options: MarkdownOptions): string {
   const top = report.ranked.slice(0, options.top);
   const rest = report.ranked.slice(options.top);
-  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report, options))];
+  const sections = ['## Requests', ...top.map((r) => renderRequest(r, report))];
   if (rest.length > 0) {
     const first = rest[0]!.rank;
     const last = rest.at(-1)!.rank;
     sections.push(
       `<details>\n<summary>${plural(rest.length, 'more request')} (${first === last ? `rank ${first}` : `ranks ${first}–${last}`})</summary>`,
-      ...rest.map((r) => renderRequest(r, report, options)),
+      ...rest.map((r) => renderRequest(r, report)),
       '</details>',
     );
   }
   return sections.join('\n\n');
 }
 
-function renderRequest(request: RankedRequest, report: RankingReport, options: MarkdownOptions): string {
+function renderRequest(request: RankedRequest, report: PmReport): string {
   const currency = report.summary.currency;
   const facts = [
-    `**Score ${formatScore(request.score)}**`,
+    `**${scoreName(report.model)} ${formatRequestScore(request, report.model)}**`,
     ...(request.horizon === undefined ? [] : [`**${md(request.horizon)}**`]),
     describeAskers(request),
     formatMoney(request.dealValue, currency),
@@ -194,27 +226,35 @@ function renderRequest(request: RankedRequest, report: RankingReport, options: M
     `- **Accounts:** ${accounts.join(', ') || 'none named'}`,
     ...describeUnattributed(request, currency),
     ...describeHorizon(request, report),
-    `- **Holds it back:** ${describeHoldbacks(request, report)}`,
-    ...describeCounterfactuals(findCounterfactuals(request, report.ranked, report.model, options.top), currency),
+    ...(report.model.kind === 'weighted' ? [`- **Holds it back:** ${describeHoldbacks(request, report.model, currency)}`] : []),
+    ...describeCounterfactuals(report.counterfactuals.get(request.id) ?? [], report.model, currency),
     ...(request.decision ? [describeDecision(request.decision)] : []),
   ];
   return [
     `### ${request.rank}. ${labelWithMark(request)}`,
     facts.join(' · '),
-    renderContributions(request, report),
+    report.model.kind === 'weighted' ? renderContributions(request, report.model, currency) : renderFormula(request, report.model),
     bullets.join('\n'),
   ].join('\n\n');
 }
 
-function renderContributions(request: RankedRequest, report: RankingReport): string {
-  const contributions = explainContributions(request, report.model);
+/** "**RICE:** 800 = 800 reach × 2 impact × 50% ÷ 1 person-month", or what input it lacks. */
+function renderFormula(request: RankedRequest, model: FrameworkModel): string {
+  const name = model.kind.toUpperCase();
+  if (request.unscorable !== undefined) return `**${name}:** cannot be scored: ${md(request.unscorable)}, so it ranks last.`;
+  const values = readFrameworkInputs(model, request);
+  return `**${name}:** ${formatNumber(request.score)} = ${md(formatFormula(model, (f) => values.get(f)!, REPORT_SYMBOLS))}`;
+}
+
+function renderContributions(request: RankedRequest, model: WeightedModel, currency: string | undefined): string {
+  const contributions = explainContributions(request, model);
   const shown = roundToTotal(
     contributions.map((c) => c.score.points),
     Number(formatScore(request.score)),
   );
   const rows = contributions.map((c, i) => [
     md(c.criterion),
-    describeValue(c, request, report.summary.currency),
+    describeValue(c, request, currency),
     `${shown[i]!.toFixed(1)} of ${formatScore(c.maxPoints)}`,
   ]);
   rows.push(['**Total**', '', `**${formatScore(request.score)} of 100**`]);
@@ -272,47 +312,55 @@ function formatUnit(x: number): string {
 function describeHorizon(request: RankedRequest, report: RankingReport): string[] {
   const place = placeInHorizon(request, report.model);
   if (!place) return [];
-  const score = (threshold: number) => formatNear(request.score, threshold);
+  const points = report.model.kind === 'weighted' ? ' points' : '';
+  const score = (threshold: number) => formatNear(request.score, threshold, report.model);
   const reached = place.minScore === undefined ? '' : `score ${score(place.minScore)} reaches ${md(place.horizon)} (${place.minScore})`;
   const above = place.above;
   if (!above) return [`- **Horizon ${md(place.horizon)}:** ${reached}`];
-  const short = formatNear(above.minScore - request.score, 0);
-  const missed = `${reached ? 'but' : `score ${score(above.minScore)} is`} ${short} points short of ${md(above.horizon)} (${above.minScore})`;
+  const short = formatNear(above.minScore - request.score, 0, report.model);
+  const missed = `${reached ? 'but' : `score ${score(above.minScore)} is`} ${short}${points} short of ${md(above.horizon)} (${above.minScore})`;
   return [`- **Horizon ${md(place.horizon)}:** ${reached ? `${reached} ` : ''}${missed}`];
 }
 
 /** One decimal, or more when one decimal would hide the difference from the threshold. */
-function formatNear(value: number, threshold: number): string {
-  let digits = 1;
+/** In the model's unit (one decimal; a framework's up to two), with more digits when those would hide the difference from the threshold. */
+function formatNear(value: number, threshold: number, model: Pick<ScoringModel, 'kind'>): string {
+  let digits = model.kind === 'weighted' ? 1 : 2;
   while (digits < 4 && value.toFixed(digits) === threshold.toFixed(digits) && value !== threshold) digits += 1;
-  return value.toFixed(digits);
+  return model.kind === 'weighted' ? value.toFixed(digits) : String(Number(value.toFixed(digits)));
 }
 
-function describeHoldbacks(request: RankedRequest, report: RankingReport): string {
-  const holdbacks = findHoldbacks(request, report.model);
+function describeHoldbacks(request: RankedRequest, model: WeightedModel, currency: string | undefined): string {
+  const holdbacks = findHoldbacks(request, model);
   if (holdbacks.length === 0) return 'nothing: every criterion earns its full points';
   return holdbacks
     .map(
       (h) =>
-        `${md(h.criterion)} ${describeValue(h, request, report.summary.currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
+        `${md(h.criterion)} ${describeValue(h, request, currency)} loses ${formatScore(h.lostPoints)} of ${formatScore(h.maxPoints)} points`,
     )
     .join('; ');
 }
 
-function describeCounterfactuals(counterfactuals: Counterfactual[], currency: string | undefined): string[] {
+function describeCounterfactuals(counterfactuals: Counterfactual[], model: ScoringModel, currency: string | undefined): string[] {
   const byTarget = new Map<string, Counterfactual[]>();
   for (const c of counterfactuals) {
     const key = c.target.kind === 'horizon' ? `reach ${md(c.target.horizon)} (${c.target.minScore})` : `enter the top ${c.target.top}`;
     byTarget.set(key, [...(byTarget.get(key) ?? []), c]);
   }
   return [...byTarget].map(([goal, options]) => {
-    const changes = options.slice(0, 3).map((c) => `${describeChange(c.change, currency)} (score ${formatNear(c.score, c.threshold)})`);
+    const changes = options
+      .slice(0, 3)
+      .map((c) => `${describeChange(c.change, model, currency)} (score ${formatNear(c.score, c.threshold, model)})`);
     return `- **To ${goal}:** ${changes.length > 0 ? changes.join('; or ') : 'no single change'}`;
   });
 }
 
-/** "effort M instead of XL", "+$180K in deal value", "alignment 4.3 instead of 3". */
-export function describeChange(change: Change, currency: string | undefined): string {
+/** "effort M instead of XL", "+$180K in deal value", "alignment 4.3 instead of 3", RICE's "confidence 80% instead of 50%". */
+export function describeChange(change: Change, model: Pick<ScoringModel, 'kind'>, currency: string | undefined): string {
+  if (model.kind === 'rice' && change.kind === 'number' && change.field === 'confidence') {
+    const percent = (x: number) => `${formatNumber(x * 100)}%`;
+    return `confidence ${percent(change.to)}${change.from === undefined ? ' (not set now)' : ` instead of ${percent(change.from)}`}`;
+  }
   if (change.kind === 'number' && change.field === 'deal_value') {
     return change.from === undefined
       ? `a deal value of ${formatMoney(change.to, currency)}`

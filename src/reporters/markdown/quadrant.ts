@@ -1,9 +1,9 @@
 import { explainContributions } from '../../core/analysis/explain.js';
-import type { RankedRequest } from '../../core/types.js';
+import type { RankedRequest, WeightedModel } from '../../core/types.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel } from './text.js';
 import { plural } from '../words/format.js';
 import { isHigh, layoutQuadrant, splitAtMedian, type AxisSplit } from './quadrant-layout.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 
 /** More points than this would crowd a 500 px chart; the rest stay in the report's sections. */
 const MAX_POINTS = 20;
@@ -24,8 +24,8 @@ interface Plotted {
 }
 
 /** Value = the points of every criterion but effort, as a share of their maximum; effort = 1 - effort's score. */
-export function plotValueEffort(request: RankedRequest, report: RankingReport): Omit<Plotted, 'request'> | undefined {
-  const contributions = explainContributions(request, report.model);
+export function plotValueEffort(request: RankedRequest, model: WeightedModel): Omit<Plotted, 'request'> | undefined {
+  const contributions = explainContributions(request, model);
   const effort = contributions.find((c) => c.field === 'effort');
   if (!effort) return undefined;
   const rest = contributions.filter((c) => c !== effort);
@@ -49,11 +49,16 @@ function clampUnit(x: number): number {
  */
 export function renderQuadrant(report: RankingReport, top: number): string {
   const heading = '## Value vs effort';
-  if (!report.model.criteria.some((c) => c.field === 'effort')) {
+  const { model } = report;
+  if (model.kind !== 'weighted') {
+    const name = model.kind.toUpperCase();
+    return `${heading}\n\nNo value-vs-effort chart: ${name}'s score already weighs what a request is worth against what it costs, so each request's ${name} formula below shows both.`;
+  }
+  if (!model.criteria.some((c) => c.field === 'effort')) {
     return `${heading}\n\nThe model has no criterion reading the effort field, so there is no value-vs-effort chart.`;
   }
   const points = report.ranked.slice(0, Math.min(top, MAX_POINTS)).flatMap((request) => {
-    const plotted = plotValueEffort(request, report);
+    const plotted = plotValueEffort(request, model);
     return plotted ? [{ request, ...plotted }] : [];
   });
   if (points.length === 0) return `${heading}\n\nNo requests to plot.`;

@@ -7,7 +7,7 @@ import type { MarkdownOptions } from './pm.js';
 import { escapeMarkdown, renderMarkdownTable, requestLabel } from './text.js';
 import { createScrubber, salesPhrase } from '../words/sales.js';
 import { plural } from '../words/format.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 
 export interface SalesOptions extends MarkdownOptions {
   /** Only this customer's requests; no other customer is named. */
@@ -120,10 +120,15 @@ function listInWords(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
-/** Strengths and weaknesses in plain words: no model keys, no scales, no points, no money. */
+/**
+ * Strengths and weaknesses in plain words: no model keys, no scales, no points, no money.
+ * Only weighted criteria have them: a framework's inputs (reach, effort, job size) are internal estimates.
+ */
 function describeFit(request: RankedRequest, report: RankingReport, text: (value: string) => string): string[] {
-  const shown = explainContributions(request, report.model).filter((c) => !isInternalField(c.field) && !c.score.isMissing);
-  const criterionOf = (c: Contribution) => report.model.criteria.find((x) => x.name === c.criterion)!;
+  const { model } = report;
+  if (model.kind !== 'weighted') return [];
+  const shown = explainContributions(request, model).filter((c) => !isInternalField(c.field) && !c.score.isMissing);
+  const criterionOf = (c: Contribution) => model.criteria.find((x) => x.name === c.criterion)!;
   const strong = shown.filter((c) => c.score.normalized >= 0.75).map((c) => salesPhrase(criterionOf(c), c, 'strong', text));
   const weak = shown.filter((c) => c.score.normalized < 0.5).map((c) => salesPhrase(criterionOf(c), c, 'weak', text));
   return [

@@ -1,17 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
 import { isMoneyField } from '../../core/text/fields.js';
-import { FRAMEWORK_TERMS } from '../../core/scoring/frameworks.js';
+import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
 import { segmentsOf } from '../words/format.js';
-import type { RankingReport, ReporterOptions } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+import type { ReporterOptions } from '../types.js';
 
 /** The ranking flat, one request a row, safe to open in Excel and Google Sheets. */
 export function renderCsv(report: RankingReport, options: ReporterOptions): string {
   const { model } = report;
-  const { framework } = model;
-  const criteria = model.criteria.map((c) => c.name);
+  const isFramework = model.kind !== 'weighted';
+  const criteria = criteriaOf(model);
   // Decision columns only when a decisions file was applied, so plain exports keep their layout.
   const hasDecisions = report.ranked.some((r) => r.decision !== undefined || r.mergedIds !== undefined);
-  const terms = framework ? FRAMEWORK_TERMS[framework.name].map((t) => t.field) : [];
+  const terms = isFramework ? scoredFields(model) : [];
   const header = [
     'rank',
     'id',
@@ -26,9 +27,9 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
     'segments',
     'status',
     ...(hasDecisions ? ['decision', 'decision_reason', 'merged'] : []),
-    ...criteria.flatMap((name) => [`${name}_raw`, `${name}_points`]),
+    ...criteria.flatMap((c) => [`${c.name}_raw`, `${c.name}_points`]),
     ...terms,
-    ...(framework ? ['explanation'] : []),
+    ...(isFramework ? ['explanation'] : []),
   ];
   const rows = report.ranked
     .slice(0, options.top)
@@ -46,9 +47,9 @@ export function renderCsv(report: RankingReport, options: ReporterOptions): stri
       segmentsOf(r).join('; '),
       r.status ?? '',
       ...(hasDecisions ? [r.decision?.decision ?? '', r.decision?.reason ?? '', (r.mergedIds ?? []).join('; ')] : []),
-      ...model.criteria.flatMap((c) => [rawCell(c.field, r.criteria[c.name]?.raw), round(r.criteria[c.name]?.points ?? 0, 4)]),
+      ...criteria.flatMap((c) => [rawCell(c.field, r.criteria[c.name]?.raw), round(r.criteria[c.name]?.points ?? 0, 4)]),
       ...terms.map((name) => rawCell(name, r.criteria[name]?.raw)),
-      ...(framework ? [r.explanation ?? ''] : []),
+      ...(isFramework ? [r.explanation ?? ''] : []),
     ]);
   return stringify(
     [header, ...rows].map((row) => row.map(safeCell)),

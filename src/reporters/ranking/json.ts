@@ -1,11 +1,12 @@
 import { columnsAsJson } from '../columns.js';
-import { toDecisionEntry } from '../../core/decisions/apply.js';
+import { toDecisionEntry } from '../../core/decisions/entries.js';
 import { CONVERTED_FROM_FIELD } from '../../core/text/fields.js';
 import type { RankedRequest } from '../../core/types.js';
 import { formatDay } from '../../core/text/dates.js';
 import type { RequestUncertainty, UncertaintyStudy } from '../../core/analysis/uncertainty.js';
 import { segmentsOf, toSafeJson } from '../words/format.js';
-import type { RankingReport, ReporterOptions } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+import type { ReporterOptions } from '../types.js';
 
 /** The ranking for scripts: scores unrounded, line numbers as a spreadsheet shows them. */
 export function renderJson(report: RankingReport, options: ReporterOptions): string {
@@ -41,7 +42,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
         ]),
       ),
       columns: columnsAsJson(summary.choices),
-      model: report.modelSource,
+      model: report.configSource,
     },
     ...(report.uncertainty ? { uncertainty: studyAsJson(report.uncertainty) } : {}),
     ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),

@@ -17,7 +17,8 @@ import {
   segmentsOf,
   topDrivers,
 } from '../words/format.js';
-import type { RankingReport, ReporterOptions } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
+import type { ReporterOptions } from '../types.js';
 
 /** Without --top the table stops here; json and csv list everything. */
 export const DEFAULT_TABLE_ROWS = 20;
@@ -88,9 +89,10 @@ export function renderTable(report: RankingReport, options: ReporterOptions): st
 
 /** A framework's score is in its own unit, so the header names it, and the explanation replaces the drivers. */
 function headerOf(header: string, report: RankingReport): string {
-  const { framework } = report.model;
-  if (framework && header === 'Score') return framework.name.toUpperCase();
-  return framework && header === 'Top drivers' ? 'Explanation' : header;
+  const { kind } = report.model;
+  if (kind === 'weighted') return header;
+  if (header === 'Score') return kind.toUpperCase();
+  return header === 'Top drivers' ? 'Explanation' : header;
 }
 
 /** "to fit 80 columns: hid Segments, Top drivers; cut long cells (--wide shows all)", or nothing when all fits. */
@@ -144,7 +146,7 @@ function footer(report: RankingReport, shown: number): string[] {
   const { summary, ranked } = report;
   const hidden = ranked.length - shown;
   const lines = [
-    `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.modelSource}`,
+    `${plural(ranked.length, 'request')} from ${plural(summary.rows, 'row')} of ${summary.source} · model: ${report.configSource}`,
   ];
   const currency = describeCurrency(summary);
   if (currency) lines.push(`deal values in ${currency}`);

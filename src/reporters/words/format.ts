@@ -1,6 +1,6 @@
 import { formatNumber } from '../../core/scoring/frameworks.js';
 import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from '../../core/types.js';
-import type { RankingReport } from '../types.js';
+import type { RankingReport } from '../../core/ranking.js';
 import type { RankInterval, UncertaintyStudy } from '../../core/analysis/uncertainty.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
@@ -56,14 +56,13 @@ function scaleTo(abs: number, unit: number): string {
   return scaled.toFixed(unit > 0 && scaled < 100 ? 1 : 0).replace(/\.0$/, '');
 }
 
-/** Weighted scores to one decimal (0-100); framework scores in their own unit, up to two decimals; — when unscorable. */
-/** A score in its model's unit: 0-100 to one decimal, or a framework's own number. */
-export function formatScore(score: number, model?: Pick<ScoringModel, 'framework'>): string {
-  return model?.framework ? formatNumber(score) : score.toFixed(1);
+/** A score in its model's unit: 0-100 to one decimal, or a framework's own number, up to two decimals. */
+export function formatScore(score: number, model?: Pick<ScoringModel, 'kind'>): string {
+  return model === undefined || model.kind === 'weighted' ? score.toFixed(1) : formatNumber(score);
 }
 
 /** A request's score, or a dash when its framework could not score it. */
-export function formatRequestScore(request: Pick<RankedRequest, 'score' | 'unscorable'>, model: Pick<ScoringModel, 'framework'>): string {
+export function formatRequestScore(request: Pick<RankedRequest, 'score' | 'unscorable'>, model: Pick<ScoringModel, 'kind'>): string {
   return request.unscorable === undefined ? formatScore(request.score, model) : '—';
 }
 

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { refresh, saveAnswer, undoAnswer, type Session, type Undo } from '../../../src/commands/triage/session.js';
-import type { Decisions } from '../../../src/core/decisions/apply.js';
+import type { Decisions } from '../../../src/core/decisions/schema.js';
 import { readField, type DecisionField, type FieldValue } from '../../../src/core/decisions/merge.js';
 import type { Config } from '../../../src/core/config/schema.js';
 import { scoreRequest } from '../../../src/core/scoring/score.js';

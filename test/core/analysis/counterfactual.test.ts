@@ -9,8 +9,8 @@ import {
 } from '../../../src/core/analysis/counterfactual.js';
 import { rankRequests } from '../../../src/core/scoring/rank.js';
 import { scoreRequest } from '../../../src/core/scoring/score.js';
-import type { RankedRequest, ScoringModel } from '../../../src/core/types.js';
-import { modelOf, requestOf } from '../model-fixtures.js';
+import type { RankedRequest, ScoringModel, WeightedModel } from '../../../src/core/types.js';
+import { modelOf, requestOf, weightedOf } from '../model-fixtures.js';
 import { EFFORT_MAP, FIXTURE_FILES, loadFixtureReport, reportOf } from '../../helpers/fixtures.js';
 
 const HORIZONS = [{ name: 'Now', min_score: 75 }, { name: 'Next', min_score: 50 }, { name: 'Later' }];
@@ -148,7 +148,7 @@ describe.each(FIXTURE_FILES)('counterfactuals for %s, applied and re-scored', (f
         expect(changed.score).toBeCloseTo(c.score, 9);
         // alignment (1-5) takes whole values, as triage offers them: never "4.2 instead of 4"
         if (c.change.field === 'alignment') expect(Number.isInteger(c.change.to)).toBe(true);
-        const smaller = smallerChange(c, report.model);
+        const smaller = smallerChange(c, weightedOf(report.model));
         if (smaller) {
           const replayed = replay(request, { ...c, change: smaller }, report.ranked, report.model);
           const reached = c.target.kind === 'horizon' ? replayed.changed.horizon === c.target.horizon : replayed.rank <= TOP;
@@ -163,7 +163,7 @@ describe.each(FIXTURE_FILES)('counterfactuals for %s, applied and re-scored', (f
 });
 
 /** The next smaller candidate: one rounding step less, or the mapped value just below. */
-function smallerChange(c: Counterfactual, model: ScoringModel): Counterfactual['change'] | undefined {
+function smallerChange(c: Counterfactual, model: WeightedModel): Counterfactual['change'] | undefined {
   const change = c.change;
   if (change.kind === 'number') {
     const base = change.field === 'deal_value' ? (change.from ?? 0) : 0;

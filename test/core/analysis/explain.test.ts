@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExpediteLane, explainContributions, findHoldbacks, placeInHorizon } from '../../../src/core/analysis/explain.js';
 import { scoreRequest } from '../../../src/core/scoring/score.js';
-import { requestOf } from '../model-fixtures.js';
+import { requestOf, weightedOf } from '../model-fixtures.js';
 import { DEAL_ALIGNMENT_EFFORT, FIXTURE_FILES, loadFixtureReport } from '../../helpers/fixtures.js';
 
 const model = DEAL_ALIGNMENT_EFFORT;
@@ -19,9 +19,10 @@ describe('explainContributions', () => {
 
   it.each(FIXTURE_FILES)('adds up to the score for every request of %s', async (file) => {
     const report = await loadFixtureReport(file);
+    const model = weightedOf(report.model);
     for (const request of report.ranked) {
-      const contributions = explainContributions(request, report.model);
-      expect(contributions).toHaveLength(report.model.criteria.length);
+      const contributions = explainContributions(request, model);
+      expect(contributions).toHaveLength(model.criteria.length);
       expect(contributions.reduce((sum, c) => sum + c.score.points, 0)).toBeCloseTo(request.score, 9);
       expect(contributions.reduce((sum, c) => sum + c.maxPoints, 0)).toBeCloseTo(100, 9);
     }

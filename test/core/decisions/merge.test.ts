@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Decisions } from '../../../src/core/decisions/apply.js';
+import type { Decisions } from '../../../src/core/decisions/schema.js';
 import { mergeAnswer, type DecisionFields, type FieldValue } from '../../../src/core/decisions/merge.js';
 
 const stamp = { date: '2026-11-30', decider: 'pat' };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fieldUsage } from '../../../src/core/text/fields.js';
-import { findFrameworkIssues, scoreFramework, type Framework } from '../../../src/core/scoring/frameworks.js';
+import { findFrameworkIssues, scoreFramework } from '../../../src/core/scoring/frameworks.js';
 import { scoreRequest } from '../../../src/core/scoring/score.js';
 import { modelOf, requestOf } from '../model-fixtures.js';
 
-const rice: Framework = { name: 'rice', combine: 'average' };
-const wsjf: Framework = { name: 'wsjf', combine: 'average' };
-const ice: Framework = { name: 'ice', combine: 'average' };
+const rice = modelOf({ model: 'rice' });
+const wsjf = modelOf({ model: 'wsjf' });
+const ice = modelOf({ model: 'ice' });
 
 function riceOf(reach: number, impact: string, confidence: number, effort: number) {
   return requestOf({ id: 'A', numbers: { reach, confidence, effort }, texts: { impact: [impact] } });
@@ -78,7 +78,7 @@ describe('ICE', () => {
   });
 
   it('multiplies with combine: product', () => {
-    expect(scoreFramework({ name: 'ice', combine: 'product' }, referral).score).toBe(280); // 8 x 7 x 5
+    expect(scoreFramework(modelOf({ model: 'ice', combine: 'product' }), referral).score).toBe(280); // 8 x 7 x 5
   });
 
   it('does not read confidence as a percentage (it is 1-10)', () => {
@@ -111,7 +111,7 @@ describe('framework models', () => {
     [ice, requestOf({ id: 'A', numbers: { impact: 0, confidence: 10, ease: 11 } }), ['impact', 'ease']],
     [ice, requestOf({ id: 'A', numbers: { impact: 1, confidence: 10, ease: 5 } }), []],
   ])('warn about inputs off the scale: %#', (framework, request, fields) => {
-    const issues = findFrameworkIssues([scoreRequest(request, modelOf({ model: framework.name }))], framework);
+    const issues = findFrameworkIssues([scoreRequest(request, modelOf({ model: framework.kind }))], framework);
     expect(issues.map((i) => i.code)).toEqual(fields.map(() => 'INPUT_OFF_SCALE'));
     fields.forEach((field, i) => expect(issues[i]!.message).toContain(field));
   });

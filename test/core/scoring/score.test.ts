@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEscalation, findEscalations } from '../../../src/core/scoring/escalate.js';
-import { horizonFor, normalizeCriterion, scoreRequest } from '../../../src/core/scoring/score.js';
+import { horizonFor, scoreRequest } from '../../../src/core/scoring/score.js';
+import { normalizeCriterion } from '../../../src/core/scoring/weighted.js';
 import { modelOf, requestOf } from '../model-fixtures.js';
 
 const logModel = modelOf({ criteria: { money: { weight: 1, field: 'deal_value', scale: 'log', max: 999 } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicates, titleSimilarity } from '../../../src/core/text/similarity.js';
+import { findDuplicates, suggestTitles, titleSimilarity } from '../../../src/core/text/similarity.js';
 import type { FeatureRequest } from '../../../src/core/types.js';
 
 describe('titleSimilarity', () => {
@@ -25,5 +25,20 @@ describe('findDuplicates', () => {
     const found = findDuplicates(others[0]!, others, 0.6).map((d) => d.request.id);
     expect(found).toEqual(['2', '3']);
     expect(findDuplicates(others[0]!, others, 0.7)).toEqual([]);
+  });
+});
+
+describe('suggestTitles', () => {
+  it('puts titles that share more words first, and leaves out titles with no word in common and no likeness', () => {
+    // {salesforce, 2, way, sync} vs {salesforce, two, way, sync}: 2*3/8 = 0.75; vs {slack, sync}: 2*1/6 = 0.33;
+    // vs {dark, mode}: 0, and "dark mode" is 9 letters against 21, over half the length in edits
+    const titles = ['Dark mode', 'Slack sync', 'Salesforce two-way sync'];
+    expect(suggestTitles('Salesforce 2-way sync', titles)).toEqual(['Salesforce two-way sync', 'Slack sync']);
+    expect(suggestTitles('Salesforce 2-way sync', titles, 1)).toEqual(['Salesforce two-way sync']);
+  });
+
+  it('suggests a title a typo away though no word matches', () => {
+    // "zappier" -> "zapier": 1 edit of 7 letters (0.14, at most 0.5); "zapier integration" is 18 letters: 11+ edits
+    expect(suggestTitles('Zappier', ['Zapier integration', 'Zapier'])).toEqual(['Zapier']);
   });
 });

@@ -54,7 +54,7 @@ function permute(table: string[][], order: number[]): string[][] {
 
 describe('column inference does not depend on how an export spells or orders its header', () => {
   it('reads the fixture as the independent reference ranks it', () => {
-    expect(expected).toHaveLength(15); // 15 requests: see test/e2e/expected-rankings.ts
+    expect(expected).toHaveLength(15); // 15 requests: see test/helpers/expected-rankings.ts
   });
 
   it('shuffled columns, empty decoys and renamed headers never change the ranking', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureRequest } from '../../../src/core/types.js';
-import { renderPmReport, roundToTotal } from '../../../src/reporters/markdown/pm.js';
+import { roundToTotal } from '../../../src/reporters/markdown/pm.js';
 import { modelOf, requestOf } from '../../core/model-fixtures.js';
-import { DEAL_ALIGNMENT_EFFORT, FIXTURE_FILES, loadFixtureReport, reportOf } from '../../helpers/fixtures.js';
+import { DEAL_ALIGNMENT_EFFORT, FIXTURE_FILES, loadFixtureReport, renderPmReportOf, reportOf } from '../../helpers/fixtures.js';
 
 const model = DEAL_ALIGNMENT_EFFORT;
 
@@ -32,7 +32,7 @@ const HOSTILE = [
 describe('renderPmReport', () => {
   it('lays out summary, chart, lane and requests', () => {
     const report = reportOf([request('FR-1', 'SSO', 300000, 5, 'S'), request('FR-2', 'Dark mode', 1000, 2, 'XL')], model);
-    expect(renderPmReport(report, OPTIONS)).toMatchInlineSnapshot(`
+    expect(renderPmReportOf(report, OPTIONS)).toMatchInlineSnapshot(`
       "# Feature request report
 
       - **Date:** 2026-03-01
@@ -141,7 +141,7 @@ describe('renderPmReport', () => {
     };
     const report = reportOf([request('FR-1', 'SSO', 300000, 5, 'S')], model);
     report.ranked.push({ ...report.ranked[0]!, ...declined, rank: 2 });
-    const text = renderPmReport(report, OPTIONS);
+    const text = renderPmReportOf(report, OPTIONS);
     expect(text).toContain('- **Decision: Declined**: Off strategy \\| see &lt;roadmap&gt; (2026-02-01)');
   });
 
@@ -149,7 +149,7 @@ describe('renderPmReport', () => {
     const requests = HOSTILE.map((title, i) =>
       request(`H-${i}`, title, 100000 * (i + 1), 3, 'M', { accounts: [{ name: title, dealValue: 1000 }] }),
     );
-    const text = renderPmReport(reportOf(requests, model), { ...OPTIONS, top: 10 });
+    const text = renderPmReportOf(reportOf(requests, model), { ...OPTIONS, top: 10 });
     expect(text).not.toMatch(/<(script|img)/i);
     const prose = text.replace(/```mermaid[\s\S]*?```/, '');
     expect(prose).not.toMatch(/(?<!\\)[`[\]]/);
@@ -165,7 +165,7 @@ describe('renderPmReport', () => {
 
   it('puts requests below the top N in a collapsed section', () => {
     const report = reportOf([request('FR-1', 'SSO', 300000, 5, 'S'), request('FR-2', 'Dark mode', 1000, 2, 'XL')], model);
-    const text = renderPmReport(report, OPTIONS);
+    const text = renderPmReportOf(report, OPTIONS);
     const details = text.slice(text.indexOf('<details>'));
     expect(details).toMatch(/^<details>\n<summary>1 more request \(rank 2\)<\/summary>\n\n### 2\. FR-2 Dark mode/);
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
@@ -173,26 +173,26 @@ describe('renderPmReport', () => {
 
   it('plots at most 20 requests, and says so', () => {
     const many = Array.from({ length: 25 }, (_, i) => request(`FR-${i + 1}`, `Request ${i + 1}`, 1000 * (i + 1), 3, 'M'));
-    const text = renderPmReport(reportOf(many, model), { top: 25, date: '2026-03-01' });
+    const text = renderPmReportOf(reportOf(many, model), { top: 25, date: '2026-03-01' });
     expect(text.match(/^ {2}"\d+": \[/gm)).toHaveLength(20);
     expect(text).toContain('numbered by rank (the top 20)');
-    const few = renderPmReport(reportOf(many.slice(0, 5), model), { top: 25, date: '2026-03-01' });
+    const few = renderPmReportOf(reportOf(many.slice(0, 5), model), { top: 25, date: '2026-03-01' });
     expect(few).toContain('numbered by rank. ');
   });
 
   it('renders an export without requests, and a model without effort, without a chart', () => {
-    const empty = renderPmReport(reportOf([], model), OPTIONS);
+    const empty = renderPmReportOf(reportOf([], model), OPTIONS);
     expect(empty).toContain('No requests to plot.');
     expect(empty).not.toContain('```mermaid');
     const noEffort = modelOf({ criteria: { alignment: { weight: 1, field: 'alignment', scale: 'linear', min: 1, max: 5 } } });
-    const text = renderPmReport(reportOf([requestOf({ id: 'A', numbers: { alignment: 3 } })], noEffort), OPTIONS);
+    const text = renderPmReportOf(reportOf([requestOf({ id: 'A', numbers: { alignment: 3 } })], noEffort), OPTIONS);
     expect(text).toContain('The model has no criterion reading the effort field');
     expect(text).toContain('The model has no escalation rules.');
   });
 
   it('states escalation thresholds to the cent', async () => {
     // hubspot-deals.csv: SSO via Okta (SAML) = 180,000 + 69,999.50 = 249,999.50, Enterprise, 50 cents short of 250,000.
-    const text = renderPmReport(await loadFixtureReport('hubspot-deals.csv'), OPTIONS);
+    const text = renderPmReportOf(await loadFixtureReport('hubspot-deals.csv'), OPTIONS);
     expect(text).toContain(
       '- SSO via Okta (SAML) is one condition short of **Strategic deal**: deal\\_value <span>$</span>249,999.50 (needs at least <span>$</span>250,000, <span>$</span>0.50 short); meets segment',
     );
@@ -200,7 +200,7 @@ describe('renderPmReport', () => {
 
   describe.each(FIXTURE_FILES)('for %s', (file) => {
     it('draws a valid quadrantChart and a contribution table that adds up', async () => {
-      const text = renderPmReport(await loadFixtureReport(file), { top: 10, date: '2026-03-01' });
+      const text = renderPmReportOf(await loadFixtureReport(file), { top: 10, date: '2026-03-01' });
       expect(checkMermaid(text)).toEqual([]);
       const contributions = tablesOf(text).filter((t) => t[0] === '| Criterion | Value | Points |');
       expect(contributions.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalColumns } from '../../../src/commands/context.js';
+import { terminalColumns } from '../../../src/context.js';
 import { cutToWidth, displayWidth, fitColumns, tableWidth } from '../../../src/reporters/ranking/fit-columns.js';
 import { renderTable } from '../../../src/reporters/ranking/table.js';
 import { modelOf, requestOf } from '../../core/model-fixtures.js';

@@ -1,46 +1,47 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
-import { EXPECTED_RANKINGS } from './expected-rankings.js';
+import { FIXTURES, ROOT } from '../helpers/exec.js';
+import { runCli, inTempDir } from '../helpers/run-cli.js';
+import { EXPECTED_RANKINGS } from '../helpers/expected-rankings.js';
 
 const EXAMPLE = readFileSync(join(ROOT, 'scoring.example.yaml'), 'utf8');
 
 describe('pm-rank init', () => {
-  it('writes the commented example, pointed at the installed schema, and check finds it clean', () => {
-    withTempDir((dir) => {
-      const result = runCli(['init'], { cwd: dir });
+  it('writes the commented example, pointed at the installed schema, and check finds it clean', async () => {
+    await inTempDir(async (dir) => {
+      const result = await runCli(['init'], { cwd: dir });
       expect(result).toMatchObject({ code: 0, stdout: '' });
       const written = readFileSync(join(dir, 'scoring.yaml'), 'utf8');
       expect(written).toBe(EXAMPLE.replace('$schema=./schema/', '$schema=./node_modules/pm-rank/schema/'));
-      expect(runCli(['check', '--strict'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'scoring.yaml: valid, no problems\n' });
+      expect(await runCli(['check', '--strict'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'scoring.yaml: valid, no problems\n' });
     });
   });
 
-  it('never overwrites without --force', () => {
-    withTempDir((dir) => {
+  it('never overwrites without --force', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'scoring.yaml'), 'mine\n');
-      const refused = runCli(['init'], { cwd: dir });
+      const refused = await runCli(['init'], { cwd: dir });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/scoring\.yaml already exists; pass --force to replace it\n$/);
       expect(readFileSync(join(dir, 'scoring.yaml'), 'utf8')).toBe('mine\n');
-      expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0);
+      expect((await runCli(['init', '--force'], { cwd: dir })).code).toBe(0);
       expect(readFileSync(join(dir, 'scoring.yaml'), 'utf8')).toContain('version: 1');
     });
   });
 
-  it('refuses to write over the export it reads', () => {
-    withTempDir((dir) => {
+  it('refuses to write over the export it reads', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'export.csv'), 'id,title\n1,a\n');
-      const result = runCli(['init', '--from', 'export.csv', '-o', 'export.csv', '--force'], { cwd: dir });
+      const result = await runCli(['init', '--from', 'export.csv', '-o', 'export.csv', '--force'], { cwd: dir });
       expect(result.code).toBe(2);
       expect(readFileSync(join(dir, 'export.csv'), 'utf8')).toBe('id,title\n1,a\n');
     });
   });
 
-  it('fills columns with the export headers and maps with its values', () => {
-    withTempDir((dir) => {
-      expect(runCli(['init', '--from', join(FIXTURES, 'requests.csv')], { cwd: dir }).code).toBe(0);
+  it('fills columns with the export headers and maps with its values', async () => {
+    await inTempDir(async (dir) => {
+      expect((await runCli(['init', '--from', join(FIXTURES, 'requests.csv')], { cwd: dir })).code).toBe(0);
       const written = readFileSync(join(dir, 'scoring.yaml'), 'utf8');
       // The Salesforce header row names these eight fields; status is read as well for reports.
       expect(written).toContain(
@@ -55,15 +56,15 @@ describe('pm-rank init', () => {
 
   it.each(Object.keys(EXPECTED_RANKINGS))(
     'init --from %s: check --data is clean and the config scores the export as the reference',
-    (file) => {
-      withTempDir((dir) => {
+    async (file) => {
+      await inTempDir(async (dir) => {
         const data = join(FIXTURES, file);
-        expect(runCli(['init', '--from', data], { cwd: dir }).code).toBe(0);
-        expect(runCli(['check', '--data', data, '--strict'], { cwd: dir })).toMatchObject({
+        expect((await runCli(['init', '--from', data], { cwd: dir })).code).toBe(0);
+        expect(await runCli(['check', '--data', data, '--strict'], { cwd: dir })).toMatchObject({
           code: 0,
           stdout: 'scoring.yaml: valid, no problems\n',
         });
-        const scored = runCli(['score', data, '--format', 'json'], { cwd: dir });
+        const scored = await runCli(['score', data, '--format', 'json'], { cwd: dir });
         expect(scored.code).toBe(0);
         const ids = (JSON.parse(scored.stdout) as { requests: { id: string; score: number }[] }).requests.map((r) => [
           r.id,
@@ -77,21 +78,21 @@ describe('pm-rank init', () => {
 });
 
 describe('pm-rank init --preset', () => {
-  it.each(['rice', 'wsjf', 'ice', 'weighted'])('writes the %s preset, which check finds clean', (preset) => {
-    withTempDir((dir) => {
-      expect(runCli(['init', '--preset', preset], { cwd: dir }).code).toBe(0);
-      const check = runCli(['check', 'scoring.yaml', '--strict'], { cwd: dir });
+  it.each(['rice', 'wsjf', 'ice', 'weighted'])('writes the %s preset, which check finds clean', async (preset) => {
+    await inTempDir(async (dir) => {
+      expect((await runCli(['init', '--preset', preset], { cwd: dir })).code).toBe(0);
+      const check = await runCli(['check', 'scoring.yaml', '--strict'], { cwd: dir });
       expect(check.stdout).toBe('scoring.yaml: valid, no problems\n');
       expect(check.code).toBe(0);
     });
   });
 
-  it("the RICE preset scores Intercom's worked example as Intercom does", () => {
+  it("the RICE preset scores Intercom's worked example as Intercom does", async () => {
     // 450 x 3 x 100% / 2 = 675; 2000 x 1 x 80% / 4 = 400; 800 x 2 x 50% / 1 = 800
-    withTempDir((dir) => {
-      runCli(['init', '--preset', 'rice'], { cwd: dir });
+    await inTempDir(async (dir) => {
+      await runCli(['init', '--preset', 'rice'], { cwd: dir });
       const csv = join(ROOT, 'test/scenarios/rice-intercom-worked-example/requests.csv');
-      const result = runCli(['score', csv, '--format', 'json'], { cwd: dir });
+      const result = await runCli(['score', csv, '--format', 'json'], { cwd: dir });
       expect(result.code).toBe(0);
       const ranked = (JSON.parse(result.stdout) as { requests: { id: string; score: number }[] }).requests;
       expect(ranked.map((r) => [r.id, r.score])).toEqual([
@@ -102,9 +103,9 @@ describe('pm-rank init --preset', () => {
     });
   });
 
-  it('refuses an unknown preset with exit 2', () => {
-    withTempDir((dir) => {
-      const result = runCli(['init', '--preset', 'moscow'], { cwd: dir });
+  it('refuses an unknown preset with exit 2', async () => {
+    await inTempDir(async (dir) => {
+      const result = await runCli(['init', '--preset', 'moscow'], { cwd: dir });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/argument 'moscow' is invalid/);
     });

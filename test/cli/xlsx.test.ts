@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/exec.js';
+import { runCli } from '../helpers/run-cli.js';
 
 interface JsonOutput {
   requests: { id: string; deal_value: number | null; accounts: { name: string; deal_value: number | null }[] }[];
@@ -7,8 +7,8 @@ interface JsonOutput {
 }
 
 describe('pm-rank score on an .xlsx export', () => {
-  it('ranks fixtures/exports/excel-crm-export.xlsx with typed amounts, a euro amount converted, and its warning on its spreadsheet row', () => {
-    const result = runCli(['score', 'fixtures/exports/excel-crm-export.xlsx', '--format', 'json', '--as-of', '2026-01-15']);
+  it('ranks fixtures/exports/excel-crm-export.xlsx with typed amounts, a euro amount converted, and its warning on its spreadsheet row', async () => {
+    const result = await runCli(['score', 'fixtures/exports/excel-crm-export.xlsx', '--format', 'json', '--as-of', '2026-01-15']);
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout) as JsonOutput;
     // Amount = seats x price per seat, each account counting once and the request summing its accounts:
@@ -26,8 +26,8 @@ describe('pm-rank score on an .xlsx export', () => {
     expect(result.stderr).toContain('excel-crm-export.xlsx:8 column "Amount": "TBD" is not an amount');
   });
 
-  it('an unknown --sheet is exit 2 and one line that lists the sheets', () => {
-    const result = runCli(['report', 'fixtures/exports/excel-crm-export.xlsx', '--sheet', 'Deals']);
+  it('an unknown --sheet is exit 2 and one line that lists the sheets', async () => {
+    const result = await runCli(['report', 'fixtures/exports/excel-crm-export.xlsx', '--sheet', 'Deals']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'pm-rank: --sheet "Deals": fixtures/exports/excel-crm-export.xlsx has no such sheet; its sheets are "Opportunities", "Pipeline Summary", "Lists"\n',

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../helpers/exec.js';
+import { FIXTURES } from '../helpers/exec.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const REQUESTS = join(FIXTURES, 'requests.csv');
 
 describe('pm-rank plan', () => {
-  it('plans the bundled export under the default model, beside the ranking from the top', () => {
-    const result = runCli(['plan', REQUESTS, '--capacity', '18', '--format', 'json']);
+  it('plans the bundled export under the default model, beside the ranking from the top', async () => {
+    const result = await runCli(['plan', REQUESTS, '--capacity', '18', '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('plan: no effort for Gantt chart view');
     type Entry = { id: string; size: number; value: number };
@@ -34,8 +35,8 @@ describe('pm-rank plan', () => {
     expect(plan.difference).toBeCloseTo(value(plan.plan, 'FR-111') + value(plan.plan, 'FR-113') - value(plan.greedy, 'FR-105'), 9);
   });
 
-  it('needs --capacity', () => {
-    const result = runCli(['plan', REQUESTS]);
+  it('needs --capacity', async () => {
+    const result = await runCli(['plan', REQUESTS]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("required option '--capacity <n>' not specified");
   });

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, withTempDir } from '../helpers/exec.js';
+import { FIXTURES } from '../helpers/exec.js';
+import { runCli, inTempDir } from '../helpers/run-cli.js';
 
 interface JsonRequest {
   id: string;
@@ -24,16 +25,16 @@ decisions:
     merge_into: FR-111
 `;
 
-function scoreWithDecisions(text: string, format = 'json') {
-  return withTempDir((dir) => {
+async function scoreWithDecisions(text: string, format = 'json') {
+  return await inTempDir(async (dir) => {
     writeFileSync(join(dir, 'decisions.yaml'), text);
-    return runCli(['score', join(FIXTURES, 'requests.csv'), '--decisions', 'decisions.yaml', '--format', format], { cwd: dir });
+    return await runCli(['score', join(FIXTURES, 'requests.csv'), '--decisions', 'decisions.yaml', '--format', format], { cwd: dir });
   });
 }
 
 describe('pm-rank score --decisions', () => {
-  it('applies assessed values, merges and declines', () => {
-    const result = scoreWithDecisions(DECISIONS);
+  it('applies assessed values, merges and declines', async () => {
+    const result = await scoreWithDecisions(DECISIONS);
     expect(result.code).toBe(0);
     const requests = (JSON.parse(result.stdout) as { requests: JsonRequest[] }).requests;
     const byId = new Map(requests.map((r) => [r.id, r]));
@@ -51,22 +52,22 @@ describe('pm-rank score --decisions', () => {
     expect(webhooks.merged).toEqual(['FR-113']);
   });
 
-  it('marks declined requests in the table instead of dropping them', () => {
-    const result = scoreWithDecisions(DECISIONS, 'table');
+  it('marks declined requests in the table instead of dropping them', async () => {
+    const result = await scoreWithDecisions(DECISIONS, 'table');
     expect(result.stdout).toMatch(/FR-110 Dark mode \[declined\]/);
   });
 
-  it('warns about a decision for a request the export lacks', () => {
-    const result = scoreWithDecisions('decisions:\n  FR-999:\n    decision: accept\n');
+  it('warns about a decision for a request the export lacks', async () => {
+    const result = await scoreWithDecisions('decisions:\n  FR-999:\n    decision: accept\n');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('decisions.yaml: decision for FR-999');
   });
 
-  it('exits 2 with file:line:col for a broken decisions file', () => {
-    const result = scoreWithDecisions('decisions:\n  FR-110:\n    decison: decline\n');
+  it('exits 2 with file:line:col for a broken decisions file', async () => {
+    const result = await scoreWithDecisions('decisions:\n  FR-110:\n    decison: decline\n');
     expect(result.code).toBe(2);
     // line 3, col 5 is the misspelt key
     expect(result.stderr).toContain('decisions.yaml:3:5 decisions.FR-110.decison: unknown key "decison"; did you mean "decision"?');
-    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(result.stderr).not.toMatch(/at .*\.[jt]s:\d+/);
   });
 });

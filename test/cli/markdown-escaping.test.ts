@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, withTempDir } from '../helpers/exec.js';
+import { ROOT } from '../helpers/exec.js';
+import { runCli, inTempDir } from '../helpers/run-cli.js';
 
 const TITLE = '<script>alert(1)</script> | # Heading `code`';
 const ACCOUNT = '<img src=x onerror=alert(1)>';
@@ -18,8 +19,8 @@ function expectInert(markdown: string): void {
 }
 
 describe('markdown outputs escape what came from the export', () => {
-  it('digest, escalations, winloss and diff', () => {
-    withTempDir((dir) => {
+  it('digest, escalations, winloss and diff', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'previous.csv'), BASE);
       writeFileSync(join(dir, 'current.csv'), CURRENT);
       writeFileSync(join(dir, 'deals.csv'), DEALS);
@@ -32,7 +33,7 @@ describe('markdown outputs escape what came from the export', () => {
         ['diff', example, 'heavy-effort.yaml', 'current.csv', '--format', 'markdown', '--top', '1'],
       ];
       for (const args of runs) {
-        const result = runCli(args, { cwd: dir });
+        const result = await runCli(args, { cwd: dir });
         expect(result.code, args.join(' ')).toBe(0);
         expectInert(result.stdout);
       }

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, withTempDir } from '../helpers/exec.js';
+import { FIXTURES } from '../helpers/exec.js';
+import { runCli, inTempDir } from '../helpers/run-cli.js';
 
 const DATE = ['--date', '2026-03-01'];
 
@@ -69,8 +70,8 @@ function moneyForms(amount: string): string[] {
 }
 
 describe('pm-rank report', () => {
-  it('writes the PM report for the Salesforce export to stdout', () => {
-    const result = runCli(['report', 'fixtures/requests.csv', ...DATE]);
+  it('writes the PM report for the Salesforce export to stdout', async () => {
+    const result = await runCli(['report', 'fixtures/requests.csv', ...DATE]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('# Feature request report\n')).toBe(true);
     expect(result.stdout).toContain('```mermaid\nquadrantChart\n');
@@ -81,8 +82,8 @@ describe('pm-rank report', () => {
     const rows = readFixture(name);
     const accounts = [...new Set(rows.map((r) => r.account).filter((a) => a.length > 0))];
 
-    it('names no account and shows no deal value or score', () => {
-      const result = runCli(['report', `fixtures/${name}`, '--audience', 'sales', ...DATE]);
+    it('names no account and shows no deal value or score', async () => {
+      const result = await runCli(['report', `fixtures/${name}`, '--audience', 'sales', ...DATE]);
       expect(result.code).toBe(0);
       const text = result.stdout.toLowerCase();
       expect(accounts.length).toBeGreaterThan(3);
@@ -92,9 +93,9 @@ describe('pm-rank report', () => {
       expect(result.stdout).not.toMatch(/[$€£]\s?\d|\d\s?[$€£]|\d+(?:\.\d+)?\s?[KMB]\b|\d{1,3}(?:,\d{3})+|\bscore|\bpoints/i);
     });
 
-    it('with --account, lists only that account’s requests and names no other account', () => {
+    it('with --account, lists only that account’s requests and names no other account', async () => {
       const account = accounts.find((a) => rows.filter((r) => r.account === a).length >= 2)!;
-      const result = runCli(['report', `fixtures/${name}`, '--audience', 'sales', '--account', account, ...DATE]);
+      const result = await runCli(['report', `fixtures/${name}`, '--audience', 'sales', '--account', account, ...DATE]);
       expect(result.code).toBe(0);
       const expected = new Set(rows.filter((r) => r.account === account).map((r) => r.request));
       expect(result.stdout.match(/^### /gm)).toHaveLength(expected.size);
@@ -110,23 +111,23 @@ describe('pm-rank report', () => {
     [['--audience', 'sales', '--account', 'Nobody Inc'], 'Nobody Inc'],
     [['--date', '2026-02-30'], '2026-02-30'],
     [['--audience', 'board'], 'board'],
-  ])('refuses %j with exit 2', (args, mention) => {
-    const result = runCli(['report', 'fixtures/requests.csv', ...args]);
+  ])('refuses %j with exit 2', async (args, mention) => {
+    const result = await runCli(['report', 'fixtures/requests.csv', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(mention);
     expect(result.stdout).toBe('');
   });
 
-  it('writes to -o, and never over its input', () => {
-    withTempDir((dir) => {
+  it('writes to -o, and never over its input', async () => {
+    await inTempDir(async (dir) => {
       const input = join(dir, 'export.csv');
       const original = readFileSync(join(FIXTURES, 'hubspot-deals.csv'));
       writeFileSync(input, original);
-      const written = runCli(['report', 'export.csv', ...DATE, '-o', 'report.md'], { cwd: dir });
+      const written = await runCli(['report', 'export.csv', ...DATE, '-o', 'report.md'], { cwd: dir });
       expect(written.code).toBe(0);
       expect(written.stdout).toBe('');
       expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('# Feature request report');
-      const clash = runCli(['report', 'export.csv', '-o', 'export.csv'], { cwd: dir });
+      const clash = await runCli(['report', 'export.csv', '-o', 'export.csv'], { cwd: dir });
       expect(clash.code).toBe(2);
       expect(readFileSync(input)).toEqual(original);
     });
@@ -144,8 +145,8 @@ const EXAMPLES: [string, string[]][] = [
 ];
 
 describe('committed example reports', () => {
-  it.each(EXAMPLES)('fixtures/reports/%s is what the CLI writes today', (file, args) => {
-    const result = runCli(['report', ...args, ...DATE]);
+  it.each(EXAMPLES)('fixtures/reports/%s is what the CLI writes today', async (file, args) => {
+    const result = await runCli(['report', ...args, ...DATE]);
     expect(result.code).toBe(0);
     const path = join(FIXTURES, 'reports', file);
     if (process.env.UPDATE_EXAMPLES) writeFileSync(path, result.stdout);
@@ -154,15 +155,15 @@ describe('committed example reports', () => {
 });
 
 describe('pm-rank report --decisions', () => {
-  it('shows a triage decision and its reason to the PM, and relays it to sales as Not planned', () => {
-    withTempDir((dir) => {
+  it('shows a triage decision and its reason to the PM, and relays it to sales as Not planned', async () => {
+    await inTempDir(async (dir) => {
       const reason = 'Dark mode is off-strategy this year; we focus on compliance.';
       writeFileSync(join(dir, 'decisions.yaml'), `version: 1\ndecisions:\n  FR-110:\n    decision: decline\n    reason: ${reason}\n`);
       const args = ['report', join(FIXTURES, 'requests.csv'), '--decisions', join(dir, 'decisions.yaml'), '--date', '2026-03-01'];
-      const pm = runCli(args);
+      const pm = await runCli(args);
       expect(pm.code).toBe(0);
       expect(pm.stdout).toContain(`**Decision: Declined**: ${reason}`);
-      const sales = runCli([...args, '--audience', 'sales']);
+      const sales = await runCli([...args, '--audience', 'sales']);
       expect(sales.code).toBe(0);
       expect(sales.stdout).toContain('| FR-110 Dark mode | Not planned | No date |');
     });

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, withTempDir } from '../helpers/exec.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/exec.js';
+import { inTempDir, runCli, type CliResult } from '../helpers/run-cli.js';
 
 const REQUESTS = join(FIXTURES, 'requests.csv');
 const PREVIOUS = join(FIXTURES, 'requests-previous.csv');
@@ -28,8 +29,8 @@ escalation:
       lost_value: { min: 500000 }
 `;
 
-function withConfig<T>(callback: (config: string, dir: string) => T): T {
-  return withTempDir((dir) => {
+function withConfig<T>(callback: (config: string, dir: string) => Promise<T>): Promise<T> {
+  return inTempDir(async (dir) => {
     const config = join(dir, 'loop.yaml');
     writeFileSync(config, LOOP_CONFIG);
     return callback(config, dir);
@@ -42,9 +43,9 @@ interface JsonOutput {
 }
 
 describe('score --win-loss on the fixtures', () => {
-  it('adds each closed deal once to the requests it cites, by id or by title', () => {
-    const output = withConfig((config) => {
-      const result = runCli(['score', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28', '-f', 'json']);
+  it('adds each closed deal once to the requests it cites, by id or by title', async () => {
+    const output = await withConfig(async (config) => {
+      const result = await runCli(['score', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28', '-f', 'json']);
       expect(result.code).toBe(0);
       return JSON.parse(result.stdout) as JsonOutput;
     });
@@ -75,26 +76,32 @@ describe('score --win-loss on the fixtures', () => {
     expect(output.warnings.map((w) => w.code)).toContain('DEAL_NOT_CLOSED');
   });
 
-  it('warns when the config uses win/loss fields but no --win-loss is given', () => {
-    const output = withConfig((config) => JSON.parse(runCli(['score', REQUESTS, '-c', config, '-f', 'json']).stdout) as JsonOutput);
+  it('warns when the config uses win/loss fields but no --win-loss is given', async () => {
+    const output = await withConfig(
+      async (config) => JSON.parse((await runCli(['score', REQUESTS, '-c', config, '-f', 'json'])).stdout) as JsonOutput,
+    );
     // lost_value (a criterion and a rule: once) and won_deals
     expect(output.warnings.filter((w) => w.code === 'WIN_LOSS_NOT_GIVEN').map((w) => w.field)).toEqual(['lost_value', 'won_deals']);
   });
 
-  it('refuses to write over the win/loss export, and rejects a malformed --as-of', () => {
-    withConfig((config) => {
-      const overwrite = runCli(['score', REQUESTS, '-c', config, '--win-loss', DEALS, '-o', DEALS]);
+  it('refuses to write over the win/loss export, and rejects a malformed --as-of', async () => {
+    await withConfig(async (config) => {
+      const overwrite = await runCli(['score', REQUESTS, '-c', config, '--win-loss', DEALS, '-o', DEALS]);
       expect(overwrite.code).toBe(2);
-      const badDate = runCli(['escalations', REQUESTS, '--as-of', '28/11/2026']);
+      const badDate = await runCli(['escalations', REQUESTS, '--as-of', '28/11/2026']);
       expect(badDate.code).toBe(2);
-      expect(badDate.stderr).not.toMatch(/at .*\.js:\d+/);
+      expect(badDate.stderr).not.toMatch(/at .*\.[jt]s:\d+/);
     });
   });
 });
 
 describe('pm-rank winloss', () => {
-  const result = runCli(['winloss', DEALS, '--requests', REQUESTS]);
-  const lines = result.stdout.split('\n');
+  let result: CliResult;
+  let lines: string[];
+  beforeAll(async () => {
+    result = await runCli(['winloss', DEALS, '--requests', REQUESTS]);
+    lines = result.stdout.split('\n');
+  });
 
   it('totals closed deals, leaving the open one out', () => {
     expect(result.code).toBe(0);
@@ -129,8 +136,8 @@ describe('pm-rank winloss', () => {
 });
 
 describe('pm-rank winloss without --requests', () => {
-  it('lists the citations as written, without warning that each matches nothing', () => {
-    const result = runCli(['winloss', DEALS]);
+  it('lists the citations as written, without warning that each matches nothing', async () => {
+    const result = await runCli(['winloss', DEALS]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('cites');
     // FR-101 as written: Crestline (line 5, won 150K) and Harborview (line 8, won 120K) = 270K
@@ -139,8 +146,10 @@ describe('pm-rank winloss without --requests', () => {
 });
 
 describe('pm-rank escalations', () => {
-  it('explains each rule, who meets it and what near misses lack, as of a given date', () => {
-    const result = withConfig((config) => runCli(['escalations', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28']));
+  it('explains each rule, who meets it and what near misses lack, as of a given date', async () => {
+    const result = await withConfig((config) =>
+      runCli(['escalations', REQUESTS, '-c', config, '--win-loss', DEALS, '--as-of', '2026-11-28']),
+    );
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines).toContain('Owner: VP Sales · review within 5 business days');
@@ -159,8 +168,8 @@ describe('pm-rank escalations', () => {
 describe('pm-rank digest', () => {
   // requests-previous.csv is requests.csv without FR-114, the two Gantt rows, Atlas's and Vantage Point's FR-111 rows and
   // Crestline's FR-101 row, plus FR-099 Export to PDF (Pinecone Dental). Ranks from /tmp/fixture-work/reference.py on both files.
-  it('lists what changed between two exports (json)', () => {
-    const result = runCli(['digest', PREVIOUS, REQUESTS, '--format', 'json']);
+  it('lists what changed between two exports (json)', async () => {
+    const result = await runCli(['digest', PREVIOUS, REQUESTS, '--format', 'json']);
     expect(result.code).toBe(0);
     const digest = JSON.parse(result.stdout) as Record<string, { id: string; rank: number; [key: string]: unknown }[]>;
     const ids = (section: string) => digest[section]!.map((r) => r.id);
@@ -187,10 +196,10 @@ describe('pm-rank digest', () => {
     expect(digest.dropped!.map((r) => [r.id, r.rank])).toEqual([['FR-099', 12]]);
   });
 
-  it('writes markdown to a file with -o', () => {
-    withTempDir((dir) => {
+  it('writes markdown to a file with -o', async () => {
+    await inTempDir(async (dir) => {
       const out = join(dir, 'digest.md');
-      const result = runCli(['digest', PREVIOUS, REQUESTS, '-o', out]);
+      const result = await runCli(['digest', PREVIOUS, REQUESTS, '-o', out]);
       expect([result.code, result.stdout]).toEqual([0, '']);
       const text = readFileSync(out, 'utf8');
       expect(text).toContain('- 2 new Mid-Market accounts asked for Outbound webhooks (Atlas Freight Systems, Vantage Point Media)');
@@ -198,9 +207,9 @@ describe('pm-rank digest', () => {
     });
   });
 
-  it('lists what shipped since the previous export, with the accounts to tell and their owners', () => {
+  it('lists what shipped since the previous export, with the accounts to tell and their owners', async () => {
     // requests-next.csv is requests.csv with an Account Owner column, FR-109 Planned -> Released and FR-102 Planned -> Done.
-    const result = runCli(['digest', REQUESTS, NEXT, '--format', 'json']);
+    const result = await runCli(['digest', REQUESTS, NEXT, '--format', 'json']);
     expect(result.code).toBe(0);
     const { shipped } = JSON.parse(result.stdout) as {
       shipped: { id: string; status: string; previous_status: string; accounts: { name: string; owner: string | null }[] }[];
@@ -223,11 +232,11 @@ describe('pm-rank digest', () => {
     ]);
   });
 
-  it('tells one account what shipped since the last update in the sales view (report --since)', () => {
+  it('tells one account what shipped since the last update in the sales view (report --since)', async () => {
     // Atlas Freight Systems asked for FR-104, FR-107, FR-108, FR-111 and Gantt chart view, none shipped; Redwood asked for both.
-    const atlas = runCli(['report', NEXT, '--audience', 'sales', '--account', 'Atlas Freight Systems', '--since', REQUESTS]);
+    const atlas = await runCli(['report', NEXT, '--audience', 'sales', '--account', 'Atlas Freight Systems', '--since', REQUESTS]);
     expect(atlas.stdout).toContain('## Shipped since the last update (0)\n\n- nothing yet');
-    const redwood = runCli(['report', NEXT, '--audience', 'sales', '--account', 'Redwood Credit Union', '--since', REQUESTS]);
+    const redwood = await runCli(['report', NEXT, '--audience', 'sales', '--account', 'Redwood Credit Union', '--since', REQUESTS]);
     expect(redwood.code).toBe(0);
     expect(redwood.stdout).toContain(
       '## Shipped since the last update (2)\n\n- FR-109 SCIM user provisioning: Released\n- FR-102 Audit log export: Done',

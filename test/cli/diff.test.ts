@@ -3,15 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/reporters/diff.js';
-import { FIXTURES, ROOT, runCli, withTempDir } from '../helpers/exec.js';
+import { FIXTURES, ROOT } from '../helpers/exec.js';
+import { runCli, inTempDir } from '../helpers/run-cli.js';
 
 const EXAMPLE = readFileSync(join(ROOT, 'scoring.example.yaml'), 'utf8');
 const REQUESTS = join(FIXTURES, 'requests.csv');
 // The effort criterion is the only one with weight 10.
 const EFFORT_40 = EXAMPLE.replace(/(\n {4}weight: )10\n/, '$140\n');
 
-function diffJson(dir: string, args: string[]): DiffReport {
-  const result = runCli(['diff', ...args, '--format', 'json'], { cwd: dir });
+async function diffJson(dir: string, args: string[]): Promise<DiffReport> {
+  const result = await runCli(['diff', ...args, '--format', 'json'], { cwd: dir });
   expect(result).toMatchObject({ code: 0, stderr: '' });
   return JSON.parse(result.stdout) as DiffReport;
 }
@@ -20,11 +21,11 @@ const brief = (changes: { id: string; before?: { rank: number; horizon?: string 
   changes.map((c) => [c.id, c.before?.rank, c.after?.rank, c.before?.horizon, c.after?.horizon]);
 
 describe('pm-rank diff', () => {
-  it('effort weight 10 -> 40 on requests.csv: who enters and leaves the top 5, horizon and rank moves', () => {
-    withTempDir((dir) => {
+  it('effort weight 10 -> 40 on requests.csv: who enters and leaves the top 5, horizon and rank moves', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'base.yaml'), EXAMPLE);
       writeFileSync(join(dir, 'head.yaml'), EFFORT_40);
-      const { diff } = diffJson(dir, ['base.yaml', 'head.yaml', REQUESTS, '--top', '5']);
+      const { diff } = await diffJson(dir, ['base.yaml', 'head.yaml', REQUESTS, '--top', '5']);
       // New score = 100 * (40 d + 20 s + 30 a + 40 e) / 130, with the normalised values of /tmp/fixture-work/expected.md:
       //   FR-109 (40*.8167+20+30+32)/1.3 = 88.21   FR-101 (35.136+20+22.5+32)/1.3 = 84.34   FR-102 (34.212+20+22.5+32)/1.3 = 83.62
       //   FR-106 (31.808+14+22.5+32)/1.3 = 77.16   FR-113 (31.292+14+15+40)/1.3 = 77.15     FR-103 (34.768+14+22.5+20)/1.3 = 70.21
@@ -49,11 +50,11 @@ describe('pm-rank diff', () => {
     });
   });
 
-  it('horizon and escalation thresholds: flags gained, horizons moved, no rank moves', () => {
-    withTempDir((dir) => {
+  it('horizon and escalation thresholds: flags gained, horizons moved, no rank moves', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'base.yaml'), EXAMPLE);
       writeFileSync(join(dir, 'head.yaml'), EXAMPLE.replace('min_score: 75', 'min_score: 80').replace('min: 250000', 'min: 240000'));
-      const { diff } = diffJson(dir, ['base.yaml', 'head.yaml', REQUESTS]);
+      const { diff } = await diffJson(dir, ['base.yaml', 'head.yaml', REQUESTS]);
       // Scores are unchanged; of the Now requests FR-105 79.10, FR-106 76.31 and FR-103 76.27 are below 80 -> Next.
       expect(brief(diff.horizonMoves)).toEqual([
         ['FR-105', 4, 4, 'Now', 'Next'],
@@ -66,11 +67,11 @@ describe('pm-rank diff', () => {
     });
   });
 
-  it('renders markdown for a pull-request comment', () => {
-    withTempDir((dir) => {
+  it('renders markdown for a pull-request comment', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'base.yaml'), EXAMPLE);
       writeFileSync(join(dir, 'head.yaml'), EXAMPLE.replace('min: 250000', 'min: 240000'));
-      const result = runCli(['diff', 'base.yaml', 'head.yaml', REQUESTS, '--format', 'markdown'], { cwd: dir });
+      const result = await runCli(['diff', 'base.yaml', 'head.yaml', REQUESTS, '--format', 'markdown'], { cwd: dir });
       expect(result.stdout.replace(REQUESTS, 'requests.csv')).toMatchInlineSnapshot(`
         "## pm-rank: what this config change does to the ranking
 
@@ -88,19 +89,19 @@ describe('pm-rank diff', () => {
     });
   });
 
-  it('reads the base config from a git revision', () => {
-    withTempDir((dir) => {
+  it('reads the base config from a git revision', async () => {
+    await inTempDir(async (dir) => {
       const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
       git('init', '-q', '-b', 'main');
       writeFileSync(join(dir, 'scoring.yaml'), EXAMPLE);
       git('add', 'scoring.yaml');
       git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'base');
       writeFileSync(join(dir, 'scoring.yaml'), EFFORT_40);
-      const { diff, base } = diffJson(dir, ['git:main:scoring.yaml', 'scoring.yaml', REQUESTS, '--top', '5']);
+      const { diff, base } = await diffJson(dir, ['git:main:scoring.yaml', 'scoring.yaml', REQUESTS, '--top', '5']);
       expect(base).toBe('git:main:scoring.yaml');
       expect(brief(diff.entered)).toEqual([['FR-113', 10, 5, 'Next', 'Now']]);
 
-      const missing = runCli(['diff', 'git:nope:scoring.yaml', 'scoring.yaml', REQUESTS], { cwd: dir });
+      const missing = await runCli(['diff', 'git:nope:scoring.yaml', 'scoring.yaml', REQUESTS], { cwd: dir });
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/^pm-rank: cannot read git:nope:scoring\.yaml: invalid object name 'nope'\.?\n$/);
     });
@@ -109,18 +110,18 @@ describe('pm-rank diff', () => {
   it.each([
     [['diff', 'a.yaml', 'b.yaml', '-'], /^pm-rank: diff reads the export twice, so it needs a file, not stdin\n$/],
     [['diff', 'a.yaml', 'b.yaml', REQUESTS], /^pm-rank: cannot read config a\.yaml: no such file\n$/],
-  ])('exits 2 when it cannot run: %j', (args, stderr) => {
-    withTempDir((dir) => {
-      const result = runCli(args, { cwd: dir });
+  ])('exits 2 when it cannot run: %j', async (args, stderr) => {
+    await inTempDir(async (dir) => {
+      const result = await runCli(args, { cwd: dir });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(stderr);
     });
   });
 
-  it('says clearly when git is missing', () => {
-    withTempDir((dir) => {
+  it('says clearly when git is missing', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'scoring.yaml'), EXAMPLE);
-      const result = runCli(['diff', 'git:main:scoring.yaml', 'scoring.yaml', REQUESTS], { cwd: dir, env: { PATH: dir } });
+      const result = await runCli(['diff', 'git:main:scoring.yaml', 'scoring.yaml', REQUESTS], { cwd: dir, env: { PATH: dir } });
       expect(result.code).toBe(2);
       expect(result.stderr).toBe('pm-rank: cannot read git:main:scoring.yaml: git is not installed or not on PATH\n');
     });
@@ -128,21 +129,21 @@ describe('pm-rank diff', () => {
 });
 
 describe('pm-rank diff (no change)', () => {
-  it('says so when the configs rank alike', () => {
-    const result = runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv']);
+  it('says so when the configs rank alike', async () => {
+    const result = await runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('\n\nNo request changed rank, horizon or escalation.\n');
-    const markdown = runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv', '-f', 'markdown']);
+    const markdown = await runCli(['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv', '-f', 'markdown']);
     expect(markdown.stdout).toMatch(/\*\*\n\nNo request changed rank, horizon or escalation\.\n$/);
   });
 });
 
 describe('pm-rank diff --decisions', () => {
-  it('applies the same decisions under both configs: a merge leaves 14 of the 15 requests', () => {
-    withTempDir((dir) => {
+  it('applies the same decisions under both configs: a merge leaves 14 of the 15 requests', async () => {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'decisions.yaml'), 'version: 1\ndecisions:\n  FR-113:\n    merge_into: FR-111\n');
       const args = ['diff', 'scoring.example.yaml', 'scoring.example.yaml', 'fixtures/requests.csv', '--format', 'json'];
-      const result = runCli([...args, '--decisions', join(dir, 'decisions.yaml')]);
+      const result = await runCli([...args, '--decisions', join(dir, 'decisions.yaml')]);
       expect(result.code).toBe(0);
       expect((JSON.parse(result.stdout) as { requests: number }).requests).toBe(14);
     });
