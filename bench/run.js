@@ -115,6 +115,7 @@ for (const size of flags.sizes.split(',')) {
       `${size}: triage re-scoring ${execFileSync(process.execPath, ['bench/rescore.js', path], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
     );
 }
+notes.push(`uncertainty: ${execFileSync(process.execPath, ['bench/uncertainty.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`);
 notes.push(
   `column inference, 50-row fixture: ${execFileSync(process.execPath, ['bench/inference.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
 );

@@ -15,8 +15,6 @@ const USER_DOCS = ['README.md', ...DOC_PAGES];
 const PATH_CHECKED = [...USER_DOCS, 'BENCHMARKS.md', 'fixtures/exports/README.md'];
 /** Flags of other tools that the docs show beside pm-rank's (the CI page's `gh pr comment`). */
 const OTHER_TOOLS_FLAGS = new Set(['--body-file']);
-/** Pages another branch of #14/#19 adds; the link stays so the index needs no edit when it lands. */
-const PAGES_FROM_OTHER_BRANCHES = new Set(['docs/uncertainty-and-decay.md']);
 
 const program = createProgram(
   { cwd: ROOT, stdin: new PassThrough(), stdout: { write: () => true }, stderr: { write: () => true }, isColor: false },
@@ -95,7 +93,7 @@ describe('docs', () => {
     const sourcePaths = [...text.matchAll(/(?<![\w./-])((?:src|test|bench|scripts|presets|schema)\/[\w./-]*[\w/])/g)]
       .map((m) => m[1]!)
       .filter((path) => !path.startsWith('bench/data/'));
-    const missing = [...links, ...sourcePaths].filter((path) => !existsSync(join(ROOT, path)) && !PAGES_FROM_OTHER_BRANCHES.has(path));
+    const missing = [...links, ...sourcePaths].filter((path) => !existsSync(join(ROOT, path)));
     expect(missing).toEqual([]);
   });
 

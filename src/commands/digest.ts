@@ -35,11 +35,13 @@ export async function runDigest(
       current.ranked,
       options.top,
       await ownersForShipped(previous, current, currentFile, options, context),
+      { ...(current.model.aging ? { aging: current.model.aging } : {}), asOf: current.asOf! },
     ),
     previous: previousFile,
     current: currentFile,
     kind: current.model.kind,
     ...(current.summary.currency ? { currency: current.summary.currency } : {}),
+    ...(current.model.aging?.staleAfterDays === undefined ? {} : { staleAfterDays: current.model.aging.staleAfterDays }),
   };
   await emitResult(options.format === 'json' ? renderDigestJson(view) : renderDigestMarkdown(view), options.output, context);
   return ExitCode.ok;

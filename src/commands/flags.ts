@@ -3,6 +3,7 @@ import type { CommandContext } from '../context.js';
 import { parseDate } from '../core/text/dates.js';
 import type { ExitCode } from '../errors.js';
 import type { ReadSettings } from '../input/settings.js';
+import type { UncertaintyFlags } from './uncertainty-options.js';
 
 /**
  * What cli.ts gives each command's declaration. A declaration stays light (flags, and a lazy import of
@@ -42,7 +43,7 @@ export const FLAG = {
   sheet: ['--sheet <name>', 'the sheet to read from an .xlsx workbook (default: the first visible one)'],
   accounts: ['--accounts <path>', 'accounts file (account, parent, segment): subsidiaries count once, under their top parent'],
   winLoss: ['--win-loss <path>', 'win/loss export, as for score'],
-  asOf: ['--as-of <date>', 'the date within_days conditions count from, YYYY-MM-DD (default: today)'],
+  asOf: ['--as-of <date>', 'the date within_days conditions and decay count from, YYYY-MM-DD (default: today)'],
 } as const;
 
 /** Config, output, the CSV flags, --as-of and --accounts: how winloss, digest, plan and escalations read. */
@@ -60,6 +61,25 @@ export function withCsvFlags(command: Command): Command {
     .option('--encoding <name>', 'file encoding, e.g. utf-8, windows-1252 (default: detected)')
     .option('--decimal-comma', 'read numbers with a decimal comma (default: detected per column)')
     .option(...FLAG.sheet);
+}
+
+/** score and report --uncertainty: a seeded Monte Carlo over uncertain inputs. */
+export function withUncertaintyFlags(command: Command): Command {
+  return command
+    .option('--uncertainty', 'sample uncertain inputs (ranges like 3-4 or M-L, confidence): P(top N) and a rank interval per request')
+    .option('--samples <n>', 'with --uncertainty: number of samples (default: 10000)', parsePositiveInt)
+    .option('--seed <n>', 'with --uncertainty: seed; the same seed gives the same output (default: 1)', parsePositiveInt)
+    .option('--spread <share>', 'with --uncertainty: also vary each weight by up to this much, e.g. 20% or 0.2', parseShare);
+}
+
+/** withUncertaintyFlags' flags as given. */
+export interface UncertaintyFlagValues extends UncertaintyFlags {
+  uncertainty?: boolean;
+}
+
+/** withUncertaintyFlags' flags as score's and report's options. */
+export function uncertaintyOptionsOf(flags: UncertaintyFlagValues) {
+  return { ...(flags.uncertainty ? { isUncertain: true } : {}), uncertainty: pick(flags, ['samples', 'seed', 'spread']) };
 }
 
 /** withReadFlags' flags as the pipeline's options. */

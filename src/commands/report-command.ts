@@ -1,7 +1,21 @@
 import { Option, type Command } from 'commander';
-import { FLAG, csvOptionsOf, parseIsoDate, parsePositiveInt, pick, withCsvFlags, type CommandShell, type CsvFlags } from './flags.js';
+import {
+  FLAG,
+  csvOptionsOf,
+  parseAsOf,
+  parseIsoDate,
+  parsePositiveInt,
+  pick,
+  uncertaintyOptionsOf,
+  withCsvFlags,
+  withUncertaintyFlags,
+  type CommandShell,
+  type CsvFlags,
+  type UncertaintyFlagValues,
+} from './flags.js';
 
-interface ReportFlags extends CsvFlags {
+interface ReportFlags extends CsvFlags, UncertaintyFlagValues {
+  asOf?: number;
   config?: string;
   audience: 'pm' | 'sales';
   decisions?: string;
@@ -31,15 +45,17 @@ export function addReportCommand(program: Command, shell: CommandShell): void {
     .option(...FLAG.accounts)
     .option('-n, --top <n>', 'requests shown in full; the rest are collapsed', parsePositiveInt, 10)
     .option('--date <yyyy-mm-dd>', 'date shown in the report (default: today, UTC)', parseIsoDate)
+    .option(...FLAG.asOf, parseAsOf)
     .option('-o, --output <path>', 'write the report to a file instead of stdout');
-  withCsvFlags(command).action(async (file: string, flags: ReportFlags) => {
+  withUncertaintyFlags(withCsvFlags(command)).action(async (file: string, flags: ReportFlags) => {
     const { runReport } = await import('./report.js');
     const options = {
       audience: flags.audience,
       top: flags.top,
       date: flags.date ?? new Date().toISOString().slice(0, 10),
-      ...pick(flags, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts']),
+      ...pick(flags, ['config', 'decisions', 'winLoss', 'account', 'since', 'output', 'accounts', 'asOf']),
       ...csvOptionsOf(flags, shell),
+      ...uncertaintyOptionsOf(flags),
     };
     shell.setExitCode(await runReport(file, options, shell.context()));
   });

@@ -9,6 +9,7 @@ import { renderSalesReport } from '../reporters/markdown/sales.js';
 import type { CommandContext } from '../context.js';
 import { emitResult } from './emit.js';
 import { buildRankingReport, type PipelineOptions } from '../pipeline/read-inputs.js';
+import { checkUncertaintyFlags, withUncertainty, type UncertaintyFlags } from './uncertainty-options.js';
 
 export type Audience = 'pm' | 'sales';
 
@@ -21,6 +22,9 @@ export interface ReportOptions extends PipelineOptions {
   /** YYYY-MM-DD shown in the report. */
   date: string;
   output?: string;
+  /** --uncertainty: the PM report explains which uncertain inputs matter for the requests near the line. */
+  isUncertain?: boolean;
+  uncertainty?: UncertaintyFlags;
 }
 
 /** pm-rank report: a markdown justification report for PMs, or the same decisions phrased for sales. */
@@ -31,6 +35,7 @@ export async function runReport(file: string, options: ReportOptions, context: C
   if (options.since !== undefined && options.audience !== 'sales') {
     throw new UsageError('--since applies to --audience sales; add --audience sales');
   }
+  checkUncertaintyFlags({ ...options.uncertainty, isUncertain: options.isUncertain === true });
   if (options.output) {
     assertNotAnInput(
       options.output,
@@ -39,7 +44,8 @@ export async function runReport(file: string, options: ReportOptions, context: C
     );
   }
   const previous = options.since === undefined ? undefined : await buildRankingReport(options.since, options, context);
-  const report = await buildRankingReport(file, options, context);
+  const ranking = await buildRankingReport(file, options, context);
+  const report = options.isUncertain ? await withUncertainty(ranking, options.uncertainty ?? {}, options.top) : ranking;
   context.stderr.write(renderDiagnostics([...(previous?.issues ?? []), ...report.issues], { color: context.isColor }));
   const account = options.account;
   if (account !== undefined && !report.ranked.some((r) => r.accounts.some((a) => foldText(a.name) === foldText(account)))) {

@@ -1,8 +1,20 @@
 import { Option, type Command } from 'commander';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
-import { FLAG, csvOptionsOf, parseAsOf, parsePositiveInt, pick, withCsvFlags, type CommandShell, type CsvFlags } from './flags.js';
+import {
+  FLAG,
+  csvOptionsOf,
+  parseAsOf,
+  parsePositiveInt,
+  pick,
+  uncertaintyOptionsOf,
+  withCsvFlags,
+  withUncertaintyFlags,
+  type CommandShell,
+  type CsvFlags,
+  type UncertaintyFlagValues,
+} from './flags.js';
 
-interface ScoreFlags extends CsvFlags {
+interface ScoreFlags extends CsvFlags, UncertaintyFlagValues {
   config?: string;
   accounts?: string;
   decisions?: string;
@@ -35,18 +47,19 @@ export function addScoreCommand(program: Command, shell: CommandShell): void {
     .option('--win-loss <path>', 'win/loss export: adds lost_value, lost_deals, won_value, won_deals to each request')
     .option(...FLAG.accounts)
     .option(...FLAG.asOf, parseAsOf)
-    .option('-q, --quiet', 'no progress line on stderr for long reads')
-    .action(async (file: string, flags: ScoreFlags) => {
-      const { runScore } = await import('./score.js');
-      const options = {
-        format: isReporterName(flags.format) ? flags.format : 'table',
-        isStrict: flags.strict === true,
-        ...pick(flags, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf', 'accounts']),
-        ...csvOptionsOf(flags, shell),
-        ...(flags.quiet ? { isQuiet: true } : {}),
-        ...(flags.bom ? { hasBom: true } : {}),
-      };
-      const context = shell.context();
-      shell.setExitCode(await runScore(file, options, flags.wide ? { ...context, columns: undefined } : context));
-    });
+    .option('-q, --quiet', 'no progress line on stderr for long reads');
+  withUncertaintyFlags(command).action(async (file: string, flags: ScoreFlags) => {
+    const { runScore } = await import('./score.js');
+    const options = {
+      format: isReporterName(flags.format) ? flags.format : 'table',
+      isStrict: flags.strict === true,
+      ...pick(flags, ['config', 'decisions', 'top', 'output', 'winLoss', 'asOf', 'accounts']),
+      ...csvOptionsOf(flags, shell),
+      ...(flags.quiet ? { isQuiet: true } : {}),
+      ...(flags.bom ? { hasBom: true } : {}),
+      ...uncertaintyOptionsOf(flags),
+    };
+    const context = shell.context();
+    shell.setExitCode(await runScore(file, options, flags.wide ? { ...context, columns: undefined } : context));
+  });
 }

@@ -113,6 +113,12 @@ export interface IssueArgs {
   EXTRA_CELLS: { cells: number; columns: number };
   /** A cell of a numeric field that is not a number (or an amount). */
   INVALID_NUMBER: { isAmount: boolean };
+  /** A cell of the decay date column that is no date: the row counts as undated. */
+  INVALID_DATE: Record<string, never>;
+  /** A date like 03/04/2026 in a column whose other dates do not tell day from month: read month first. */
+  DATE_ORDER_UNDECIDED: Record<string, never>;
+  /** A date that can only be read in the other order than the rest of its column. */
+  DATE_ORDER_MIXED: { order: 'month-first' | 'day-first' };
   /** A currency code cell that names no ISO 4217 currency. */
   INVALID_CURRENCY: { amount: string };
   /** An amount whose separators read two ways ("1,250" as 1250 or 1.25). */

@@ -6,6 +6,9 @@ import { rollUpAccounts, rollUpDeals, type AccountHierarchy, type RolledUpAccoun
 import { findFrameworkIssues } from './scoring/frameworks.js';
 import { scoredFields } from './scoring/model-inputs.js';
 import { rankRequests } from './scoring/rank.js';
+import { isStale } from './requests/aging.js';
+import { resolveRanges } from './requests/ranges.js';
+import type { UncertaintyStudy } from './analysis/uncertainty.js';
 import { isWinLossField } from './text/fields.js';
 import type { DealRow, FeatureRequest, Issue, RankedRequest, ScoringModel } from './types.js';
 
@@ -23,6 +26,8 @@ export interface RankingReport {
   winLoss?: WinLossJoin;
   /** Accounts counted under their top parent, when --accounts was given. */
   rolledUp?: RolledUpAccount[];
+  /** The Monte Carlo study over uncertain inputs, when --uncertainty was given. */
+  uncertainty?: UncertaintyStudy;
 }
 
 /** A win/loss export as read: its closed-deal rows and the reader's findings. */
@@ -57,7 +62,10 @@ export function rankInputs(inputs: RankingInputs): RankingReport {
   const requests = rolled?.requests ?? read.requests;
   const winLoss = deals ? joinDeals(requests, deals, hierarchy) : undefined;
   const decided = applyDecisions(winLoss?.requests ?? requests, decisions?.decisions ?? {}, model.aggregate);
-  const scored = decided.requests.map((r) => scoreDecidedRequest(r, model, asOf));
+  const scored = resolveRanges(decided.requests, model).map((r) => {
+    const request = scoreDecidedRequest(r, model, asOf);
+    return isStale(r, model.aging, asOf) ? { ...request, isStale: true } : request;
+  });
   return {
     ranked: rankRequests(scored, model.tiebreak),
     issues: [

@@ -1,6 +1,9 @@
 import type { Config, EscalationRule } from './config/schema.js';
 import type { Decision } from './decisions/schema.js';
 
+/** A value a PM is unsure of: any number between two, or any of the labels from one to another of a criterion's map. */
+export type ValueRange = { kind: 'numbers'; low: number; high: number; text: string } | { kind: 'labels'; labels: string[]; text: string };
+
 /** A criterion's transform of a raw value to [0,1]. */
 export type Transform =
   | { kind: 'log'; max: number }
@@ -30,6 +33,8 @@ export interface Criterion {
   missing: number;
   /** field: accounts also counts the rows that name no account. */
   countUnattributed?: boolean;
+  /** How sure its values are, in (0, 1]: under --uncertainty a normalised value varies by up to 1 - confidence. */
+  confidence?: number;
 }
 
 /** What every kind of model shares: how the export is read, placed in horizons and escalated. */
@@ -43,6 +48,15 @@ interface ModelBase {
   escalation: EscalationRule[];
   /** How plan sizes requests; absent when the config has no plan section. */
   plan?: PlanSizing;
+  /** Demand that ages: the date field of each mention, its half-life and when a request goes stale (days). */
+  aging?: Aging;
+}
+
+/** How the age of mentions counts: set by the config's decay and stale_after. */
+export interface Aging {
+  field: string;
+  halfLifeDays?: number;
+  staleAfterDays?: number;
 }
 
 /** Weighted criteria: each request scores 0-100, the sum of its criteria's points. */
@@ -99,6 +113,8 @@ export interface Mention {
   numbers: Record<string, number>;
   /** Non-empty text cells by field (several for repeated headers). */
   texts: Record<string, string[]>;
+  /** The row's date (model.aging.field) as a day number, when the model ages demand. */
+  day?: number;
 }
 
 /** An account asking for a request, counted once with its largest deal. */
@@ -107,6 +123,8 @@ export interface AccountMention {
   dealValue?: number;
   /** The segment of the account's first row that named one. */
   segment?: string;
+  /** With decay: the weight of its newest mention (1 when new, 1/2 one half-life old); its deal value is weighted already. */
+  weight?: number;
 }
 
 /** The rows of a request that name no account: someone asked, but no customer can be counted for them. */
@@ -136,6 +154,12 @@ export interface FeatureRequest {
   status?: string;
   /** Ids of the requests merged into this one in triage (decisions.yaml merge_into). */
   mergedIds?: string[];
+  /** The day of its newest dated mention (model.aging.field), when the model ages demand. */
+  lastMentionDay?: number;
+  /** Fields whose value is a range (export or decisions.yaml): the request scores its middle, --uncertainty samples it. */
+  ranges?: Record<string, ValueRange>;
+  /** With decay: accounts and unattributed rows, each weighted by the age of its newest mention (deal values are decayed already). */
+  decayedCount?: { accounts: number; unattributed: number };
 }
 
 /** How one criterion scored one request. */
@@ -162,6 +186,8 @@ export interface ScoredRequest extends FeatureRequest {
   unscorable?: string;
   /** The PM's triage decision, when a decisions file was applied. */
   decision?: Decision;
+  /** No mention for longer than the config's stale_after, as of --as-of. */
+  isStale?: boolean;
 }
 
 /** A scored request with its place in the ranking (1-based). */

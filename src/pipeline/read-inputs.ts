@@ -50,14 +50,15 @@ async function readInputs(
   decisions?: DecisionsInput,
 ): Promise<RankingInputs> {
   const { model } = loaded;
-  const read = await readRequests(await openSource(file, context.cwd, context.stdin), model, options);
+  const asOf = options.asOf ?? todayDay();
+  const read = await readRequests(await openSource(file, context.cwd, context.stdin), model, { ...options, asOf });
   const hierarchy = await readAccountsOption(options.accounts, model, context);
   const deals = options.winLoss ? await readDealsFile(options.winLoss, read.summary.currency, model, options, context) : undefined;
   return {
     model,
     configSource: loaded.source,
     read,
-    asOf: options.asOf ?? todayDay(),
+    asOf,
     ...(hierarchy ? { hierarchy } : {}),
     ...(deals ? { deals } : {}),
     ...(decisions ? { decisions } : {}),

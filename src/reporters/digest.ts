@@ -1,6 +1,6 @@
 import type { Digest, ShippedRequest } from '../core/analysis/digest.js';
 import type { ModelKind, RankedRequest } from '../core/types.js';
-import { describeAskers, formatMoney, formatRequestScore, toSafeJson, requestName } from './words/format.js';
+import { describeAskers, formatMoney, formatRequestScore, plural, toSafeJson, requestName } from './words/format.js';
 import { escapeMarkdown as md } from './markdown/text.js';
 
 export interface DigestView {
@@ -10,6 +10,8 @@ export interface DigestView {
   currency?: string;
   /** The kind of model both exports were ranked with, for the unit of their scores. */
   kind: ModelKind;
+  /** The config's stale_after in days: the stale lists show only when it is set. */
+  staleAfterDays?: number;
 }
 
 /** The weekly sync digest in markdown: what changed between two exports. */
@@ -55,6 +57,23 @@ export function renderDigestMarkdown(view: DigestView): string {
         `No longer in the export (${digest.dropped.length})`,
         digest.dropped.map((r) => `- ${label(r)} (was #${r.rank})`),
       ),
+      ...(view.staleAfterDays === undefined
+        ? []
+        : [
+            section(
+              `Going stale (${digest.goingStale.length})`,
+              digest.goingStale.map(
+                (g) =>
+                  `- ${label(g.request)} (#${g.request.rank}): no mention for ${view.staleAfterDays! - g.daysLeft} days, stale ${g.daysLeft === 0 ? 'from tomorrow' : `in ${plural(g.daysLeft, 'day')}`}`,
+              ),
+            ),
+            section(
+              `Re-awakened (${digest.reawakened.length})`,
+              digest.reawakened.map(
+                (r) => `- ${label(r.request)} (#${r.request.rank}): asked again after ${plural(r.quietDays, 'quiet day')}`,
+              ),
+            ),
+          ]),
     ].join('\n\n') + '\n'
   );
 }
@@ -95,6 +114,8 @@ export function renderDigestJson(view: DigestView): string {
     newly_escalated: digest.newlyEscalated.map((e) => ({ ...ref(e.request), rules: e.rules })),
     patterns: digest.patterns.map((p) => ({ segment: p.segment, id: p.request.id, title: p.request.title, accounts: p.accounts })),
     dropped: digest.dropped.map(ref),
+    going_stale: digest.goingStale.map((g) => ({ ...ref(g.request), days_left: g.daysLeft })),
+    reawakened: digest.reawakened.map((r) => ({ ...ref(r.request), quiet_days: r.quietDays })),
   };
   return toSafeJson(output);
 }

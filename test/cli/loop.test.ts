@@ -155,12 +155,12 @@ describe('pm-rank escalations', () => {
     expect(lines).toContain('Owner: VP Sales · review within 5 business days');
     // FR-104: Atlas 60,000 + Northgate 1,200,000 = $1,260,000 to the dollar, Enterprise, Northgate closes 12/18/2026, 20 days after 11/28
     expect(lines).toContain(
-      '- #2 FR-104 Salesforce two-way sync (score 33.5): deal value $1,260,000, segment Enterprise, close date 12/18/2026 (20 days away)',
+      '- #2 FR-104 Salesforce two-way sync (score 33.5): deal value $1,260,000, segment Enterprise, close date 12/18/2026 (in 20 days)',
     );
     // FR-105: 60,000 + 175,000 = 235,000, 250,000 - 235,000 = 15,000 short; Copperline's 12/15 is within 60 days
     expect(lines).toContain('- #3 FR-105 Data residency (EU) (score 30.0): deal value $235,000 of the $250,000 needed, $15,000 short');
     // FR-114: Copperline's only date 6/30/2026 is Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 28 = 151 days before 11/28
-    expect(lines).toContain('- #7 FR-114 Sandbox environment (score 12.5): close date 6/30/2026 is 151 days away, needs within 60');
+    expect(lines).toContain('- #7 FR-114 Sandbox environment (score 12.5): close date 6/30/2026 was 151 days ago, needs within 60');
     // deals.csv: Copperline lost 180,000 + Northgate lost 420,000 = 600,000 (Summit Ridge is still open)
     expect(lines).toContain('- #3 FR-105 Data residency (EU) (score 30.0): lost value $600,000');
   });

@@ -27,7 +27,7 @@ describe('escalation wording', () => {
     ['segment', ['Enterprise', 'Mid-Market'], 'segment SMB, needs Enterprise or Mid-Market'],
     ['industry', ['Health'], 'no industry, needs Health'],
     // 4/30 -> 6/30: May 31 + June 30 = 61 days
-    ['close_date', { within_days: 30 }, 'close date 6/30/2026 is 61 days away, needs within 30'],
+    ['close_date', { within_days: 30 }, 'close date 6/30/2026 is in 61 days, needs within 30'],
   ] satisfies [string, Condition, string][])('%s %j -> %s', (field, condition, words) => {
     const check = checkCondition(request, field, condition, usd.asOf);
     expect(check.holds).toBe(false);
@@ -44,6 +44,14 @@ describe('escalation wording', () => {
   ] satisfies [string, Condition, string][])('describes %s %j as "%s"', (field, condition, words) => {
     const model = modelOf({ criteria: { revenue: { weight: 1, field: 'arr', money: true, scale: 'log', max: 1e6 } } });
     expect(describeCondition(field, condition, { ...usd, model })).toBe(words);
+  });
+
+  it('tells a past close date from a future one', () => {
+    // 4/28 is 2 days before the as-of date 4/30; 5/2 two days after
+    const past = checkCondition(requestOf({ id: 'P', texts: { close_date: ['4/28/2026'] } }), 'close_date', { within_days: 1 }, usd.asOf);
+    const ahead = checkCondition(requestOf({ id: 'F', texts: { close_date: ['5/2/2026'] } }), 'close_date', { within_days: 1 }, usd.asOf);
+    expect(describeShortfall(past, usd)).toBe('close date 4/28/2026 was 2 days ago, needs within 1');
+    expect(describeShortfall(ahead, usd)).toBe('close date 5/2/2026 is in 2 days, needs within 1');
   });
 });
 

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { triageQueue, type TriageSelection } from '../../core/analysis/triage.js';
+import type { RankedRequest, ScoringModel } from '../../core/types.js';
 import { CancelledError, ExitCode, UsageError } from '../../errors.js';
 import { loadConfig } from '../../input/load-config.js';
 import { loadDecisions } from '../../input/load-decisions.js';
@@ -37,7 +38,8 @@ export async function runTriage(file: string, options: TriageOptions, context: C
   const loaded = await loadConfig(options.config, context.cwd);
   const report = await rankExport(loaded, file, { ...options, textFields: ['notes'] }, context, { path, decisions });
   context.stderr.write(renderDiagnostics(report.issues, { color: context.isColor }));
-  const { queue, missing } = triageQueue(report.ranked, loaded.model, options.only);
+  const decisive = await findDecisiveInputs(report.ranked, loaded.model, report.asOf);
+  const { queue, missing } = triageQueue(report.ranked, loaded.model, options.only, decisive.byRequest);
   if (missing.length > 0) throw new UsageError(`--only: ${missing.join(', ')} not found in ${file}`);
   if (queue.length === 0) {
     context.stdout.write(`Nothing to triage: every request in ${file} has a decision in ${path}. Use --only all to revisit them.\n`);
@@ -55,6 +57,7 @@ export async function runTriage(file: string, options: TriageOptions, context: C
     context,
     answers: 0,
   };
+  if (decisive.first) context.stdout.write(decisive.first);
   const lock = await lockDecisions(resolve(context.cwd, path), options.decider);
   if (lock.other) context.stdout.write(describeOtherSession(lock.other, path));
   try {
@@ -67,6 +70,32 @@ export async function runTriage(file: string, options: TriageOptions, context: C
   }
   context.stdout.write(describeSaved(session));
   return ExitCode.ok;
+}
+
+/** Triage samples far less than score --uncertainty: enough to tell which input decides most. */
+const TRIAGE_SAMPLES = 2_000;
+
+/**
+ * When some values are ranges: how much each request's most decisive range decides the top 10,
+ * so triage asks those first (value of information), and a line saying which comes first.
+ */
+async function findDecisiveInputs(
+  ranked: readonly RankedRequest[],
+  model: ScoringModel,
+  asOf: number | undefined,
+): Promise<{ byRequest: Map<string, number>; first?: string }> {
+  if (!ranked.some((r) => r.ranges)) return { byRequest: new Map() };
+  const { studyUncertainty, UNCERTAINTY_DEFAULTS } = await import('../../core/analysis/uncertainty.js');
+  const options = { top: UNCERTAINTY_DEFAULTS.top, samples: TRIAGE_SAMPLES, seed: UNCERTAINTY_DEFAULTS.seed };
+  const { inputs } = studyUncertainty(ranked, model, options, asOf);
+  const byRequest = new Map<string, number>();
+  for (const input of inputs) byRequest.set(input.id, Math.max(byRequest.get(input.id) ?? 0, input.decisiveness));
+  const top = inputs[0];
+  const first =
+    top && top.decisiveness > 0
+      ? `Resolving first: ${top.id} ${top.field} ${top.text}, the uncertain value that most decides the top ${options.top}.\n`
+      : undefined;
+  return { byRequest, ...(first ? { first } : {}) };
 }
 
 function describeOtherSession(other: LockHolder, path: string): string {

@@ -3,7 +3,8 @@ import type { DecisionFields } from '../../core/decisions/merge.js';
 import type { Config } from '../../core/config/schema.js';
 import { findDuplicates } from '../../core/text/similarity.js';
 import { assessedCriteria, assessedInputs, isKnownDistinct, startingChoice, type InputQuestion } from '../../core/analysis/triage.js';
-import type { Criterion, Decision, ScoredRequest, ScoringModel } from '../../core/types.js';
+import { parseLabelRange, parseNumberRange } from '../../core/requests/ranges.js';
+import type { Criterion, Decision, ScoredRequest, ScoringModel, Transform } from '../../core/types.js';
 import { askText, chooseOne, QUIT, type Answer } from '../../prompts/index.js';
 import type { Session } from './session.js';
 
@@ -51,7 +52,7 @@ const mergeStep: Step = {
 
 function criterionStep(criterion: Criterion): Step {
   return {
-    isAnswered: (d) => d.values?.[criterion.field] !== undefined,
+    isAnswered: (d) => d.values?.[criterion.field] !== undefined && !isOpenRange(d.values[criterion.field], criterion.transform),
     async ask(session, request, decision) {
       const current = decision.values?.[criterion.field] ?? request.criteria[criterion.name]?.raw;
       const answer = await askValue(session, criterion, current);
@@ -80,16 +81,22 @@ async function askNumber(message: string, current: number | string | undefined) 
   const text = await askText(message, {
     isRequired: false,
     ...(current === undefined ? {} : { defaultValue: String(current) }),
-    validate: (t) => (Number.isFinite(Number(t)) ? undefined : `expected a number, got "${t}"`),
+    validate: (t) => (Number.isFinite(Number(t)) || parseNumberRange(t) ? undefined : `expected a number or a range like 3-4, got "${t}"`),
   });
-  return typeof text === 'string' ? Number(text) : text;
+  return typeof text === 'string' && !parseNumberRange(text) ? Number(text) : text;
+}
+
+/** A range is an answer still open: triage offers to settle it. */
+function isOpenRange(value: number | string | undefined, transform?: Transform): boolean {
+  if (typeof value !== 'string') return false;
+  return (transform?.kind === 'map' ? parseLabelRange(value, transform) : parseNumberRange(value)) !== undefined;
 }
 
 /** A framework input: its scale's choices where it has one, else a typed number; the current value as the framework reads it. */
 function inputStep(question: InputQuestion): Step {
   const { field, choices } = question;
   return {
-    isAnswered: (d) => d.values?.[field] !== undefined,
+    isAnswered: (d) => d.values?.[field] !== undefined && !isOpenRange(d.values[field]),
     async ask(_session, request, decision) {
       // A framework input's normalized value is the value its formula reads: a share for 80%, 2 for "high".
       const known = request.criteria[field];

@@ -19,7 +19,9 @@ export type Scheduled<T extends Job> = T & { cd3?: number; finish: number };
  */
 export function costOfDelayOf(request: Pick<FeatureRequest, 'dealValue' | 'texts'>, asOf: number): number | undefined {
   if (request.dealValue === undefined) return undefined;
-  const ahead = (request.texts.close_date ?? []).map(parseDate).filter((day): day is number => day !== undefined && day >= asOf);
+  const ahead = (request.texts.close_date ?? [])
+    .map((text) => parseDate(text))
+    .filter((day): day is number => day !== undefined && day >= asOf);
   if (ahead.length === 0) return undefined;
   return request.dealValue / Math.max(1, (Math.min(...ahead) - asOf) / 7);
 }

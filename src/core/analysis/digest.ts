@@ -1,6 +1,7 @@
 import { isShipped } from '../requests/commitment.js';
 import { foldText } from '../text/folding.js';
-import type { AccountMention, RankedRequest } from '../types.js';
+import { daysUntilStale, GOING_STALE_WITHIN_DAYS, isStale } from '../requests/aging.js';
+import type { AccountMention, Aging, RankedRequest } from '../types.js';
 
 /** Accounts that asked for a request since the previous export. */
 export interface NewAccounts {
@@ -45,6 +46,16 @@ export interface Digest {
   patterns: SegmentPattern[];
   /** Requests in the previous export that are gone from the current one. */
   dropped: RankedRequest[];
+  /** With stale_after: requests that go stale within GOING_STALE_WITHIN_DAYS, soonest first (0: today). */
+  goingStale: { request: RankedRequest; daysLeft: number }[];
+  /** With stale_after: requests stale in the previous export that a new mention woke, after `quietDays` without one. */
+  reawakened: { request: RankedRequest; quietDays: number }[];
+}
+
+/** The config's aging and the day it counts from, for the stale lists. */
+export interface DigestAging {
+  aging?: Aging;
+  asOf: number;
 }
 
 /**
@@ -58,6 +69,7 @@ export function digestChanges(
   current: readonly RankedRequest[],
   moverCount = 5,
   owners: ReadonlyMap<string, string> = new Map(),
+  aging?: DigestAging,
 ): Digest {
   const before = new Map(previous.map((r) => [foldText(r.id), r]));
   const now = new Set(current.map((r) => foldText(r.id)));
@@ -77,7 +89,25 @@ export function digestChanges(
       ...newAccounts,
     ]),
     dropped: previous.filter((r) => !now.has(foldText(r.id))),
+    ...staleChanges(pairs, aging),
   };
+}
+
+function staleChanges(pairs: { request: RankedRequest; old: RankedRequest | undefined }[], dated: DigestAging | undefined) {
+  if (dated?.aging?.staleAfterDays === undefined) return { goingStale: [], reawakened: [] };
+  const { aging, asOf } = dated;
+  const goingStale = pairs
+    .flatMap(({ request }) => {
+      const daysLeft = daysUntilStale(request, aging, asOf);
+      return daysLeft !== undefined && daysLeft >= 0 && daysLeft <= GOING_STALE_WITHIN_DAYS ? [{ request, daysLeft }] : [];
+    })
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.request.rank - b.request.rank);
+  const reawakened = pairs.flatMap(({ request, old }) =>
+    old && isStale(old, aging, asOf) && !isStale(request, aging, asOf)
+      ? [{ request, quietDays: request.lastMentionDay! - old.lastMentionDay! }]
+      : [],
+  );
+  return { goingStale, reawakened };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { decideRequest, mergeRequests, scoreDecidedRequest } from '../decisions/apply.js';
+import { resolveRanges } from '../requests/ranges.js';
 import { foldText } from '../text/folding.js';
 import { compareRequests } from '../scoring/rank.js';
 import { toFeatureRequest } from '../scoring/score.js';
@@ -120,11 +121,16 @@ function normalizeChoice(criterion: Criterion, choice: number | string): number 
 /** `untriaged`, `all`, or a list of request ids. */
 export type TriageSelection = 'untriaged' | 'all' | readonly string[];
 
-/** The requests to walk: any half-answered first, then highest potential; `missing` lists asked-for ids the export lacks. */
+/**
+ * The requests to walk: any half-answered first, then those whose uncertain input most decides
+ * the top N (`decisiveness` by request id, from score --uncertainty's study), then highest
+ * potential; `missing` lists asked-for ids the export lacks.
+ */
 export function triageQueue(
   requests: readonly ScoredRequest[],
   model: ScoringModel,
   selection: TriageSelection,
+  decisiveness: ReadonlyMap<string, number> = new Map(),
 ): { queue: ScoredRequest[]; missing: string[] } {
   const byKey = new Map(requests.map((r) => [foldText(r.id), r]));
   const missing = typeof selection === 'string' ? [] : selection.filter((id) => !byKey.has(foldText(id)));
@@ -137,7 +143,10 @@ export function triageQueue(
   const potential = new Map(chosen.map((r) => [r, queuePriority(r, model)]));
   // A request with some answers is where the PM stopped last time: resume there.
   const isStarted = (r: ScoredRequest) => (r.decision ? 1 : 0);
-  const queue = [...chosen].sort((a, b) => isStarted(b) - isStarted(a) || potential.get(b)! - potential.get(a)! || compareRequests(a, b));
+  const decides = (r: ScoredRequest) => decisiveness.get(r.id) ?? 0;
+  const queue = [...chosen].sort(
+    (a, b) => isStarted(b) - isStarted(a) || decides(b) - decides(a) || potential.get(b)! - potential.get(a)! || compareRequests(a, b),
+  );
   return { queue, missing };
 }
 
@@ -158,10 +167,10 @@ export function redecide(
   let rest: ScoredRequest[];
   if (target) {
     const merged = mergeRequests(toFeatureRequest(target), toFeatureRequest(request), model.aggregate);
-    changed = scoreDecidedRequest(target.decision ? decideRequest(merged, target.decision) : merged, model);
+    changed = scoreDecidedRequest(resolveRanges([target.decision ? decideRequest(merged, target.decision) : merged], model)[0]!, model);
     rest = requests.filter((r) => r !== request && r !== target);
   } else {
-    changed = scoreDecidedRequest(decideRequest(toFeatureRequest(request), decision), model);
+    changed = scoreDecidedRequest(resolveRanges([decideRequest(toFeatureRequest(request), decision)], model)[0]!, model);
     rest = requests.filter((r) => r !== request);
   }
   return { requests: [...rest, changed], changed, place: findPlace(changed, rest) };

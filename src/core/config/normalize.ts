@@ -1,7 +1,8 @@
 import { FRAMEWORK_TERMS } from '../scoring/framework-terms.js';
 import type { Config, CriterionConfig } from './schema.js';
 import { foldText } from '../text/folding.js';
-import { assertNever, type Criterion, type ScoringModel, type Transform } from '../types.js';
+import { parsePeriodDays } from '../text/dates.js';
+import { assertNever, type Aging, type Criterion, type ScoringModel, type Transform } from '../types.js';
 
 /** Turns a validated config into the model the scorer uses: one case per kind, criteria as a list, maps keyed case-insensitively. */
 export function toScoringModel(config: Config): ScoringModel {
@@ -12,6 +13,7 @@ export function toScoringModel(config: Config): ScoringModel {
     ...(config.tiebreak === undefined ? {} : { tiebreak: toTiebreak(config.model, config.tiebreak) }),
     horizons: config.horizons,
     escalation: config.escalation,
+    ...(config.decay || config.stale_after !== undefined ? { aging: toAging(config) } : {}),
     ...(config.plan
       ? { plan: { field: config.plan.field, sizes: new Map(Object.entries(config.plan.sizes).map(([k, v]) => [foldText(k), v])) } }
       : {}),
@@ -41,7 +43,20 @@ function toCriteria(config: Config): Criterion[] {
     transform: toTransform(c),
     missing: c.missing ?? 0,
     ...(c.count_unattributed ? { countUnattributed: true } : {}),
+    ...(c.confidence === undefined || c.confidence === 1 ? {} : { confidence: c.confidence }),
   }));
+}
+
+function toAging(config: Config): Aging {
+  const halfLife = config.decay && parsePeriodDays(config.decay.half_life);
+  const staleAfter = config.stale_after === undefined ? undefined : parsePeriodDays(config.stale_after);
+  // created_at is what most tools call it; the reader knows the column as created_date.
+  const field = config.decay?.field ?? 'created_date';
+  return {
+    field: field === 'created_at' ? 'created_date' : field,
+    ...(halfLife === undefined ? {} : { halfLifeDays: halfLife }),
+    ...(staleAfter === undefined ? {} : { staleAfterDays: staleAfter }),
+  };
 }
 
 function toTiebreak(model: Config['model'], name: string): NonNullable<ScoringModel['tiebreak']> {

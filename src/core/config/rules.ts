@@ -3,6 +3,7 @@ import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from '../text/fields
 import type { Config } from './schema.js';
 import { foldText } from '../text/folding.js';
 import type { IssueArgs, IssueCode, Severity } from '../issues.js';
+import { parseLabelRange } from '../requests/ranges.js';
 import type { FeatureRequest } from '../types.js';
 
 /** A path into the config document: keys and list indices. */
@@ -188,8 +189,10 @@ function checkMapCoverage(name: string, field: string, map: Record<string, numbe
   const unused = Object.keys(map)
     .filter((key) => !counts.has(foldText(key)))
     .map((key) => warning('MAP_KEY_UNUSED', { key, field, source: data.source }, ['criteria', name, 'map', key], true));
+  // A range of the map's labels (M-L) is covered: it scores its middle label.
+  const labels = new Map(Object.keys(map).map((key) => [foldText(key), 0]));
   const uncovered = [...counts]
-    .filter(([folded]) => !keys.has(folded))
+    .filter(([folded, { text }]) => !keys.has(folded) && !parseLabelRange(text, { map: labels }))
     .map(([, { text, count }]) =>
       warning('MAP_VALUE_UNCOVERED', { text, field, requests: count, source: data.source }, ['criteria', name, 'map']),
     );

@@ -34,6 +34,12 @@ const criterionSchema = z
       .boolean()
       .optional()
       .describe('field: accounts: also count the rows that name no account (false when absent: only accounts count)'),
+    confidence: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('How sure the values are (1 when absent): with score --uncertainty each normalised value varies by up to 1 - confidence'),
   })
   .superRefine(checkCriterion);
 
@@ -65,6 +71,10 @@ function checkTransform(c: z.infer<typeof criterionSchema>, ctx: z.RefinementCtx
   if (c.min === undefined) return fail('SCALE_BOUND_MISSING', { bound: 'min', scale: 'linear' }, 'scale');
   if (c.min >= c.max) fail('MIN_NOT_BELOW_MAX', { min: c.min, max: c.max }, 'min');
 }
+
+const period = z
+  .union([z.string().regex(/^\d+(\.\d+)?\s*[dwmy]$/, 'expected a period like 180d, 26w, 6m or 1y'), z.number().positive()])
+  .describe('A period: 180d, 26w, 6m (30-day months), 1y, or a number of days');
 
 const horizonSchema = z.strictObject({
   name: z.string().min(1),
@@ -121,6 +131,16 @@ const configObject = z.strictObject({
     .refine((c) => Object.keys(c).length > 0, refinementFinding('NO_CRITERIA', {}, []))
     .optional()
     .describe('Weighted criteria; required for model: weighted'),
+  decay: z
+    .strictObject({
+      field: fieldName.optional().describe('The date of each mention (created_date, also called created_at, when absent)'),
+      half_life: period.describe('A mention this old counts half, twice as old a quarter, as of --as-of'),
+    })
+    .optional()
+    .describe('Demand that ages: each mention (its account and deal value) weighs less as it gets older'),
+  stale_after: period
+    .optional()
+    .describe('A request with no mention this recent is stale (the date field is decay.field, else created_date)'),
   horizons: z.array(horizonSchema).superRefine(checkHorizons).default([]),
   escalation: z.array(escalationSchema).default([]),
   plan: z

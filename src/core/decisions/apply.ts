@@ -1,8 +1,9 @@
 import type { Decision, Decisions } from './schema.js';
-import { combineDealValues, mergeUnattributed } from '../requests/group.js';
+import { combineDealValues, mergeUnattributed, sumWeights } from '../requests/group.js';
 import { foldText } from '../text/folding.js';
 import { scoreRequest } from '../scoring/score.js';
 import { criteriaOf } from '../scoring/model-inputs.js';
+import { parseLabelRange, parseNumberRange } from '../requests/ranges.js';
 import type { AccountMention, FeatureRequest, Issue, ScoredRequest, ScoringModel } from '../types.js';
 
 /** A request with the PM's decision attached. */
@@ -102,6 +103,12 @@ export function mergeRequests(target: FeatureRequest, source: FeatureRequest, ag
   if (unattributed !== undefined) merged.unattributed = unattributed;
   const dealValue = combineDealValues(merged, aggregate.deal_value);
   if (dealValue !== undefined) [merged.dealValue, merged.numbers.deal_value] = [dealValue, dealValue];
+  const lastMentionDay = Math.max(target.lastMentionDay ?? -Infinity, source.lastMentionDay ?? -Infinity);
+  if (Number.isFinite(lastMentionDay)) merged.lastMentionDay = lastMentionDay;
+  if (target.decayedCount || source.decayedCount) {
+    const unattributed = (target.decayedCount?.unattributed ?? 0) + (source.decayedCount?.unattributed ?? 0);
+    merged.decayedCount = { accounts: sumWeights(accounts), unattributed };
+  }
   return merged;
 }
 
@@ -109,18 +116,20 @@ export function mergeRequests(target: FeatureRequest, source: FeatureRequest, ag
 export function countAccount(
   accounts: AccountMention[],
   byKey: Map<string, AccountMention>,
-  { name, dealValue, segment }: AccountMention,
+  { name, dealValue, segment, weight }: AccountMention,
 ): void {
   const key = foldText(name);
   const existing = byKey.get(key);
   if (!existing) {
     const account: AccountMention = dealValue === undefined ? { name } : { name, dealValue };
     if (segment) account.segment = segment;
+    if (weight !== undefined) account.weight = weight;
     byKey.set(key, account);
     accounts.push(account);
     return;
   }
   if (segment) existing.segment ??= segment;
+  if (weight !== undefined && weight > (existing.weight ?? 0)) existing.weight = weight;
   if (dealValue !== undefined && (existing.dealValue === undefined || dealValue > existing.dealValue)) {
     existing.dealValue = dealValue;
   }
@@ -140,7 +149,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
         if (criterion.field !== field) return [];
         const t = criterion.transform;
         const path = `decisions.${id}.values.${field}`;
-        if (t.kind === 'map' && !t.map.has(foldText(String(value)))) {
+        if (t.kind === 'map' && !t.map.has(foldText(String(value))) && !parseLabelRange(String(value), t)) {
           return [
             {
               code: 'DECISION_VALUE_UNKNOWN',
@@ -150,7 +159,7 @@ export function checkDecisionValues(decisions: Decisions, model: ScoringModel): 
             },
           ];
         }
-        if (t.kind !== 'map' && typeof value !== 'number') {
+        if (t.kind !== 'map' && typeof value !== 'number' && !parseNumberRange(value)) {
           return [
             {
               code: 'DECISION_VALUE_NOT_A_NUMBER',

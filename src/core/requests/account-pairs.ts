@@ -12,6 +12,8 @@ export class AccountPairs {
   private requestOf = new Int32Array(this.capacity);
   private accountOf = new Int32Array(this.capacity);
   private dealOf = new Float64Array(this.capacity);
+  /** The decay weight of the account's newest mention of the request (1 without decay). */
+  private weightOf = new Float64Array(this.capacity);
   /** The request's next pair, in the order its accounts first asked; -1 ends the list. */
   private nextOf = new Int32Array(this.capacity);
   /** Indices into texts: the account's name as first spelled in the request, and its segment (-1: none). */
@@ -23,22 +25,25 @@ export class AccountPairs {
   private table = new Int32Array(this.capacity * 2);
 
   /**
-   * Counts an account once per request, keeping the largest deal (NaN: none)
-   * and the first segment. Returns the pair's index when the pair is new.
+   * Counts an account once per request, keeping the largest deal (NaN: none),
+   * the largest decay weight and the first segment. Returns the pair's index when the pair is new.
    */
-  count(request: number, account: number, name: string, deal: number, segment: string | undefined): number | undefined {
+  count(request: number, account: number, name: string, deal: number, segment: string | undefined, weight = 1): number | undefined {
     const mask = this.table.length - 1;
     let slot = hashPair(request, account) & mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
       const pair = entry - 1;
       if (this.requestOf[pair] === request && this.accountOf[pair] === account) {
         if (deal > this.dealOf[pair]! || Number.isNaN(this.dealOf[pair]!)) this.dealOf[pair] = deal;
+        if (weight > this.weightOf[pair]!) this.weightOf[pair] = weight;
         if (this.segmentOf[pair] === -1 && segment !== undefined) this.segmentOf[pair] = this.idOf(segment);
         return undefined;
       }
       slot = (slot + 1) & mask;
     }
-    return this.append(slot, request, account, name, deal, segment);
+    const pair = this.append(slot, request, account, name, deal, segment);
+    this.weightOf[pair] = weight;
+    return pair;
   }
 
   /** Links a request's new pair after its previous last one. */
@@ -53,12 +58,14 @@ export class AccountPairs {
     this.accountOf = new Int32Array(0);
   }
 
-  /** A request's accounts, from its first pair, in the order they first asked. */
-  accounts(first: number): AccountMention[] {
+  /** A request's accounts, from its first pair, in the order they first asked; with decay, each with its weight. */
+  accounts(first: number, isDecayed = false): AccountMention[] {
     const accounts: AccountMention[] = [];
     for (let pair = first; pair >= 0; pair = this.nextOf[pair]!) {
       const segment = this.segmentOf[pair]!;
-      accounts.push(toAccountMention(this.texts[this.nameOf[pair]!]!, this.dealOf[pair]!, segment < 0 ? undefined : this.texts[segment]));
+      const account = toAccountMention(this.texts[this.nameOf[pair]!]!, this.dealOf[pair]!, segment < 0 ? undefined : this.texts[segment]);
+      if (isDecayed) account.weight = this.weightOf[pair]!;
+      accounts.push(account);
     }
     return accounts;
   }
@@ -92,6 +99,7 @@ export class AccountPairs {
     this.requestOf = resized(this.requestOf, this.capacity);
     this.accountOf = resized(this.accountOf, this.capacity);
     this.dealOf = resized(this.dealOf, this.capacity);
+    this.weightOf = resized(this.weightOf, this.capacity);
     this.nextOf = resized(this.nextOf, this.capacity);
     this.nameOf = resized(this.nameOf, this.capacity);
     this.segmentOf = resized(this.segmentOf, this.capacity);

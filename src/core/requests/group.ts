@@ -1,6 +1,6 @@
 import { AccountPairs } from './account-pairs.js';
 import { createTextFolder, type FoldedText } from '../text/folding.js';
-import type { FeatureRequest, Issue, Mention, ScoringModel, UnattributedMentions } from '../types.js';
+import type { AccountMention, FeatureRequest, Issue, Mention, ScoringModel, UnattributedMentions } from '../types.js';
 
 /** A request being grouped; its accounts are pairs in the grouper's AccountPairs. */
 interface Draft {
@@ -18,6 +18,10 @@ interface Draft {
   /** Rows that name no account, and their deals combined (undefined: none had one). */
   unattributed: number;
   unattributedDeal: number | undefined;
+  /** With decay: the unattributed rows, each weighted by its age. */
+  unattributedWeight: number;
+  /** The newest mention's day; NaN before any dated one. */
+  lastDay: number;
   numbers: Record<string, number>;
   /** Field -> its distinct texts, as first spelled. */
   texts: Record<string, FieldTexts>;
@@ -32,7 +36,13 @@ export interface RequestGrouper {
   requests(): FeatureRequest[];
 }
 
-export function createRequestGrouper(aggregate: ScoringModel['aggregate']): RequestGrouper {
+/** How old mentions weigh as they are grouped: half as much every half-life, counted back from asOf. */
+export interface MentionDecay {
+  halfLifeDays: number;
+  asOf: number;
+}
+
+export function createRequestGrouper(aggregate: ScoringModel['aggregate'], decay?: MentionDecay): RequestGrouper {
   // Keyed by folded id or title: the folder hands out one string per distinct key, so lookups reuse its hash.
   const drafts = { id: new Map<string, Draft>(), title: new Map<string, Draft>() };
   const inOrder: Draft[] = [];
@@ -43,6 +53,8 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       const issue = requestlessRowIssue(mention);
       if (issue) return issue;
       const account = mention.account?.trim();
+      const weight = decay ? decayWeight(mention.day, decay) : 1;
+      const deal = mention.numbers.deal_value === undefined ? undefined : mention.numbers.deal_value * weight;
       for (const { kind, key, id } of requestKeys(mention, fold)) {
         let draft = drafts[kind].get(key);
         if (!draft) {
@@ -51,8 +63,8 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
         }
         const isRepeat = !account && hasLine(draft, mention.line);
         addMention(draft, mention, fold);
-        if (account) accounts.add(draft, account, mention, fold);
-        else if (!isRepeat) addUnattributed(draft, mention.numbers.deal_value, aggregate.deal_value);
+        if (account) accounts.add(draft, account, mention, fold, deal, weight);
+        else if (!isRepeat) addUnattributed(draft, deal, aggregate.deal_value, weight);
       }
       return undefined;
     },
@@ -63,7 +75,7 @@ export function createRequestGrouper(aggregate: ScoringModel['aggregate']): Requ
       const requests: FeatureRequest[] = [];
       inOrder.reverse();
       for (let draft = inOrder.pop(); draft; draft = inOrder.pop()) {
-        requests.push(finish(draft, accounts.pairs, aggregate.deal_value));
+        requests.push(finish(draft, accounts.pairs, aggregate.deal_value, decay !== undefined));
       }
       return requests;
     },
@@ -126,6 +138,8 @@ function newDraft(index: number, id: string): Draft {
     lastPair: -1,
     unattributed: 0,
     unattributedDeal: undefined,
+    unattributedWeight: 0,
+    lastDay: NaN,
     numbers: {},
     texts: {},
   };
@@ -135,6 +149,7 @@ function addMention(draft: Draft, mention: Mention, fold: Folder): void {
   // A row naming several accounts or requests arrives as several mentions of one line.
   if (draft.lines.at(-1) !== mention.line) draft.lines.push(mention.line);
   draft.lastLine = Math.max(draft.lastLine, mention.line);
+  if (mention.day !== undefined && !(mention.day <= draft.lastDay)) draft.lastDay = mention.day;
   if (draft.isUntitled && mention.title) [draft.title, draft.isUntitled] = [mention.title, false];
   for (const field in mention.numbers) {
     if (field !== 'deal_value') draft.numbers[field] = mention.numbers[field]!;
@@ -152,12 +167,12 @@ function createAccountCounter() {
   const accountIds = new Map<string, number>();
   return {
     pairs,
-    add(draft: Draft, accountCell: string, mention: Mention, fold: Folder): void {
+    add(draft: Draft, accountCell: string, mention: Mention, fold: Folder, deal: number | undefined, weight: number): void {
       const { text: name, folded } = fold(accountCell);
       let account = accountIds.get(folded);
       if (account === undefined) accountIds.set(folded, (account = accountIds.size));
       const segment = mention.texts.segment?.[0];
-      const pair = pairs.count(draft.index, account, name, mention.numbers.deal_value ?? NaN, segment ? fold(segment).text : undefined);
+      const pair = pairs.count(draft.index, account, name, deal ?? NaN, segment ? fold(segment).text : undefined, weight);
       if (pair === undefined) return;
       if (draft.lastPair < 0) draft.firstPair = pair;
       else pairs.link(draft.lastPair, pair);
@@ -171,8 +186,9 @@ function createAccountCounter() {
  * counted apart, and its deal adds to the request's once, since nothing tells
  * two such rows apart.
  */
-function addUnattributed(draft: Draft, deal: number | undefined, combine: 'sum' | 'max'): void {
+function addUnattributed(draft: Draft, deal: number | undefined, combine: 'sum' | 'max', weight: number): void {
   draft.unattributed += 1;
+  draft.unattributedWeight += weight;
   if (deal !== undefined) draft.unattributedDeal = combineDeal(draft.unattributedDeal, deal, combine);
 }
 
@@ -204,11 +220,20 @@ function addText(draft: Draft, field: string, value: string, fold: Folder): void
   else if (seen.distinct.length > MAX_TEXTS_SCANNED) seen.folded = new Set(seen.distinct.map((d) => d.folded));
 }
 
-function finish(draft: Draft, pairs: AccountPairs, combine: 'sum' | 'max'): FeatureRequest {
+/**
+ * A mention's weight as of `asOf`: 1 when new, half after one half-life, a quarter after two.
+ * An undated mention, or one dated after asOf, counts in full.
+ */
+export function decayWeight(day: number | undefined, decay: MentionDecay): number {
+  if (day === undefined || day >= decay.asOf) return 1;
+  return Math.pow(0.5, (decay.asOf - day) / decay.halfLifeDays);
+}
+
+function finish(draft: Draft, pairs: AccountPairs, combine: 'sum' | 'max', isDecayed: boolean): FeatureRequest {
   const { id, title, lines, numbers, status } = draft;
   const texts: Record<string, string[]> = {};
   for (const field in draft.texts) texts[field] = draft.texts[field]!.distinct.map((d) => d.text.trim());
-  const accounts = pairs.accounts(draft.firstPair);
+  const accounts = pairs.accounts(draft.firstPair, isDecayed);
   const unattributed = toUnattributed(draft.unattributed, draft.unattributedDeal);
   const request: FeatureRequest = {
     id,
@@ -222,7 +247,14 @@ function finish(draft: Draft, pairs: AccountPairs, combine: 'sum' | 'max'): Feat
   };
   const dealValue = combineDealValues(request, combine);
   if (dealValue !== undefined) [request.dealValue, request.numbers.deal_value] = [dealValue, dealValue];
+  if (!Number.isNaN(draft.lastDay)) request.lastMentionDay = draft.lastDay;
+  if (isDecayed) request.decayedCount = { accounts: sumWeights(accounts), unattributed: draft.unattributedWeight };
   return request;
+}
+
+/** With decay: the accounts counted by the weight of their newest mention. */
+export function sumWeights(accounts: readonly AccountMention[]): number {
+  return accounts.reduce((sum, account) => sum + (account.weight ?? 1), 0);
 }
 
 function toUnattributed(mentions: number, dealValue: number | undefined): UnattributedMentions | undefined {

@@ -1,4 +1,4 @@
-import { combineDealValues } from './group.js';
+import { combineDealValues, sumWeights } from './group.js';
 import { countAccount } from '../decisions/apply.js';
 import { foldText } from '../text/folding.js';
 import type { AccountMention, DealRow, FeatureRequest, Issue } from '../types.js';
@@ -91,9 +91,10 @@ export function rollUpAccounts(
     }
     // A subsidiary's segment goes with it: the request's segments are now its accounts'.
     const texts = { ...request.texts, segment: distinctSegments(accounts) };
+    const decayed = request.decayedCount && { decayedCount: { ...request.decayedCount, accounts: sumWeights(accounts) } };
     const dealValue = combineDealValues({ accounts, ...(request.unattributed ? { unattributed: request.unattributed } : {}) }, combine);
-    if (dealValue === undefined) return { ...request, accounts, texts };
-    return { ...request, accounts, texts, dealValue, numbers: { ...request.numbers, deal_value: dealValue } };
+    if (dealValue === undefined) return { ...request, accounts, texts, ...decayed };
+    return { ...request, accounts, texts, dealValue, numbers: { ...request.numbers, deal_value: dealValue }, ...decayed };
   });
   return { requests: rolled, rolledUp: [...rolledUp.values()] };
 }

@@ -11,8 +11,8 @@ export interface ConditionCheck {
   /** The request's number, or its text values for a list or within_days condition. */
   actual: number | string[] | undefined;
   holds: boolean;
-  /** within_days: the request's date nearest the as-of date, and how many days away it is. */
-  nearest?: { date: string; daysAway: number };
+  /** within_days: the request's date nearest the as-of date, how many days away it is, and whether before (negative) or after. */
+  nearest?: { date: string; daysAway: number; daysFromAsOf: number };
 }
 
 /** How a request fares against one escalation rule. */
@@ -60,7 +60,7 @@ export function checkCondition(request: FeatureRequest, field: string, condition
     const day = parseDate(date);
     if (day === undefined || asOf === undefined) continue;
     const daysAway = Math.abs(day - asOf);
-    if (!nearest || daysAway < nearest.daysAway) nearest = { date, daysAway };
+    if (!nearest || daysAway < nearest.daysAway) nearest = { date, daysAway, daysFromAsOf: day - asOf };
   }
   if (!nearest) return { field, condition, actual, holds: false };
   return { field, condition, actual, holds: nearest.daysAway <= condition.within_days, nearest };

@@ -42,10 +42,13 @@ export function isFieldInExport(field: string, hasColumn: (column: string) => bo
 
 /**
  * A request's number for a field; `accounts` is the count of distinct accounts
- * asking, plus the rows that name no account when `countUnattributed`.
+ * asking, plus the rows that name no account when `countUnattributed` (each
+ * weighted by its age when the model decays demand).
  */
 export function numericField(request: FeatureRequest, field: string, countUnattributed = false): number | undefined {
   if (field !== 'accounts') return request.numbers[field];
+  const decayed = request.decayedCount;
+  if (decayed) return decayed.accounts + (countUnattributed ? decayed.unattributed : 0);
   return request.accounts.length + (countUnattributed ? (request.unattributed?.mentions ?? 0) : 0);
 }
 

@@ -25,6 +25,8 @@ export interface ReadOptions {
   settings?: ReadSettings;
   /** Called as chunks are read, for a progress line; the reader never prints. */
   onProgress?: (progress: ReadProgress) => void;
+  /** Day number decay counts the age of mentions from (model.aging); today when absent. */
+  asOf?: number;
 }
 
 /** Receives an export's records in order and turns them into a result at the end. */

@@ -11,7 +11,7 @@ import type { Mention } from '../../core/types.js';
 const MAX_CODES = 1_000_000;
 
 type Text = number | string;
-type Row = [line: number, ids: Text[], account: Text | null, rest: Pick<Mention, 'title' | 'numbers' | 'texts'>];
+type Row = [line: number, ids: Text[], account: Text | null, rest: Pick<Mention, 'title' | 'numbers' | 'texts' | 'day'>];
 interface Batch {
   added: string[];
   rows: Row[];
@@ -29,12 +29,12 @@ export function createMentionEncoder(maxCodes = MAX_CODES): (mentions: readonly 
   };
   return (mentions) => {
     // Built field by field: object rest and spread cost more than the rest of the row here.
-    const rows = mentions.map((m): Row => [
-      m.line,
-      m.ids.map(encode),
-      m.account === undefined ? null : encode(m.account),
-      m.title === undefined ? { numbers: m.numbers, texts: m.texts } : { title: m.title, numbers: m.numbers, texts: m.texts },
-    ]);
+    const rows = mentions.map((m): Row => {
+      const rest: Row[3] =
+        m.title === undefined ? { numbers: m.numbers, texts: m.texts } : { title: m.title, numbers: m.numbers, texts: m.texts };
+      if (m.day !== undefined) rest.day = m.day;
+      return [m.line, m.ids.map(encode), m.account === undefined ? null : encode(m.account), rest];
+    });
     const batch: Batch = { added, rows };
     added = [];
     return JSON.stringify(batch);

@@ -5,6 +5,7 @@ import { ConfigError, InputError, UsageError } from '../../errors.js';
 import { createMentionDecoder } from './mention-codec.js';
 import type { Source } from '../source.js';
 import type { ReadOptions, ReadProgress } from '../csv/stream-csv.js';
+import { mentionDecayOf } from '../../core/requests/aging.js';
 import type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 
 /** What the reading thread posts: a batch of mentions, progress, the end of the file, or why it stopped. */
@@ -38,7 +39,7 @@ export async function readRequestsInWorker(
   const consumed = new SharedArrayBuffer(4);
   const input: WorkerInput = { name: source.name, path: source.path, size: source.size ?? 0, model, options: cloneable, consumed };
   const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: input });
-  const grouper = createRequestGrouper(model.aggregate);
+  const grouper = createRequestGrouper(model.aggregate, mentionDecayOf(model, options.asOf));
   const decode = createMentionDecoder();
   const counter = new Int32Array(consumed);
   let done: MentionsRead | undefined;

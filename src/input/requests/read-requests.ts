@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { CONVERTED_FROM_FIELD, fieldUsage, isFieldInExport, isWinLossField, type FieldUsage } from '../../core/text/fields.js';
+import { mentionDecayOf } from '../../core/requests/aging.js';
 import { createRequestGrouper, dropOverflowingDeals, requestlessRowIssue } from '../../core/requests/group.js';
 import { foldText } from '../../core/text/folding.js';
 import { criteriaOf, scoredFields } from '../../core/scoring/model-inputs.js';
-import type { Mention, ScoringModel } from '../../core/types.js';
+import type { Issue, Mention, ScoringModel } from '../../core/types.js';
 import type { Consequence } from '../../core/issues.js';
 import { InputError } from '../../errors.js';
 import { FIELD_SYNONYMS } from '../table/synonyms/index.js';
@@ -17,6 +18,7 @@ import type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 import { readTable } from '../read-table.js';
 import { isPlaceholder } from '../table/cells.js';
 import { TableReader } from '../table/table-reader.js';
+import { DateColumn } from '../table/date-column.js';
 
 export { detectEncoding } from '../csv/decode.js';
 export { detectDelimiter } from '../csv/detect-delimiter.js';
@@ -40,7 +42,7 @@ export async function readRequests(source: Source, model: ScoringModel, options:
 async function groupExport(source: Source, model: ScoringModel, options: ReadOptions): Promise<RequestsRead> {
   if (isWorthAThread(source, options.settings?.thread ?? 'auto'))
     return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
-  const grouper = createRequestGrouper(model.aggregate);
+  const grouper = createRequestGrouper(model.aggregate, mentionDecayOf(model, options.asOf));
   const read = await readMentions(source, model, options, (mention) => grouper.add(mention));
   return { requests: grouper.requests(), ...read };
 }
@@ -71,6 +73,8 @@ class ExportReader extends TableReader {
   /** Several account columns, or account cells that list several: each account counts. */
   private hasAccountList = false;
   private hasNotedSharedDeal = false;
+  /** Date columns (the model's aging field, close dates, within_days fields), each read in its own day/month order. */
+  private readonly dates = new Map<string, DateColumn>();
 
   constructor(
     source: string,
@@ -88,11 +92,12 @@ class ExportReader extends TableReader {
 
   finish(encoding: string, delimiter: string): MentionsRead {
     const summary = this.finishTable(encoding, delimiter, EXPECTED);
-    return { issues: this.issues, summary };
+    return { issues: [...this.issues, ...[...this.dates.values()].flatMap((column) => column.finish())], summary };
   }
 
   protected mapHeader(header: string[], sample: string[][]): ColumnMap {
-    const fields = [...new Set(['id', 'title', 'account', ...this.usage.keys()])];
+    const aging = this.model.aging?.field;
+    const fields = [...new Set(['id', 'title', 'account', ...this.usage.keys(), ...(aging ? [aging] : [])])];
     const wanted = fields.map((field) => wantedField(field, this.model, this.usage.get(field)?.isNumeric));
     const rivals = RIVAL_FIELDS.filter((field) => !fields.includes(field)).map((field) => wantedField(field, this.model));
     const inference = { header, sample, configured: this.model.columns, wanted, rivals };
@@ -114,6 +119,14 @@ class ExportReader extends TableReader {
       if (split) this.splits[field] = split;
     }
     this.hasAccountList = this.splits.account !== undefined || (columns.indices.get('account')?.length ?? 0) > 1;
+    for (const field of [...(aging ? [aging] : []), ...this.textFields.filter((f) => isDateField(f, this.model))]) {
+      const index = columns.indices.get(field)?.[0];
+      if (index === undefined || this.dates.has(field)) continue;
+      const sampleDates = sample.map((record) => (record[index] ?? '').trim());
+      // Only the aging field's dates count for something when they are not dates; a close date may say "TBD".
+      const warn = field === aging ? (issue: Issue) => this.warn(issue) : undefined;
+      this.dates.set(field, new DateColumn(this.source, header[index]!.trim(), sampleDates, warn));
+    }
     return columns;
   }
 
@@ -188,12 +201,19 @@ class ExportReader extends TableReader {
     const account = this.firstCell(record, 'account');
     const mention: Mention = { line, ids: this.idsOf(record), numbers: this.numbersOf(record, line), texts: {} };
     if (this.convertedFrom) mention.texts[CONVERTED_FROM_FIELD] = this.convertedFrom as string[];
+    for (const field in this.rangeCells) mention.texts[field] = [this.rangeCells[field]!];
     if (title !== undefined) mention.title = title;
     if (account !== undefined) mention.account = account;
+    const aging = this.model.aging && this.dates.get(this.model.aging.field);
+    const date = aging && this.firstCell(record, this.model.aging!.field);
+    const day = date === undefined ? undefined : aging!.read(date, line);
+    if (day !== undefined) mention.day = day;
     for (const field of this.textFields) {
       const values = this.cellsOf(record, field);
-      if (values.length > 0)
-        mention.texts[field] = field === 'segment' && this.splits.segment ? splitList(values, this.splits.segment) : values;
+      const dates = this.dates.get(field);
+      if (values.length === 0) continue;
+      if (dates) mention.texts[field] = values.map((value) => dates.normalize(value, line));
+      else mention.texts[field] = field === 'segment' && this.splits.segment ? splitList(values, this.splits.segment) : values;
     }
     return mention;
   }
@@ -227,6 +247,11 @@ class ExportReader extends TableReader {
       args: { accounts: count },
     });
   }
+}
+
+/** A text field holding dates: a close date, or the field of a within_days escalation condition. */
+function isDateField(field: string, model: ScoringModel): boolean {
+  return field === 'close_date' || model.escalation.some((rule) => rule.when[field] !== undefined && 'within_days' in rule.when[field]);
 }
 
 function splitList(cells: readonly string[], separator: string): string[] {

@@ -12,6 +12,7 @@ import { InputError } from '../../errors.js';
 import type { ReadSummary } from '../csv/stream-csv.js';
 import { CURRENCY_FIELD, findCurrencyCodeColumns, isConvertedAmountHeader, toCurrencyCode } from './currency-columns.js';
 import { CurrencyLedger, type AmountCell } from './currency-ledger.js';
+import { parseNumberRange } from '../../core/requests/ranges.js';
 import { isPlaceholder } from './cells.js';
 import type { ColumnMap } from './map-columns.js';
 
@@ -61,6 +62,8 @@ export abstract class TableReader {
   private readonly codeCells = new Map<string, string | null>();
   /** The currency the current row's deal value was converted from, as a shared one-item list; see numbersOf. */
   protected convertedFrom: readonly string[] | undefined;
+  /** The current row's number cells that were ranges (`3-4`), by field: read as their midpoint, kept as text for --uncertainty. */
+  protected rangeCells: Record<string, string> | undefined;
   private line = 0;
   private rows = 0;
   private skippedRows = 0;
@@ -201,6 +204,7 @@ export abstract class TableReader {
   protected numbersOf(record: string[], line: number): Record<string, number> {
     const numbers: Record<string, number> = {};
     this.convertedFrom = undefined;
+    this.rangeCells = undefined;
     for (const column of this.numericColumns) {
       if (numbers[column.field] !== undefined) continue;
       const value = this.readNumber(record, column, line);
@@ -232,6 +236,11 @@ export abstract class TableReader {
     if (isPlaceholder(text, SILENT_NUMBER_PLACEHOLDERS)) return undefined;
     const quantity = parseCell(text, column);
     const header = this.header[column.index]!.trim();
+    const range = quantity || column.field === MONEY_FIELD ? undefined : parseNumberRange(text);
+    if (range) {
+      (this.rangeCells ??= {})[column.field] = text;
+      return (range.low + range.high) / 2;
+    }
     if (!quantity) {
       this.warn({
         code: 'INVALID_NUMBER',

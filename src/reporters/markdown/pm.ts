@@ -31,6 +31,7 @@ import {
 } from '../words/format.js';
 import { renderQuadrant } from './quadrant.js';
 import { describeShortfall, describeValue as describeMet } from '../words/conditions.js';
+import { renderUncertainty } from './uncertainty.js';
 import { escapeMarkdown as md, renderMarkdownTable, requestLabel, shieldDollars } from './text.js';
 import type { RankingReport } from '../../core/ranking.js';
 
@@ -52,6 +53,7 @@ export function renderPmReport(report: PmReport, options: MarkdownOptions): stri
   const lane = buildExpediteLane(report.ranked, report.model);
   const sections = [
     renderSummary(report, lane, options),
+    ...(report.uncertainty ? [renderUncertainty(report.ranked, report.uncertainty)] : []),
     renderQuadrant(report, options.top),
     renderExpediteLane(report, lane),
     renderRequests(report, options),

@@ -2,6 +2,8 @@ import { columnsAsJson } from '../columns.js';
 import { toDecisionEntry } from '../../core/decisions/entries.js';
 import { CONVERTED_FROM_FIELD, WIN_LOSS_FIELDS } from '../../core/text/fields.js';
 import type { RankedRequest } from '../../core/types.js';
+import { formatDay } from '../../core/text/dates.js';
+import type { RequestUncertainty, UncertaintyStudy } from '../../core/analysis/uncertainty.js';
 import { segmentsOf, toSafeJson } from '../words/format.js';
 import { formatIssue } from '../words/issues.js';
 import type { RankingReport } from '../../core/ranking.js';
@@ -11,9 +13,11 @@ import type { ReporterOptions } from '../types.js';
 export function renderJson(report: RankingReport, options: ReporterOptions): string {
   const { summary } = report;
   const output = {
-    requests: report.ranked.slice(0, options.top).map((r) => ({
+    requests: report.ranked.slice(0, options.top).map((r, i) => ({
       ...toJson(r, summary.conversions),
       ...(report.winLoss ? winLossOf(r) : {}),
+      ...(report.model.aging ? agingAsJson(r) : {}),
+      ...(report.uncertainty ? { uncertainty: sampledAsJson(report.uncertainty.requests[i]!) } : {}),
     })),
     warnings: report.issues.map((issue) => ({
       row: issue.line,
@@ -42,6 +46,7 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
       columns: columnsAsJson(summary.choices),
       model: report.configSource,
     },
+    ...(report.uncertainty ? { uncertainty: studyAsJson(report.uncertainty) } : {}),
     ...(report.rolledUp ? { accounts_rolled_up: report.rolledUp.map((r) => ({ account: r.account, into: r.parent })) } : {}),
   };
   return toSafeJson(output);
@@ -50,6 +55,35 @@ export function renderJson(report: RankingReport, options: ReporterOptions): str
 /** --win-loss adds what the closed deals citing a request say, whether or not the model scores it. */
 function winLossOf(request: RankedRequest): Record<string, number> {
   return Object.fromEntries(WIN_LOSS_FIELDS.map((field) => [field, request.numbers[field] ?? 0]));
+}
+
+/** A request's share of samples in the top N and its 10th-90th percentile ranks (open: ranks that far off were not told apart). */
+function sampledAsJson({ topShare, interval }: RequestUncertainty) {
+  return {
+    top_share: topShare,
+    rank_low: interval.low,
+    rank_high: interval.high,
+    rank_low_open: interval.isLowOpen === true,
+    rank_high_open: interval.isHighOpen === true,
+  };
+}
+
+/** Everything needed to run the study again, and its inputs by decisiveness. */
+function studyAsJson(study: UncertaintyStudy) {
+  return {
+    samples: study.samples,
+    seed: study.seed,
+    top: study.top,
+    spread: study.spread ?? null,
+    percentiles: [10, 90],
+    confidences: study.confidences,
+    inputs: study.inputs.map((i) => ({ id: i.id, field: i.field, range: i.text, rank: i.rank, decisiveness: i.decisiveness })),
+  };
+}
+
+/** When the model ages demand: the newest mention's date and whether the request is stale. */
+function agingAsJson(request: RankedRequest) {
+  return { last_mention: request.lastMentionDay === undefined ? null : formatDay(request.lastMentionDay), stale: request.isStale === true };
 }
 
 function toJson(request: RankedRequest, conversions: RankingReport['summary']['conversions']) {
@@ -67,7 +101,12 @@ function toJson(request: RankedRequest, conversions: RankingReport['summary']['c
       rate: conversions?.[currency]?.rate ?? null,
       column: conversions?.[currency]?.column ?? null,
     })),
-    accounts: request.accounts.map((a) => ({ name: a.name, deal_value: a.dealValue ?? null })),
+    // With decay each account's weight too: deal values are weighted already.
+    accounts: request.accounts.map((a) => ({
+      name: a.name,
+      deal_value: a.dealValue ?? null,
+      ...(a.weight === undefined ? {} : { weight: a.weight }),
+    })),
     unattributed: { mentions: request.unattributed?.mentions ?? 0, deal_value: request.unattributed?.dealValue ?? null },
     segments: segmentsOf(request),
     criteria: Object.fromEntries(

@@ -7,7 +7,10 @@ import {
   decisionLabel,
   describeCurrency,
   formatMoney,
+  describeStudy,
+  formatRankInterval,
   formatRequestScore,
+  formatShare,
   horizonLabel,
   plural,
   oneLine,
@@ -34,7 +37,7 @@ interface Column extends Omit<ColumnSpec, 'natural'> {
 // On a narrow terminal the drivers go first, then segments, account counts, escalations, money, horizon;
 // rank, request and score always show. Spare width goes to the request title first.
 const COLUMNS: Column[] = [
-  { header: '#', align: 'right', text: (r) => String(r.rank) },
+  { header: '#', align: 'right', text: rankText },
   { header: 'Request', align: 'left', min: 24, growOrder: 1, text: requestText, render: renderRequest },
   {
     header: 'Score',
@@ -101,6 +104,14 @@ function fitNote(visible: { width: number; texts: string[] }[], hidden: string[]
   return [`to fit ${columns} columns: ${what.join('; ')} (--wide shows all)`];
 }
 
+/** The rank, and under --uncertainty its interval and chance of the top N: "3 (2-6) · 84% top 10". */
+function rankText(request: RankedRequest, report: RankingReport): string {
+  const study = report.uncertainty;
+  const sampled = study?.requests[request.rank - 1];
+  if (!study || !sampled) return String(request.rank);
+  return `${request.rank} (${formatRankInterval(sampled.interval)}) · ${formatShare(sampled.topShare)} top ${study.top}`;
+}
+
 function escalationText(request: RankedRequest): string {
   return request.escalations.length > 0 ? oneLine(`⚑ ${request.escalations.join(', ')}`) : '';
 }
@@ -142,6 +153,10 @@ function footer(report: RankingReport, shown: number): string[] {
   if (currency) lines.push(`deal values in ${currency}`);
   if (hidden > 0) lines.push(`${plural(hidden, 'more request')} not shown: use --top ${ranked.length} or --format csv`);
   if (ranked.slice(0, shown).some((r) => r.unattributed)) lines.push(UNATTRIBUTED_LEGEND);
+  if (report.uncertainty) lines.push(describeStudy(report.uncertainty));
+  const stale = ranked.slice(0, shown).filter((r) => r.isStale);
+  if (stale.length > 0)
+    lines.push(`stale, no mention for ${report.model.aging?.staleAfterDays} days: ${stale.map((r) => r.id).join(', ')}`);
   return lines;
 }
 

@@ -4,7 +4,7 @@ import { formatDay } from '../../core/text/dates.js';
 import { isMoneyField, isNumericCondition } from '../../core/text/fields.js';
 import type { ScoringModel } from '../../core/types.js';
 import { escapeMarkdown as md } from '../markdown/text.js';
-import { formatExactMoney, plural } from './format.js';
+import { describeDaysFromAsOf, formatExactMoney, plural } from './format.js';
 
 /** What conditions are worded with: the base currency, the day within_days counts from, the model that says which fields are money. */
 export interface ConditionWords {
@@ -38,7 +38,7 @@ export function describeValue(check: ConditionCheck, words: ConditionWords): str
       .map(md)
       .join(', ')}`;
   }
-  return `${name} ${check.nearest!.date} (${plural(check.nearest!.daysAway, 'day')} away)`;
+  return `${name} ${check.nearest!.date} (${describeDaysFromAsOf(check.nearest!.daysFromAsOf)})`;
 }
 
 /** What a failing condition lacks: "deal value $180,000 of the $250,000 needed, $70,000 short". */
@@ -51,7 +51,8 @@ export function describeShortfall(check: ConditionCheck, words: ConditionWords):
   }
   if (!isNumericCondition(condition)) {
     if (!check.nearest) return `no ${name} to compare (needs one within ${plural(condition.within_days, 'day')})`;
-    return `${name} ${check.nearest.date} is ${plural(check.nearest.daysAway, 'day')} away, needs within ${condition.within_days}`;
+    const when = describeDaysFromAsOf(check.nearest.daysFromAsOf);
+    return `${name} ${check.nearest.date} ${check.nearest.daysFromAsOf < 0 ? 'was' : 'is'} ${when}, needs within ${condition.within_days}`;
   }
   const show = (n: number) => formatThreshold(check.field, n, words);
   if (typeof actual !== 'number') return `no ${name} (${describeCondition(check.field, condition, words).slice(name.length + 1)} needed)`;

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../core/scoring/frameworks.js';
 import type { DecisionKind, FeatureRequest, RankedRequest, ScoredRequest, ScoringModel } from '../../core/types.js';
 import type { RankingReport } from '../../core/ranking.js';
+import type { RankInterval, UncertaintyStudy } from '../../core/analysis/uncertainty.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
 
@@ -114,6 +115,36 @@ export function truncate(text: string, width: number): string {
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A rank interval: "2-6", or "4" when it is one rank; "≤120" and "900+" where ranks that far off were not told apart. */
+export function formatRankInterval(interval: RankInterval): string {
+  const low = `${interval.isLowOpen ? '≤' : ''}${interval.low}`;
+  const high = `${interval.high}${interval.isHighOpen ? '+' : ''}`;
+  return low === high ? low : `${low}-${high}`;
+}
+
+/** A share as a whole percent; "<1%" and ">99%" so that a rare event never shows as impossible or certain. */
+export function formatShare(share: number): string {
+  if (share > 0 && share < 0.01) return '<1%';
+  if (share < 1 && share > 0.99) return '>99%';
+  return `${Math.round(share * 100)}%`;
+}
+
+/** How the Monte Carlo ran, so anyone can run it again: "uncertainty: 10000 samples, seed 1, 3 ranged inputs; ...". */
+export function describeStudy(study: UncertaintyStudy): string {
+  const sources = [
+    plural(study.inputs.length, 'ranged input'),
+    ...study.confidences.map((c) => `${c.criterion} at confidence ${c.confidence}`),
+    ...(study.spread === undefined ? [] : [`weights ±${Math.round(study.spread * 100)}%`]),
+  ];
+  return `uncertainty: ${study.samples} samples, seed ${study.seed}, over ${sources.join(', ')}; (low-high) is the 10th-90th percentile rank`;
+}
+
+/** A date's distance from the as-of date, past and future told apart: "in 20 days", "today", "2 days ago". */
+export function describeDaysFromAsOf(days: number): string {
+  if (days === 0) return 'today';
+  return days > 0 ? `in ${plural(days, 'day')}` : `${plural(-days, 'day')} ago`;
 }
 
 const DECISION_LABELS: Record<DecisionKind, string> = {

@@ -64,6 +64,11 @@ const WORDING: Wording = {
   EXTRA_CELLS: (a, issue) =>
     `${a.cells} cells, the header has ${a.columns}; ${quote(issue.value ?? '', 40)} and any after it are ignored (a delimiter in an unquoted cell?)`,
   INVALID_NUMBER: (a, issue) => `${quote(issue.value ?? '')} is not ${a.isAmount ? 'an amount' : 'a number'}; counted as missing`,
+  INVALID_DATE: (_, issue) => `${quote(issue.value ?? '')} is not a date; the row counts as undated`,
+  DATE_ORDER_UNDECIDED: (_, issue) =>
+    `${quote(issue.value ?? '')} could be day or month first, and no date in the column tells; read month first (US); write dates as YYYY-MM-DD to be sure`,
+  DATE_ORDER_MIXED: (a, issue) =>
+    `${quote(issue.value ?? '')} can only be read day or month first against the other dates of the column; dates like 03/04/2026 are read ${a.order === 'day-first' ? 'day first' : 'month first (US)'}; write dates as YYYY-MM-DD to be sure`,
   INVALID_CURRENCY: (a, issue) =>
     `${quote(issue.value ?? '')} is not an ISO 4217 currency code; the amount ${quote(a.amount)} counts as missing`,
   AMBIGUOUS_AMOUNT: (a, issue) =>

@@ -57,6 +57,15 @@ describe('triage core', () => {
     expect(triageQueue(decided, model, ['r', 'X']).missing).toEqual(['X']);
   });
 
+  it('asks first about the request whose uncertain value most decides the top N (value of information)', () => {
+    // R has the lowest potential but the most decisive range; Q's range decides less.
+    const decisiveness = new Map([
+      ['R', 0.6],
+      ['Q', 0.2],
+    ]);
+    expect(triageQueue(scored, model, 'untriaged', decisiveness).queue.map((r) => r.id)).toEqual(['R', 'Q', 'P']);
+  });
+
   it('puts a half-answered request first, so a rerun resumes where the PM stopped', () => {
     const started = redecide(scored, 'R', { values: { alignment: 5 } }, model).requests;
     expect(triageQueue(started, model, 'untriaged').queue.map((r) => r.id)).toEqual(['R', 'P', 'Q']);

@@ -135,6 +135,16 @@ escalation:
     expect(findings.at(-1)!.args).toMatchObject({ requests: 2 });
   });
 
+  it('takes a range of map labels (S-XL) as covered: it scores its middle label', () => {
+    const findings = checkConfigAgainstData(config, {
+      source: 'export.csv',
+      header: ['Key', 'T-Shirt Size', 'Tier'],
+      columns: { id: 'Key', effort: 'T-Shirt Size', segment: 'Tier' },
+      requests: [request('R1', ['S-XL']), request('R2', ['S']), request('R3', ['XL'])],
+    });
+    expect(findings.filter((f) => f.code.startsWith('MAP_'))).toEqual([]);
+  });
+
   it('warns that accounts counts 0 everywhere when the export has no account column, unless unattributed rows count', () => {
     const counting = parseConfig(
       `version: 1

@@ -126,6 +126,9 @@ describe('checkDecisionValues', () => {
     [{ effort: 's', alignment: 4 }, []],
     [{ effort: 'XXL' }, ['DECISION_VALUE_UNKNOWN']],
     [{ alignment: 'high' }, ['DECISION_VALUE_NOT_A_NUMBER']],
+    // ranges a PM is unsure of: scored at their middle, sampled by --uncertainty
+    [{ effort: 'S-L', alignment: '3-4' }, []],
+    [{ effort: 'S-XXL' }, ['DECISION_VALUE_UNKNOWN']],
     [{ unused_field: 'x' }, []],
   ])('values %j give %j', (values, codes) => {
     expect(checkDecisionValues({ 'FR-1': { values } }, model).map((i) => i.code)).toEqual(codes);

@@ -31,11 +31,11 @@ describe('within_days conditions', () => {
 
   it.each([
     // nearest of the request's dates counts: 12/18 is 20 days after 11/28
-    [['4/30/2026', '12/18/2026'], true, { date: '12/18/2026', daysAway: 20 }],
+    [['4/30/2026', '12/18/2026'], true, { date: '12/18/2026', daysAway: 20, daysFromAsOf: 20 }],
     // 9/29 is 60 days before 11/28 (Sep 1 + Oct 31 + Nov 28 = 60): inclusive, either side
-    [['9/29/2026'], true, { date: '9/29/2026', daysAway: 60 }],
+    [['9/29/2026'], true, { date: '9/29/2026', daysAway: 60, daysFromAsOf: -60 }],
     // 6/30 -> 11/28: Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 28 = 151
-    [['6/30/2026'], false, { date: '6/30/2026', daysAway: 151 }],
+    [['6/30/2026'], false, { date: '6/30/2026', daysAway: 151, daysFromAsOf: -151 }],
     [['TBD'], false, undefined],
   ])('dates %j -> holds %s', (dates, holds, nearest) => {
     const request = requestOf({ id: 'A', numbers: { deal_value: 500 }, texts: { close_date: dates } });
