@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../src/cli.js';
+import { ISSUE_CODES } from '../src/reporters/words/issues.js';
 
 // The docs are checked against the program itself, so a flag renamed or a command added shows up here.
 const ROOT = join(import.meta.dirname, '..');
@@ -111,6 +112,12 @@ describe('docs', () => {
       .filter(({ page, anchor }) => !anchorsOf(read(page)).has(anchor))
       .map(({ page, anchor }) => `${page}#${anchor}`);
     expect(missing).toEqual([]);
+  });
+
+  it('docs/issue-codes.md lists every issue code of the registry', () => {
+    const page = read('docs/issue-codes.md');
+    expect(ISSUE_CODES.length).toBeGreaterThan(70);
+    expect(ISSUE_CODES.filter((code) => !page.includes(`\`${code}\``))).toEqual([]);
   });
 
   it('catches a flag the CLI lacks and a file that does not exist, so the checks above can fail', () => {

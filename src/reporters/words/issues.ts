@@ -113,6 +113,9 @@ const WORDING: Wording = {
   },
 };
 
+/** Every issue code there is: the registry's keys, as the wording must cover each (for docs and tests). */
+export const ISSUE_CODES = Object.keys(WORDING) as IssueCode[];
+
 /** "FR-1, FR-2, FR-3, FR-4, FR-5 and 2 more". */
 function listIds(ids: readonly string[], shown = 5): string {
   return ids.length <= shown ? ids.join(', ') : `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
