@@ -1,29 +1,86 @@
-// npm run bench [-- --sizes 10k,100k,1m --runs N]: generates exports into bench/data/, times pm-rank
-// against a bare csv-parse floor (and pandas when installed), checks the top 20, times start-up and column inference.
+// npm run bench [-- --sizes 100k,1m --10m --runs N --salesforce]: times pm-rank beside DuckDB doing the same job on
+// the clean bench export (bench/peers.js), round after round, and prints the ratios and whether the top 20 agree;
+// --10m adds 10M rows (2 GB, generated in a temp folder and deleted after). --salesforce also times the messy
+// Salesforce-style exports against a bare csv-parse floor (and pandas when installed). Then start-up and column inference.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.js';
+import { compareTop20, generatePeersExport, installPeers, peerCommands } from './peers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench/data');
-const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const { values: flags } = parseArgs({ options: { sizes: { type: 'string', default: '10k,100k,1m' }, runs: { type: 'string' } } });
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
+const { values: flags } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100k,1m' },
+    '10m': { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    salesforce: { type: 'boolean', default: false },
+  },
+});
 const hasTime = existsSync('/usr/bin/time');
 const hasPandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Wall time (ms, from here) and peak RSS (MB, from GNU time) of one run, output discarded. */
+/** Wall time (ms, from here), CPU time (ms, user + system) and peak RSS (MB) from GNU time, of one run, output discarded. */
 function measure([command, args, env = {}]) {
   const rssFile = join(DATA, '.rss');
-  const [file, argv] = hasTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [file, argv] = hasTime ? ['/usr/bin/time', ['-f', '%U %S %M', '-o', rssFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
   const result = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  const rssMb = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
-  return { ms, rssMb };
+  if (!hasTime) return { ms, cpuMs: NaN, rssMb: NaN };
+  const [user, sys, rssKb] = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024 };
+}
+
+const load = () => loadavg()[0].toFixed(1);
+
+/** pm-rank and DuckDB in turn, round after round; each figure's median, and the median of the per-round ratios. */
+function benchPeers(size, runs, dir) {
+  const rows = SIZES[size];
+  const path = join(dir, `peers-${size}.csv`);
+  if (!existsSync(path)) generatePeersExport(rows, path);
+  const [ours, theirs] = Object.values(peerCommands(path));
+  const loadBefore = load();
+  const rounds = Array.from({ length: runs }, () => [measure(ours), measure(theirs)]);
+  const figure = (key, i) => median(rounds.map((round) => round[i][key]));
+  const ratio = (key) => median(rounds.map(([a, b]) => a[key] / b[key]));
+  const peak = (i) => Math.max(...rounds.map((round) => round[i].rssMb));
+  const mb = (statSync(path).size / 1e6).toFixed(0);
+  const cells = [
+    rows.toLocaleString('en'),
+    mb,
+    `${(figure('ms', 0) / 1000).toFixed(2)} s, ${(figure('cpuMs', 0) / 1000).toFixed(2)} s CPU, ${peak(0).toFixed(0)} MiB`,
+    `${(figure('ms', 1) / 1000).toFixed(2)} s, ${(figure('cpuMs', 1) / 1000).toFixed(2)} s CPU, ${peak(1).toFixed(0)} MiB`,
+    ratio('ms').toFixed(2),
+    ratio('cpuMs').toFixed(2),
+    `${loadBefore}-${load()}`,
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
+  return `${size}: top 20 vs DuckDB: ${compareTop20(path)}`;
+}
+
+function peers() {
+  installPeers();
+  console.log(
+    '\n| rows | MB | pm-rank score: wall, CPU, peak | DuckDB, same job | wall ratio | CPU ratio | load avg |\n|---:|---:|---|---|---:|---:|---|',
+  );
+  const notes = flags.sizes.split(',').map((size) => benchPeers(size, Number(flags.runs ?? (size === '1m' ? 3 : 5)), DATA));
+  if (flags['10m']) {
+    // 2 GB: generated where temporary files go, and deleted whatever happens.
+    const dir = mkdtempSync(join(tmpdir(), 'pm-rank-bench-'));
+    try {
+      notes.push(benchPeers('10m', Number(flags.runs ?? 1), dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`\n${notes.join('\n')}`);
 }
 
 /**
@@ -79,46 +136,54 @@ function startup() {
   );
 }
 
-mkdirSync(DATA, { recursive: true });
-console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cpus, ${hasPandas ? 'pandas' : 'no pandas'}`);
-console.log('\n| rows | MB | tool | median s | rows/s | peak RSS MB | x floor |\n|---:|---:|---|---:|---:|---:|---:|');
-const notes = [];
-for (const size of flags.sizes.split(',')) {
-  const rows = SIZES[size];
-  const path = join(DATA, `requests-${size}.csv`);
-  if (!existsSync(path)) generate(rows, path);
-  const mb = statSync(path).size / 1e6;
-  const runs = Number(flags.runs ?? (rows >= 1e6 ? 3 : 5));
-  const tools = {
-    'csv-parse floor': [process.execPath, ['bench/floor.js', path]],
-    'pm-rank score': [process.execPath, ['bin/pm-rank.js', 'score', path]],
-    'pm-rank score, one thread': [process.execPath, ['bin/pm-rank.js', 'score', path], { PM_RANK_READ_THREAD: 'never' }],
-    "pm-rank's parser alone": [process.execPath, ['bench/fast-floor.js', path]],
-    ...(hasPandas ? { pandas: ['/usr/bin/python3', ['bench/pandas_score.py', path]] } : {}),
-  };
-  const results = bench(tools, rows, runs);
-  for (const r of results) {
-    const row = [
-      rows,
-      mb.toFixed(0),
-      r.label,
-      (r.ms / 1000).toFixed(2),
-      Math.round(r.rowsPerSecond),
-      r.rssMb.toFixed(0),
-      (r.ms / results[0].ms).toFixed(2),
-    ];
-    console.log(`| ${row.join(' | ')} |`);
+/** The Salesforce-style exports (quoted cells, currencies, multi-line notes) against a bare csv-parse floor and pandas. */
+function salesforce() {
+  console.log('\n| rows | MB | tool | median s | rows/s | peak RSS MB | x floor |\n|---:|---:|---|---:|---:|---:|---:|');
+  const notes = [];
+  for (const size of flags.sizes.split(',').filter((size) => size !== '10m')) {
+    const rows = SIZES[size];
+    const path = join(DATA, `requests-${size}.csv`);
+    if (!existsSync(path)) generate(rows, path);
+    const mb = statSync(path).size / 1e6;
+    const runs = Number(flags.runs ?? (rows >= 1e6 ? 3 : 5));
+    const tools = {
+      'csv-parse floor': [process.execPath, ['bench/floor.js', path]],
+      'pm-rank score': [process.execPath, ['bin/pm-rank.js', 'score', path]],
+      'pm-rank score, one thread': [process.execPath, ['bin/pm-rank.js', 'score', path], { PM_RANK_READ_THREAD: 'never' }],
+      "pm-rank's parser alone": [process.execPath, ['bench/fast-floor.js', path]],
+      ...(hasPandas ? { pandas: ['/usr/bin/python3', ['bench/pandas_score.py', path]] } : {}),
+    };
+    const results = bench(tools, rows, runs);
+    for (const r of results) {
+      const row = [
+        rows,
+        mb.toFixed(0),
+        r.label,
+        (r.ms / 1000).toFixed(2),
+        Math.round(r.rowsPerSecond),
+        r.rssMb.toFixed(0),
+        (r.ms / results[0].ms).toFixed(2),
+      ];
+      console.log(`| ${row.join(' | ')} |`);
+    }
+    notes.push(`${size}: ${checkTop20(path).join('; ')}`);
+    if (size === '100k')
+      notes.push(
+        `${size}: triage re-scoring ${execFileSync(process.execPath, ['bench/rescore.js', path], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
+      );
   }
-  notes.push(`${size}: ${checkTop20(path).join('; ')}`);
-  if (size === '100k')
-    notes.push(
-      `${size}: triage re-scoring ${execFileSync(process.execPath, ['bench/rescore.js', path], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
-    );
+  console.log(`\n${notes.join('\n')}`);
 }
-notes.push(`uncertainty: ${execFileSync(process.execPath, ['bench/uncertainty.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`);
-notes.push(
-  `column inference, 50-row fixture: ${execFileSync(process.execPath, ['bench/inference.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
+
+mkdirSync(DATA, { recursive: true });
+console.log(
+  `node ${process.version}, ${(await import('node:os')).cpus().length} cpus, ${hasPandas ? 'pandas' : 'no pandas'}, load average ${load()}`,
 );
-console.log(`\n${notes.join('\n')}`);
+peers();
+if (flags.salesforce) salesforce();
+console.log(`\nuncertainty: ${execFileSync(process.execPath, ['bench/uncertainty.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`);
+console.log(
+  `\ncolumn inference, 50-row fixture: ${execFileSync(process.execPath, ['bench/inference.js'], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
+);
 startup();
 rmSync(join(DATA, '.rss'), { force: true });
