@@ -285,7 +285,9 @@ class Sampler {
     if (this.drawn.length < this.moving.length) this.scorePlain(totalWeight);
     for (let d = 0; d < this.drawn.length; d += 1) {
       const j = this.drawn[d]!;
-      const [i, input, inputEnd] = [this.moving[j]!, this.inputStart[j]!, this.inputStart[j + 1]!];
+      const i = this.moving[j]!;
+      const input = this.inputStart[j]!;
+      const inputEnd = this.inputStart[j + 1]!;
       const score =
         this.k === 0 ? this.frameworkScore(i, input, inputEnd, random) : this.drawnScore(i, input, inputEnd, totalWeight, random);
       this.movingKeys[j] = score - this.tieOffsets[j]!;
@@ -358,7 +360,8 @@ class Sampler {
   /** A table entry's value at draw u in [0, 1): one of its labels, or interpolated between its points. */
   private valueOf(entry: number, u: number, isDiscrete: boolean): number {
     const { points: values, pointStart } = this.flat;
-    const [first, points] = [pointStart[entry]!, pointStart[entry + 1]! - pointStart[entry]!];
+    const first = pointStart[entry]!;
+    const points = pointStart[entry + 1]! - first;
     if (isDiscrete) return values[first + Math.min(points - 1, Math.floor(u * points))]!;
     const x = u * (points - 1);
     const at = Math.min(points - 2, Math.floor(x));
@@ -547,8 +550,9 @@ function clampOffset(offset: number, reach: number): number {
 
 /** How many keys of a descending array are greater than `key`, at least `from`: gallops from there, then bisects. */
 function countAbove(descending: Float64Array, key: number, from: number): number {
-  let [low, step] = [from, 1];
-  while (low + step < descending.length && descending[low + step - 1]! > key) [low, step] = [low + step, step * 2];
+  let low = from;
+  let step = 1;
+  for (; low + step < descending.length && descending[low + step - 1]! > key; step *= 2) low += step;
   let high = Math.min(descending.length, low + step);
   while (low < high) {
     const mid = (low + high) >>> 1;
