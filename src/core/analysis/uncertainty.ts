@@ -250,7 +250,6 @@ class Sampler {
       line: options.top,
       reach,
       moving: new Int32Array((2 * reach + 1) * m),
-      batch,
       // An offset cell is below 2 * reach + 1, never past 2,900 (reach is at most the request count and 2M / count).
       pending: new Uint16Array(batch * m),
       pendingSamples: 0,
@@ -408,8 +407,8 @@ class Sampler {
    */
   private countMoving(tally: Tally): void {
     const [order, keys, moving, inputStart, draws] = [this.order, this.sortedKeys, this.moving, this.inputStart, this.draws];
-    const { line, reach, batch, pending, movingTop, inputHits } = tally;
-    const sample = tally.pendingSamples;
+    const { line, reach, pending, movingTop, inputHits } = tally;
+    const row = tally.pendingSamples * moving.length;
     const hasFixed = this.fixed.length > 0;
     let above = 0;
     for (let t = 0; t < moving.length; t += 1) {
@@ -417,7 +416,7 @@ class Sampler {
       if (hasFixed) above = countAbove(this.fixedKeys, keys[t]!, above);
       this.fixedAbove[t] = above;
       const rank = t + above + 1;
-      pending[j * batch + sample] = clampOffset(rank - 1 - moving[j]!, reach) + reach;
+      pending[row + j] = clampOffset(rank - 1 - moving[j]!, reach) + reach;
       const isTop = rank <= line;
       if (isTop) movingTop[j]! += 1;
       for (let input = inputStart[j]!; input < inputStart[j + 1]!; input += 1) {
@@ -493,8 +492,7 @@ interface Tally {
   line: number;
   reach: number;
   moving: Int32Array;
-  batch: number;
-  /** The last samples' offset cells of each moving request, side by side, added to `moving` a batch at a time. */
+  /** The last samples' offset cells, a row of the moving requests per sample, added to `moving` a batch at a time. */
   pending: Uint16Array;
   pendingSamples: number;
   movingTop: Int32Array;
@@ -507,12 +505,13 @@ interface Tally {
  * Adds the pending offsets to the histogram request by request: a request's offsets of a
  * batch of samples lie close together, so this touches few cache lines, where adding each
  * sample's offsets at once would touch a line per request (the histogram is megabytes).
+ * The pending cells are a row per sample, so the rank pass writes within one small row.
  */
 function flushPending(tally: Tally, m: number): void {
   const [width, pending, histogram, samples] = [2 * tally.reach + 1, tally.pending, tally.moving, tally.pendingSamples];
   for (let j = 0; j < m; j += 1) {
     const cells = j * width;
-    for (let s = 0, at = j * tally.batch; s < samples; s += 1, at += 1) histogram[cells + pending[at]!]! += 1;
+    for (let s = 0, at = j; s < samples; s += 1, at += m) histogram[cells + pending[at]!]! += 1;
   }
   tally.pendingSamples = 0;
 }
