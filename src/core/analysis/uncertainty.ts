@@ -229,7 +229,7 @@ class Sampler {
     );
     this.movingKeys = new Float64Array(m);
     this.bucketOf = new Int32Array(m);
-    this.bucketEnds = new Int32Array(2 * m + 1);
+    this.bucketEnds = new Int32Array(m + 1);
     this.order = new Int32Array(m);
     this.fixedAbove = new Int32Array(m);
     this.sortedKeys = new Float64Array(m);
@@ -294,18 +294,17 @@ class Sampler {
   }
 
   /**
-   * Every moving request's key at its own values (the drawn ones' are written over after), criterion
-   * by criterion: a tight loop over a column. Points are added in criterion order, as scoreWeighted
-   * adds them, so a request's score is the same to the last bit.
+   * Every moving request's key at its own values (the drawn ones' are written over after), its
+   * criteria read from their columns. Points are added in criterion order, as scoreWeighted adds
+   * them, so a request's score is the same to the last bit.
    */
   private scorePlain(totalWeight: number): void {
-    const [keys, columns, m] = [this.movingKeys, this.movingColumns, this.moving.length];
-    keys.fill(0);
-    for (let c = 0; c < this.k; c += 1) {
-      const scaled = this.scaledWeights[c]!;
-      for (let j = 0, at = c * m; j < m; j += 1, at += 1) keys[j]! += pointsForScaled(scaled, columns[at]!, totalWeight);
+    const [keys, columns, scaled, m, k] = [this.movingKeys, this.movingColumns, this.scaledWeights, this.moving.length, this.k];
+    for (let j = 0; j < m; j += 1) {
+      let score = 0;
+      for (let c = 0, at = j; c < k; c += 1, at += m) score += pointsForScaled(scaled[c]!, columns[at]!, totalWeight);
+      keys[j] = score - this.tieOffsets[j]!;
     }
-    for (let j = 0; j < m; j += 1) keys[j]! -= this.tieOffsets[j]!;
   }
 
   /** Scales the sample's weights once for all requests (the first step of pointsFor); returns their sum. */
@@ -369,7 +368,7 @@ class Sampler {
 
   /**
    * Orders the moving requests by key, highest first, in about linear time: a bucket
-   * sort over the sample's key range (twice as many buckets as requests), then one
+   * sort over the sample's key range (as many buckets as requests), then one
    * insertion pass that only fixes the order within buckets. The keys move along with
    * the order (sortedKeys), so the insertion pass reads them side by side.
    */
@@ -413,8 +412,10 @@ class Sampler {
     let above = 0;
     for (let t = 0; t < moving.length; t += 1) {
       const j = order[t]!;
-      if (hasFixed) above = countAbove(this.fixedKeys, keys[t]!, above);
-      this.fixedAbove[t] = above;
+      if (hasFixed) {
+        above = countAbove(this.fixedKeys, keys[t]!, above);
+        this.fixedAbove[t] = above;
+      }
       const rank = t + above + 1;
       pending[row + j] = clampOffset(rank - 1 - moving[j]!, reach) + reach;
       const isTop = rank <= line;
