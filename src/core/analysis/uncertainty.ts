@@ -163,8 +163,6 @@ class Sampler {
   /** Sort keys: the score less a sliver per place, so ties keep the ranking's order. Fixed ones descend. */
   private readonly fixedKeys: Float64Array;
   private readonly movingKeys: Float64Array;
-  /** The moving requests' values side by side, request by criterion (j * k + c), read in one sweep. */
-  private readonly movingValues: Float64Array;
   /** The sliver of moving request j's key: its place times tieScale. */
   private readonly tieOffsets: Float64Array;
   /** The moving requests whose scores are drawn (ranges, confidence, frameworks), in order. */
@@ -221,8 +219,6 @@ class Sampler {
     this.inputStart = new Int32Array(m + 1);
     this.moving.forEach((i, j) => (this.inputStart[j + 1] = this.inputStart[j]! + inputsOf[i]!));
     this.hasConfidence = confidence.some((c) => c > 0);
-    this.movingValues = new Float64Array(this.k * m);
-    this.moving.forEach((i, j) => criteria.forEach((_, c) => (this.movingValues[j * this.k + c] = this.values[i * this.k + c]!)));
     this.tieOffsets = Float64Array.from(this.moving, (i) => i * this.tieScale);
     this.drawn = Int32Array.from({ length: m }, (_, j) => j).filter(
       (j) => this.k === 0 || this.hasConfidence || this.inputStart[j + 1]! > this.inputStart[j]!,
@@ -299,10 +295,10 @@ class Sampler {
    * them, so a request's score is the same to the last bit.
    */
   private scorePlain(totalWeight: number): void {
-    const [keys, values, scaled, m, k] = [this.movingKeys, this.movingValues, this.scaledWeights, this.moving.length, this.k];
-    for (let j = 0; j < m; j += 1) {
+    const [keys, values, scaled, moving, k] = [this.movingKeys, this.values, this.scaledWeights, this.moving, this.k];
+    for (let j = 0; j < moving.length; j += 1) {
       let score = 0;
-      for (let c = 0, at = j * k; c < k; c += 1, at += 1) score += pointsForScaled(scaled[c]!, values[at]!, totalWeight);
+      for (let c = 0, at = moving[j]! * k; c < k; c += 1, at += 1) score += pointsForScaled(scaled[c]!, values[at]!, totalWeight);
       keys[j] = score - this.tieOffsets[j]!;
     }
   }
