@@ -1,7 +1,7 @@
 import { mulberry32 } from './sensitivity.js';
 import { scoreRequest } from '../scoring/score.js';
 import { criteriaOf } from '../scoring/model-inputs.js';
-import { pointsFor } from '../scoring/weighted.js';
+import { pointsForScaled, scaledWeightOf } from '../scoring/weighted.js';
 import type { FeatureRequest, RankedRequest, ScoringModel, ValueRange } from '../types.js';
 
 export interface UncertaintyOptions {
@@ -60,8 +60,12 @@ export interface UncertaintyStudy extends UncertaintyOptions {
 const RANGE_POINTS = 33;
 /** Histogram cells kept for the rank intervals (4M: 16 MB). */
 const MAX_RANK_CELLS = 4_000_000;
-/** Samples whose moving requests' offsets are gathered before they are counted (see flushPending). */
-const BATCH = 64;
+/**
+ * Samples whose moving requests' offsets are gathered before they are counted (see flushPending):
+ * the more, the fewer passes over the megabytes of histogram, up to 4 MB of pending cells.
+ */
+const MAX_BATCH = 256;
+const PENDING_CELLS = 2_000_000;
 /** Scores this close (relative) count as tied, and tied requests keep the ranking's order. */
 const TIE_EPSILON = 1e-12;
 
@@ -159,6 +163,12 @@ class Sampler {
   /** Sort keys: the score less a sliver per place, so ties keep the ranking's order. Fixed ones descend. */
   private readonly fixedKeys: Float64Array;
   private readonly movingKeys: Float64Array;
+  /** The sliver of moving request j's key: its place times tieScale. */
+  private readonly tieOffsets: Float64Array;
+  /** The moving requests whose scores are drawn (ranges, confidence, frameworks), in order. */
+  private readonly drawn: Int32Array;
+  /** The sample's keys in `order`. */
+  private readonly sortedKeys: Float64Array;
   /** Fixed f: the next fixed index with another number of moving requests placed before it in the ranking. */
   private readonly fixedRunEnd: Int32Array;
   /** Moving request j's inputs: inputStart[j] .. inputStart[j + 1] - 1 (tables are in ranking order). */
@@ -167,12 +177,14 @@ class Sampler {
   private readonly tieScale: number;
   private readonly bucketOf: Int32Array;
   private readonly bucketEnds: Int32Array;
-  /** The sample's moving requests (as j), highest key first; how many fixed ones rank above each; each one's rank. */
+  /** The sample's moving requests (as j), highest key first; how many fixed ones rank above each. */
   private readonly order: Int32Array;
   private readonly fixedAbove: Int32Array;
-  private readonly movingRank: Int32Array;
   private readonly draws: Float64Array;
+  private readonly flat: FlatTables;
   private readonly sampleWeights: Float64Array;
+  /** The sample's weights scaled by scaledWeightOf. */
+  private readonly scaledWeights: Float64Array;
   private readonly row: Float64Array;
 
   constructor(
@@ -207,14 +219,20 @@ class Sampler {
     this.inputStart = new Int32Array(m + 1);
     this.moving.forEach((i, j) => (this.inputStart[j + 1] = this.inputStart[j]! + inputsOf[i]!));
     this.hasConfidence = confidence.some((c) => c > 0);
+    this.tieOffsets = Float64Array.from(this.moving, (i) => i * this.tieScale);
+    this.drawn = Int32Array.from({ length: m }, (_, j) => j).filter(
+      (j) => this.k === 0 || this.hasConfidence || this.inputStart[j + 1]! > this.inputStart[j]!,
+    );
     this.movingKeys = new Float64Array(m);
     this.bucketOf = new Int32Array(m);
-    this.bucketEnds = new Int32Array(2 * m + 1);
+    this.bucketEnds = new Int32Array(m + 1);
     this.order = new Int32Array(m);
     this.fixedAbove = new Int32Array(m);
-    this.movingRank = new Int32Array(m);
+    this.sortedKeys = new Float64Array(m);
     this.draws = new Float64Array(tables.length);
+    this.flat = flatten(tables);
     this.sampleWeights = new Float64Array(this.k);
+    this.scaledWeights = new Float64Array(this.k);
     this.row = new Float64Array(this.k);
   }
 
@@ -223,12 +241,13 @@ class Sampler {
     const [m, f] = [this.moving.length, this.fixed.length];
     // Ranks are kept as offsets from the request's place, within ±reach: 16 MB at most, exact up to ~2,000 requests.
     const reach = Math.max(1, Math.min(this.n, Math.floor((MAX_RANK_CELLS / Math.max(1, this.n) - 1) / 2)));
+    const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(PENDING_CELLS / Math.max(1, m))));
     const tally: Tally = {
       line: options.top,
       reach,
       moving: new Int32Array((2 * reach + 1) * m),
       // An offset cell is below 2 * reach + 1, never past 2,900 (reach is at most the request count and 2M / count).
-      pending: new Uint16Array(BATCH * m),
+      pending: new Uint16Array(batch * m),
       pendingSamples: 0,
       movingTop: new Int32Array(m),
       fixedRuns: new Int32Array((2 * reach + 1) * (f + 1)),
@@ -240,7 +259,7 @@ class Sampler {
       this.scoreMoving(random);
       this.sortMoving();
       this.countSample(tally);
-      if (tally.pendingSamples === BATCH) flushPending(tally, m);
+      if (tally.pendingSamples === batch) flushPending(tally, m);
     }
     flushPending(tally, m);
     return this.counts(tally, options.samples);
@@ -252,105 +271,166 @@ class Sampler {
     }
   }
 
-  /** The sample's key of each moving request: its inputs drawn, its confident values varied, its weights drawn. */
+  /**
+   * The sample's key of each moving request: its inputs drawn, its confident values varied, its weights
+   * drawn. The plain ones first, all at once; then the drawn ones in order, so the draws come as before.
+   */
   private scoreMoving(random: () => number): void {
-    const k = this.k;
-    let totalWeight = 0;
-    for (let c = 0; c < k; c += 1) totalWeight += this.sampleWeights[c]!;
-    let input = 0;
-    for (let j = 0; j < this.moving.length; j += 1) {
+    const totalWeight = this.scaleWeights();
+    if (this.drawn.length < this.moving.length) this.scorePlain(totalWeight);
+    for (let d = 0; d < this.drawn.length; d += 1) {
+      const j = this.drawn[d]!;
       const i = this.moving[j]!;
+      const input = this.inputStart[j]!;
       const inputEnd = this.inputStart[j + 1]!;
-      let score = 0;
-      if (k === 0) {
-        // Frameworks: each input's effect on the score, added (exact for one input per request).
-        score = this.baseScores[i]!;
-        for (; input < inputEnd; input += 1) score += this.drawFrameworkInput(input, random) - this.baseScores[i]!;
-      } else if (input === inputEnd && !this.hasConfidence) {
-        for (let c = 0; c < k; c += 1) score += pointsFor(this.sampleWeights[c]!, this.values[i * k + c]!, totalWeight);
-      } else {
-        for (let c = 0; c < k; c += 1) this.row[c] = this.values[i * k + c]!;
-        for (; input < inputEnd; input += 1) this.drawInput(input, random);
-        for (let c = 0; c < k; c += 1) {
-          const spread = this.confidence[c]!;
-          const value = spread > 0 ? Math.min(1, Math.max(0, this.row[c]! + spread * (2 * random() - 1))) : this.row[c]!;
-          score += pointsFor(this.sampleWeights[c]!, value, totalWeight);
-        }
-      }
-      this.movingKeys[j] = score - i * this.tieScale;
+      const score =
+        this.k === 0 ? this.frameworkScore(i, input, inputEnd, random) : this.drawnScore(i, input, inputEnd, totalWeight, random);
+      this.movingKeys[j] = score - this.tieOffsets[j]!;
     }
+  }
+
+  /**
+   * Every moving request's key at its own values (the drawn ones' are written over after), read
+   * in one sweep. Points are added in criterion order, as scoreWeighted adds
+   * them, so a request's score is the same to the last bit.
+   */
+  private scorePlain(totalWeight: number): void {
+    const [keys, values, scaled, moving, k] = [this.movingKeys, this.values, this.scaledWeights, this.moving, this.k];
+    for (let j = 0; j < moving.length; j += 1) {
+      let score = 0;
+      for (let c = 0, at = moving[j]! * k; c < k; c += 1, at += 1) score += pointsForScaled(scaled[c]!, values[at]!, totalWeight);
+      keys[j] = score - this.tieOffsets[j]!;
+    }
+  }
+
+  /** Scales the sample's weights once for all requests (the first step of pointsFor); returns their sum. */
+  private scaleWeights(): number {
+    let totalWeight = 0;
+    for (let c = 0; c < this.k; c += 1) {
+      totalWeight += this.sampleWeights[c]!;
+      this.scaledWeights[c] = scaledWeightOf(this.sampleWeights[c]!);
+    }
+    return totalWeight;
+  }
+
+  /** A request with ranges or confident criteria (weighted models): its inputs drawn, its confident values varied. */
+  private drawnScore(i: number, input: number, inputEnd: number, totalWeight: number, random: () => number): number {
+    const k = this.k;
+    for (let c = 0; c < k; c += 1) this.row[c] = this.values[i * k + c]!;
+    for (; input < inputEnd; input += 1) this.drawInput(input, random);
+    let score = 0;
+    for (let c = 0; c < k; c += 1) {
+      const spread = this.confidence[c]!;
+      const value = spread > 0 ? Math.min(1, Math.max(0, this.row[c]! + spread * (2 * random() - 1))) : this.row[c]!;
+      score += pointsForScaled(this.scaledWeights[c]!, value, totalWeight);
+    }
+    return score;
+  }
+
+  /** Frameworks: each input's effect on the score, added (exact for one input per request). */
+  private frameworkScore(i: number, input: number, inputEnd: number, random: () => number): number {
+    let score = this.baseScores[i]!;
+    for (; input < inputEnd; input += 1) score += this.drawFrameworkInput(input, random) - this.baseScores[i]!;
+    return score;
   }
 
   /** Draws one input of a weighted model: its criteria's values at the draw go into the row. */
   private drawInput(input: number, random: () => number): void {
-    const table = this.tables[input]!;
+    const { entryStart, entryCriterion, isDiscrete } = this.flat;
     const u = random();
     this.draws[input] = u;
-    for (let c = 0; c < table.criteria.length; c += 1) this.row[table.criteria[c]!] = valueAt(table.values[c]!, u, table.isDiscrete);
+    for (let e = entryStart[input]!; e < entryStart[input + 1]!; e += 1) {
+      this.row[entryCriterion[e]!] = this.valueOf(e, u, isDiscrete[input] === 1);
+    }
   }
 
   /** Draws one input of a framework: the score at the draw. */
   private drawFrameworkInput(input: number, random: () => number): number {
-    const table = this.tables[input]!;
     const u = random();
     this.draws[input] = u;
-    return valueAt(table.values[0]!, u, table.isDiscrete);
+    return this.valueOf(this.flat.entryStart[input]!, u, this.flat.isDiscrete[input] === 1);
+  }
+
+  /** A table entry's value at draw u in [0, 1): one of its labels, or interpolated between its points. */
+  private valueOf(entry: number, u: number, isDiscrete: boolean): number {
+    const { points: values, pointStart } = this.flat;
+    const first = pointStart[entry]!;
+    const points = pointStart[entry + 1]! - first;
+    if (isDiscrete) return values[first + Math.min(points - 1, Math.floor(u * points))]!;
+    const x = u * (points - 1);
+    const at = Math.min(points - 2, Math.floor(x));
+    return values[first + at]! + (x - at) * (values[first + at + 1]! - values[first + at]!);
   }
 
   /**
    * Orders the moving requests by key, highest first, in about linear time: a bucket
-   * sort over the sample's key range (twice as many buckets as requests), then one
-   * insertion pass that only fixes the order within buckets.
+   * sort over the sample's key range (as many buckets as requests), then one
+   * insertion pass that only fixes the order within buckets. The keys move along with
+   * the order (sortedKeys), so the insertion pass reads them side by side.
    */
   private sortMoving(): void {
-    const m = this.moving.length;
-    let [low, high] = [Infinity, -Infinity];
-    for (let j = 0; j < m; j += 1) {
-      const key = this.movingKeys[j]!;
-      if (key < low) low = key;
-      if (key > high) high = key;
-    }
-    const buckets = this.bucketEnds.length - 1;
+    const [keys, bucketOf, ends] = [this.movingKeys, this.bucketOf, this.bucketEnds];
+    const [low, high] = rangeOf(keys);
+    const buckets = ends.length - 1;
     const scale = high > low ? (buckets - 1) / (high - low) : 0;
-    this.bucketEnds.fill(0);
-    for (let j = 0; j < m; j += 1) {
-      const bucket = Math.floor((high - this.movingKeys[j]!) * scale);
-      this.bucketOf[j] = bucket;
-      this.bucketEnds[bucket + 1]! += 1;
+    ends.fill(0);
+    for (let j = 0; j < keys.length; j += 1) {
+      const bucket = Math.floor((high - keys[j]!) * scale);
+      bucketOf[j] = bucket;
+      ends[bucket + 1]! += 1;
     }
-    for (let b = 1; b <= buckets; b += 1) this.bucketEnds[b]! += this.bucketEnds[b - 1]!;
-    for (let j = 0; j < m; j += 1) this.order[this.bucketEnds[this.bucketOf[j]!]!++] = j;
-    for (let p = 1; p < m; p += 1) {
-      const j = this.order[p]!;
-      const key = this.movingKeys[j]!;
-      let q = p - 1;
-      while (q >= 0 && this.movingKeys[this.order[q]!]! < key) {
-        this.order[q + 1] = this.order[q]!;
-        q -= 1;
+    for (let b = 1, start = 0; b <= buckets; b += 1) ends[b] = start += ends[b]!;
+    for (let j = 0; j < keys.length; j += 1) {
+      const at = ends[bucketOf[j]!]!++;
+      this.order[at] = j;
+      this.sortedKeys[at] = keys[j]!;
+    }
+    insertionSort(this.sortedKeys, this.order);
+  }
+
+  /** Counts the sample: the moving requests' ranks, then the fixed ones' (see countFixed). */
+  private countSample(tally: Tally): void {
+    this.countMoving(tally);
+    this.countFixed(tally);
+    tally.pendingSamples += 1;
+  }
+
+  /**
+   * A moving request's rank is its place among the moving ones plus the fixed ones above it
+   * (a search that gallops on from where the last stopped). Its offset goes to the pending
+   * row, its top-N hit to it and, by half of the range drawn, to each of its inputs.
+   */
+  private countMoving(tally: Tally): void {
+    const [order, keys, moving, inputStart, draws] = [this.order, this.sortedKeys, this.moving, this.inputStart, this.draws];
+    const { line, reach, pending, movingTop, inputHits } = tally;
+    const row = tally.pendingSamples * moving.length;
+    const hasFixed = this.fixed.length > 0;
+    let above = 0;
+    for (let t = 0; t < moving.length; t += 1) {
+      const j = order[t]!;
+      if (hasFixed) {
+        above = countAbove(this.fixedKeys, keys[t]!, above);
+        this.fixedAbove[t] = above;
       }
-      this.order[q + 1] = j;
+      const rank = t + above + 1;
+      pending[row + j] = clampOffset(rank - 1 - moving[j]!, reach) + reach;
+      const isTop = rank <= line;
+      if (isTop) movingTop[j]! += 1;
+      for (let input = inputStart[j]!; input < inputStart[j + 1]!; input += 1) {
+        const isUpper = draws[input]! >= 0.5;
+        if (isUpper) inputHits[input * 3]! += 1;
+        if (isTop) inputHits[input * 3 + (isUpper ? 1 : 2)]! += 1;
+      }
     }
   }
 
   /**
-   * Counts the sample. A moving request's rank is its place among the moving ones plus the fixed
-   * ones above it (a search that gallops on from where the last stopped). A fixed request's rank is its
-   * place among the fixed plus the moving ones above it, which only changes where a moving one
-   * falls or where one sat in the ranking: each run of equal offsets is counted once, as a
-   * difference, summed up at the end.
+   * A fixed request's rank is its place among the fixed plus the moving ones above it, which
+   * only changes where a moving one falls or where one sat in the ranking: each run of equal
+   * offsets is counted once, as a difference, summed up at the end.
    */
-  private countSample(tally: Tally): void {
+  private countFixed(tally: Tally): void {
     const [m, fixedCount] = [this.moving.length, this.fixed.length];
-    let above = 0;
-    for (let t = 0; t < m; t += 1) {
-      const j = this.order[t]!;
-      above = countAbove(this.fixedKeys, this.movingKeys[j]!, above);
-      this.fixedAbove[t] = above;
-      const rank = t + above + 1;
-      this.movingRank[j] = rank;
-      tally.pending[j * BATCH + tally.pendingSamples] = clampOffset(rank - 1 - this.moving[j]!, tally.reach) + tally.reach;
-      if (rank <= tally.line) tally.movingTop[j]! += 1;
-    }
     for (let f = 0, t = 0; f < fixedCount;) {
       while (t < m && this.fixedAbove[t]! <= f) t += 1;
       const end = Math.min(t < m ? this.fixedAbove[t]! : fixedCount, this.fixedRunEnd[f]!);
@@ -364,16 +444,6 @@ class Sampler {
       }
       f = end;
     }
-    let input = 0;
-    for (let j = 0; j < m; j += 1) {
-      const rank = this.movingRank[j]!;
-      for (const end = this.inputStart[j + 1]!; input < end; input += 1) {
-        const isUpper = this.draws[input]! >= 0.5;
-        if (isUpper) tally.inputHits[input * 3]! += 1;
-        if (rank <= tally.line) tally.inputHits[input * 3 + (isUpper ? 1 : 2)]! += 1;
-      }
-    }
-    tally.pendingSamples += 1;
   }
 
   /** The tallies per request: the fixed runs summed up, unscorable requests at their place in every sample. */
@@ -419,7 +489,7 @@ interface Tally {
   line: number;
   reach: number;
   moving: Int32Array;
-  /** The last samples' offset cells of each moving request, side by side, added to `moving` a batch at a time. */
+  /** The last samples' offset cells, a row of the moving requests per sample, added to `moving` a batch at a time. */
   pending: Uint16Array;
   pendingSamples: number;
   movingTop: Int32Array;
@@ -432,13 +502,42 @@ interface Tally {
  * Adds the pending offsets to the histogram request by request: a request's offsets of a
  * batch of samples lie close together, so this touches few cache lines, where adding each
  * sample's offsets at once would touch a line per request (the histogram is megabytes).
+ * The pending cells are a row per sample, so the rank pass writes within one small row.
  */
 function flushPending(tally: Tally, m: number): void {
-  const width = 2 * tally.reach + 1;
+  const [width, pending, histogram, samples] = [2 * tally.reach + 1, tally.pending, tally.moving, tally.pendingSamples];
   for (let j = 0; j < m; j += 1) {
-    for (let s = 0; s < tally.pendingSamples; s += 1) tally.moving[j * width + tally.pending[j * BATCH + s]!]! += 1;
+    const cells = j * width;
+    for (let s = 0, at = j; s < samples; s += 1, at += m) histogram[cells + pending[at]!]! += 1;
   }
   tally.pendingSamples = 0;
+}
+
+/** The lowest and highest of the keys. */
+function rangeOf(keys: Float64Array): [number, number] {
+  let [low, high] = [Infinity, -Infinity];
+  for (let j = 0; j < keys.length; j += 1) {
+    const key = keys[j]!;
+    if (key < low) low = key;
+    if (key > high) high = key;
+  }
+  return [low, high];
+}
+
+/** Sorts keys descending, moving order along; equal keys keep their order. Fast when keys are nearly sorted. */
+function insertionSort(keys: Float64Array, order: Int32Array): void {
+  for (let p = 1; p < keys.length; p += 1) {
+    const key = keys[p]!;
+    const j = order[p]!;
+    let q = p - 1;
+    while (q >= 0 && keys[q]! < key) {
+      keys[q + 1] = keys[q]!;
+      order[q + 1] = order[q]!;
+      q -= 1;
+    }
+    keys[q + 1] = key;
+    order[q + 1] = j;
+  }
 }
 
 function clampOffset(offset: number, reach: number): number {
@@ -447,8 +546,9 @@ function clampOffset(offset: number, reach: number): number {
 
 /** How many keys of a descending array are greater than `key`, at least `from`: gallops from there, then bisects. */
 function countAbove(descending: Float64Array, key: number, from: number): number {
-  let [low, step] = [from, 1];
-  while (low + step < descending.length && descending[low + step - 1]! > key) [low, step] = [low + step, step * 2];
+  let low = from;
+  let step = 1;
+  for (; low + step < descending.length && descending[low + step - 1]! > key; step *= 2) low += step;
   let high = Math.min(descending.length, low + step);
   while (low < high) {
     const mid = (low + high) >>> 1;
@@ -489,11 +589,27 @@ function intervalOf(
   };
 }
 
-/** A table's value at draw u in [0, 1): one of its labels, or interpolated between its points. */
-function valueAt(values: Float64Array, u: number, isDiscrete: boolean): number {
-  const points = values.length;
-  if (isDiscrete) return values[Math.min(points - 1, Math.floor(u * points))]!;
-  const x = u * (points - 1);
-  const at = Math.min(points - 2, Math.floor(x));
-  return values[at]! + (x - at) * (values[at + 1]! - values[at]!);
+/**
+ * The inputs' tables in flat typed arrays, so drawing reads no objects: input t's entries are
+ * entryStart[t] .. entryStart[t + 1] - 1, entry e's points pointStart[e] .. pointStart[e + 1] - 1
+ * of `points`, and its criterion entryCriterion[e] (-1 for a framework's score).
+ */
+interface FlatTables {
+  entryStart: Int32Array;
+  entryCriterion: Int32Array;
+  pointStart: Int32Array;
+  points: Float64Array;
+  isDiscrete: Uint8Array;
+}
+
+function flatten(tables: readonly InputTable[]): FlatTables {
+  const entries = tables.flatMap((t) => t.values.map((points, e) => ({ points, criterion: t.criteria[e] ?? -1 })));
+  const entryStart = new Int32Array(tables.length + 1);
+  tables.forEach((t, i) => (entryStart[i + 1] = entryStart[i]! + t.values.length));
+  const pointStart = new Int32Array(entries.length + 1);
+  entries.forEach((e, i) => (pointStart[i + 1] = pointStart[i]! + e.points.length));
+  const points = new Float64Array(pointStart[entries.length]!);
+  entries.forEach((e, i) => points.set(e.points, pointStart[i]));
+  const entryCriterion = Int32Array.from(entries, (e) => e.criterion);
+  return { entryStart, entryCriterion, pointStart, points, isDiscrete: Uint8Array.from(tables, (t) => (t.isDiscrete ? 1 : 0)) };
 }

@@ -9,7 +9,20 @@ export function totalWeightOf(model: WeightedModel): number {
 
 /** A criterion's points: 100 * weight * value / sum of weights. The one place this formula is written. */
 export function pointsFor(weight: number, normalized: number, totalWeight: number): number {
-  return (100 * weight * normalized) / totalWeight;
+  return pointsForScaled(scaledWeightOf(weight), normalized, totalWeight);
+}
+
+/** pointsFor's first step, 100 * weight: a loop scoring many values at one weight takes it once. */
+export function scaledWeightOf(weight: number): number {
+  return 100 * weight;
+}
+
+/**
+ * pointsFor's rest, from a scaled weight: (scaled * value) / sum of weights, rounded step by step
+ * exactly as pointsFor, so sampled scores equal the ranking's to the last bit (not 100 * w / sum * value).
+ */
+export function pointsForScaled(scaledWeight: number, normalized: number, totalWeight: number): number {
+  return (scaledWeight * normalized) / totalWeight;
 }
 
 /** The inverse: the value in [0,1] at which a criterion earns `points`. */
