@@ -66,12 +66,10 @@ describe('input limits', () => {
 });
 
 describe('input limits, end to end', () => {
-  it('refuses a 2 MB cell with the default limit in well under a second of parsing', async () => {
+  it('refuses a 2 MB cell with the default limit (a hang would meet the test timeout, not a timed assertion)', async () => {
     await inTempDir(async (dir) => {
       writeFileSync(join(dir, 'export.csv'), `Title,Amount\n"${'x'.repeat(2 * MB)}",1\n`);
-      const started = performance.now();
       const result = await runCli(['score', 'export.csv'], { cwd: dir });
-      expect(performance.now() - started).toBeLessThan(3000); // process start included
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
         'pm-rank: export.csv:2: a row over 1 MB (a huge cell, or a quote that never closes); set PM_RANK_MAX_ROW_MB to allow more\n',

