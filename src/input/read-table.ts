@@ -20,7 +20,8 @@ export async function readTable<T>(
   createSink: (delimiter: string) => RecordSink<T>,
   expected: string,
 ): Promise<T> {
-  const { limits } = options.settings ?? DEFAULT_READ_SETTINGS;
+  const settled = { ...options, settings: options.settings ?? DEFAULT_READ_SETTINGS };
+  const { limits } = settled.settings;
   if (source.size !== undefined && source.size > limits.maxFileBytes) throw fileTooLarge(source.name, limits);
   const chunks = limitSize(source.stream[Symbol.asyncIterator](), limits.maxFileBytes, () => fileTooLarge(source.name, limits));
   const head = await readHead(chunks);
@@ -29,12 +30,12 @@ export async function readTable<T>(
   if (sniffed.kind === 'binary') throw new InputError(`${source.name} is ${sniffed.type}, not a CSV export or an .xlsx workbook`);
   if (sniffed.kind === 'zip') {
     const { readXlsx } = await import('./xlsx/read-xlsx.js');
-    return readXlsx(source.name, await readWhole(head), options, createSink, expected);
+    return readXlsx(source.name, await readWhole(head), settled, createSink, expected);
   }
   if (options.sheet !== undefined) {
     throw new UsageError(`--sheet ${quote(options.sheet)} is for .xlsx workbooks, and ${source.name} is a CSV file`);
   }
-  return streamCsv(source, options, createSink, head);
+  return streamCsv(source, settled, createSink, head);
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<Head> {

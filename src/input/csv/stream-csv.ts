@@ -4,7 +4,7 @@ import { canParseWith, CsvRecordError, CsvRecordParser, type CsvRecordOptions, t
 import { createDecoder, createDetectedDecoder, decode, detectEncoding, FALLBACK_ENCODING } from './decode.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
-import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
+import type { ReadSettings } from '../settings.js';
 import type { Source } from '../source.js';
 import type { ReadProgress } from '../../core/read-summary.js';
 
@@ -29,6 +29,9 @@ export interface ReadOptions {
   asOf?: number;
 }
 
+/** Read options with the settings settled (readTable defaults them once for both readers). */
+export type SettledReadOptions = ReadOptions & { settings: ReadSettings };
+
 /** Receives an export's records in order and turns them into a result at the end. */
 export interface RecordSink<T> {
   /** `line`: the record's row in a spreadsheet, where rows before it may be missing; default, the row after the last. */
@@ -48,11 +51,11 @@ export interface Head {
 /** Streams a CSV export, whose first bytes `head` has read, into a sink: detects encoding and delimiter, enforces the column and row limits, reports malformed CSV with its line. */
 export async function streamCsv<T>(
   source: Source,
-  options: ReadOptions,
+  options: SettledReadOptions,
   createSink: (delimiter: string) => RecordSink<T>,
   { bytes: head, isWholeFile, rest }: Head,
 ): Promise<T> {
-  const { limits, parser } = options.settings ?? DEFAULT_READ_SETTINGS;
+  const { limits, parser } = options.settings;
   let encoding = options.encoding ?? detectEncoding(head, isWholeFile);
   const decoder = options.encoding ? createDecoder(encoding) : createDetectedDecoder(encoding);
   const sample = new TextDecoder(encoding).decode(head);

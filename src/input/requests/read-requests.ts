@@ -12,7 +12,7 @@ import { RIVAL_FIELDS, wantedField } from '../table/field-kinds.js';
 import { preferConvertedAmount } from '../table/currency-columns.js';
 import { describeHeader, mapColumns, type ColumnMap } from '../table/map-columns.js';
 import type { Source } from '../source.js';
-import type { ReadSettings } from '../settings.js';
+import { DEFAULT_READ_SETTINGS, type ReadSettings } from '../settings.js';
 import type { ReadOptions } from '../csv/stream-csv.js';
 import type { MentionsRead, RequestsRead } from '../../core/read-summary.js';
 import { readTable } from '../read-table.js';
@@ -40,7 +40,7 @@ export async function readRequests(source: Source, model: ScoringModel, options:
 }
 
 async function groupExport(source: Source, model: ScoringModel, options: ReadOptions): Promise<RequestsRead> {
-  if (isWorthAThread(source, options.settings?.thread ?? 'auto'))
+  if (isWorthAThread(source, (options.settings ?? DEFAULT_READ_SETTINGS).thread))
     return (await import('./read-in-worker.js')).readRequestsInWorker(source, model, options);
   const grouper = createRequestGrouper(model.aggregate, mentionDecayOf(model, options.asOf));
   const read = await readMentions(source, model, options, (mention) => grouper.add(mention));

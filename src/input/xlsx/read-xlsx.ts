@@ -1,8 +1,7 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { InputError, UsageError } from '../../errors.js';
-import type { ReadOptions, RecordSink } from '../csv/stream-csv.js';
+import type { RecordSink, SettledReadOptions } from '../csv/stream-csv.js';
 import { describeBytes, LIMITS, tooManyColumns, type InputLimits } from '../limits.js';
-import { DEFAULT_READ_SETTINGS } from '../settings.js';
 import { quote, quoteList } from '../../core/text/quote.js';
 import { cellText } from './cell-text.js';
 import { inflatesAsStated, listZipEntries } from './zip-entries.js';
@@ -28,11 +27,11 @@ const OTHER_ZIPS: readonly (readonly [entry: string, type: string])[] = [
 export function readXlsx<T>(
   name: string,
   bytes: Buffer,
-  options: ReadOptions,
+  options: SettledReadOptions,
   createSink: (delimiter: string) => RecordSink<T>,
   expected: string,
 ): T {
-  const { limits } = options.settings ?? DEFAULT_READ_SETTINGS;
+  const { limits } = options.settings;
   checkWorkbookZip(name, bytes, limits);
   // The reader's decimal vote still reads text cells; the flag would misread typed numbers (1.5 as 15).
   if (options.isDecimalComma) {
