@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { hasFailures as hasFailingIssues, isFailure, type Issue } from '../core/issues.js';
-import { toSafeJson } from './words/format.js';
+import { plural, toSafeJson } from './words/format.js';
 import { describeIssue, formatCodedIssue, formatIssueAtPath } from './words/issues.js';
 
 /** What `pm-rank check` found in one config (and, with --data, one export). */
@@ -31,7 +31,6 @@ function summarize(report: CheckReport): string {
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const warnings = report.issues.filter((i) => i.severity === 'warning').length;
   if (errors + warnings === 0) return `${report.file}: valid, no problems`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${report.file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${report.isStrict && warnings > 0 ? ' (--strict: warnings fail)' : ''}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Consequence, Expectation, Issue, IssueArgs, IssueCode, SizedAs } from '../../core/issues.js';
 import { quote } from '../../core/text/quote.js';
-import { describeLines, escapeControls } from './format.js';
+import { describeLines, escapeControls, plural } from './format.js';
 
 type Wording = { [C in IssueCode]: (args: IssueArgs[C], issue: Issue) => string };
 
@@ -8,7 +8,6 @@ const prose = (args: { text: string }) => args.text;
 const nameClash = (what: string) => (a: IssueArgs['MAP_KEY_CLASH']) =>
   `${what} "${a.name}" is the same as "${a.first}" apart from case or spacing; keep one`;
 const entryClash = (a: IssueArgs['HORIZON_NAME_CLASH']) => `name "${a.name}" is already used by entry ${a.index}; names must be unique`;
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The one wording of every finding, from its code and arguments. */
 const WORDING: Wording = {
@@ -51,7 +50,7 @@ const WORDING: Wording = {
       : `no column for ${a.field} (looked for ${a.configured ? `"${a.configured}" (columns.${a.field})` : a.lookedFor.map((s) => `"${s}"`).join(', ')}); ${describeConsequence(a.consequence)}`,
   FIELD_NOT_DETECTED: describeUndetected,
   MAP_KEY_UNUSED: (a) => `"${a.key}" never occurs in ${a.field} of ${a.source}`,
-  MAP_VALUE_UNCOVERED: (a) => `"${a.text}" in ${a.field} (${counted(a.requests, 'request')}) is not in the map; it scores the default`,
+  MAP_VALUE_UNCOVERED: (a) => `"${a.text}" in ${a.field} (${plural(a.requests, 'request')}) is not in the map; it scores the default`,
   TOP_FRAGILE: (a) =>
     `the top ${a.top} of ${a.source} is fragile under ±${a.spread * 100}% ${a.isWeighted ? 'weight changes' : 'changes to each input'}: ${a.fragile
       .map((r) => `${r.id} (in ${Math.round(r.share * 100)}% of samples)`)
@@ -73,7 +72,7 @@ const WORDING: Wording = {
     `${quote(issue.value ?? '')} is not an ISO 4217 currency code; the amount ${quote(a.amount)} counts as missing`,
   AMBIGUOUS_AMOUNT: (a, issue) =>
     `${quote(issue.value ?? '')} could be ${a.read} or ${a.other}; read as ${a.read} (write ${a.read} or ${a.other} without separators to be sure)`,
-  FOOTER_SKIPPED: (a, issue) => `skipped ${counted(a.lines, 'report footer line')} after the data (${quote(issue.value ?? '')})`,
+  FOOTER_SKIPPED: (a, issue) => `skipped ${plural(a.lines, 'report footer line')} after the data (${quote(issue.value ?? '')})`,
   CURRENCY_WITHOUT_RATE: (a) => {
     const more = a.count > a.lines.length ? ` and ${a.count - a.lines.length} more` : '';
     const rows =
@@ -106,7 +105,7 @@ const WORDING: Wording = {
   PLAN_REQUIREMENT_UNMET: (a) => `plan: ${listIds(a.ids)} left out: each requires a request the plan cannot take`,
   WIN_LOSS_NOT_GIVEN: (a) =>
     `the config uses ${a.field}, which comes from a win/loss export: pass --win-loss deals.csv (until then it is missing for every request)`,
-  DEAL_NOT_CLOSED: (a) => `skipped ${counted(a.rows, 'row')} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
+  DEAL_NOT_CLOSED: (a) => `skipped ${plural(a.rows, 'row')} whose stage is neither won nor lost (open deals are not win/loss evidence)`,
   CITATION_UNMATCHED: (a) => {
     const meant = a.suggestions.length > 0 ? ` (did you mean ${a.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : '';
     return `cites "${a.citation}", which matches no request id or title${meant}; not counted (${describeLines(a.lines)})`;
