@@ -188,7 +188,9 @@ export type Expectation = { expected: string; found?: string; isMissing?: boolea
 export type Consequence =
   | { kind: 'criterion'; criterion: string; missing: number }
   | { kind: 'accounts'; criterion: string }
-  | { kind: 'framework'; framework: string };
+  | { kind: 'framework'; framework: string }
+  /** The decay date column: without it no mention ages. */
+  | { kind: 'decay' };
 
 /** A request and the size field's value, when it has one ("FR-7", or "FR-7" with "huge"). */
 export interface SizedAs {

@@ -4,6 +4,14 @@ const EXCEL_EPOCH_SERIAL = 25_569;
 /** Serial numbers read as dates in a date column: 1954-10-03 to 2119-06-06; other numbers are not dates. */
 const EXCEL_SERIAL_RANGE = [20_000, 80_000] as const;
 
+/** A time after the date (`3:42 PM`, `15:42:07`, `T09:15:00Z`): dates are read to the day, so it is passed over. */
+const TIME = String.raw`(?:[T ,]+\d{1,2}:\d{2}.*)?`;
+/** Four digits, or two (`26` is 2026). */
+const YEAR = String.raw`(\d{4}|\d{2})`;
+const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2${YEAR}${TIME}$`);
+const MONTH_FIRST = new RegExp(String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`, 'i');
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[ /-]([a-z]{3,9})\.?[ ,/-]+${YEAR}${TIME}$`, 'i');
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Which part comes first in a date like 03/04/2026: the month (US) or the day (most of Europe). */
@@ -20,8 +28,9 @@ export interface DateReading {
  * A calendar date as exports write it, as a day number (days since 1970-01-01 UTC):
  * ISO `2026-04-30` (a time after it is ignored), `2026/04/30`, US `4/30/2026`,
  * European `30.04.2026` and `30/04/2026`, `Apr 30 2026`, `April 30, 2026`,
- * `30 Apr 2026`, and with `isSerialAllowed` Excel serials (`46142`). A year may
- * have two digits (`4/30/26`). Undefined for anything else.
+ * `30 Apr 2026`, Jira's `30/Apr/26 3:42 PM`, and with `isSerialAllowed` Excel serials
+ * (`46142`). A year may have two digits (`4/30/26`); a time after the date is passed over.
+ * Undefined for anything else.
  */
 export function parseDate(text: string, reading: DateReading = {}): number | undefined {
   const s = text.trim();
@@ -45,24 +54,27 @@ export function parseDate(text: string, reading: DateReading = {}): number | und
 
 /** 4/30/2026, 30-04-2026, 30.04.26: the two parts before the year, the year (two digits are 20xx) and the separator. */
 function numericParts(s: string): ([number, number, number] & { separator: string }) | undefined {
-  const match = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,]+\d{1,2}:\d{2}.*)?$/.exec(s);
+  const match = NUMERIC_DATE.exec(s);
   if (!match) return undefined;
-  const year = match[4]!.length === 2 ? 2000 + Number(match[4]) : Number(match[4]);
-  return Object.assign([Number(match[1]), Number(match[3]), year] as [number, number, number], { separator: match[2]! });
+  return Object.assign([Number(match[1]), Number(match[3]), fullYear(match[4]!)] as [number, number, number], { separator: match[2]! });
 }
 
-/** Jan 18 2026, January 18, 2026, 18 Jan 2026, 18-Jan-2026: [year, month, day]. */
+/** Jan 18 2026, January 18, 2026, 18 Jan 2026, 18-Jan-2026, 18/Jan/26 (Jira): [year, month, day]. */
 function namedMonthDate(s: string): [number, number, number] | undefined {
-  const monthFirst = /^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/i.exec(s);
-  const dayFirst = /^(\d{1,2})[ -]([a-z]{3,9})\.?[ ,-]+(\d{4})$/i.exec(s);
+  const monthFirst = MONTH_FIRST.exec(s);
+  const dayFirst = DAY_FIRST.exec(s);
   const [monthName, day, year] = monthFirst
     ? [monthFirst[1]!, monthFirst[2]!, monthFirst[3]!]
     : dayFirst
       ? [dayFirst[2]!, dayFirst[1]!, dayFirst[3]!]
       : [];
-  if (monthName === undefined) return undefined;
+  if (monthName === undefined || day === undefined || year === undefined) return undefined;
   const month = MONTHS.findIndex((name) => name.startsWith(monthName.toLowerCase())) + 1;
-  return month > 0 ? [Number(year), month, Number(day)] : undefined;
+  return month > 0 ? [fullYear(year), month, Number(day)] : undefined;
+}
+
+function fullYear(digits: string): number {
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
 function toDay(year: number, month: number, day: number): number | undefined {

@@ -168,6 +168,8 @@ class ExportReader extends TableReader {
         : { kind: 'criterion', criterion: criterion.name, missing: criterion.missing };
       this.warnMissingColumn(columns, isAccounts ? 'account' : criterion.field, `criteria.${criterion.name}`, consequence);
     }
+    const aging = this.model.aging;
+    if (aging) this.warnMissingColumn(columns, aging.field, 'decay.field', { kind: 'decay' });
     if (this.model.kind === 'weighted') return;
     for (const field of scoredFields(this.model)) {
       this.warnMissingColumn(columns, field, 'model', { kind: 'framework', framework: this.model.kind });

@@ -133,6 +133,7 @@ function describeExpectation(a: Expectation): string {
 
 function describeConsequence(c: Consequence): string {
   if (c.kind === 'framework') return `${c.framework.toUpperCase()} cannot score any request`;
+  if (c.kind === 'decay') return 'decay does not apply: every mention counts in full, and no request can go stale';
   if (c.kind === 'accounts')
     return `criterion ${c.criterion} counts 0 accounts for every request (count_unattributed: true counts rows instead)`;
   return `criterion ${c.criterion} scores its missing value ${c.missing} for every request`;

@@ -23,6 +23,12 @@ describe('parseDate: every common export format', () => {
     ['Sept 18, 2026', 20454 + 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 17], // 2026-09-18
     ['18 Jan 2026', JAN_18],
     ['18-Jan-2026', JAN_18],
+    ['18/Jan/26 3:42 PM', JAN_18], // Jira Cloud's CSV export (fixtures/exports/README.md: "14/Jul/25 3:42 PM")
+    ['18/Jan/26 03:26 PM', JAN_18], // Jira Server's ("11/May/24 03:26 PM")
+    ['Jan 18, 2026 3:42 PM', JAN_18], // a named month with a time
+    ['18 Jan 26', JAN_18], // two-digit year after a named month
+    ['18/Jan/26 3:42', JAN_18],
+    ['18/Foo/26 3:42 PM', undefined],
     ['2/30/2026', undefined], // no such day
     ['Foo 18 2026', undefined],
     ['next week', undefined],

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/input/load-config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../src/input/load-config.js';
+import { loadConfigText } from '../../../src/input/parse-config.js';
 import { readRequests } from '../../../src/input/requests/read-requests.js';
 import { fileSource } from '../../../src/input/source.js';
 import { FIXTURES } from '../../helpers/exec.js';
@@ -36,6 +37,11 @@ layouts['excel-crm-export.xlsx'] = {
   },
 };
 const { model } = await loadConfig(undefined, '/');
+/** The built-in model with demand that ages by the created date. */
+const DECAY_MODEL = loadConfigText(
+  `${readFileSync(DEFAULT_CONFIG_PATH, 'utf8')}\ndecay: { field: created_at, half_life: 180d }\n`,
+  'decay.yaml',
+).model;
 /** expected.json's names for the fields the reader calls otherwise. */
 const FIELD_NAMES: Record<string, string> = { created: 'created_date' };
 /** Fields the corpus states that the built-in model does not read: read as text, so their columns are chosen too. */
@@ -73,5 +79,22 @@ describe.each(Object.entries(layouts))('%s', (file, layout) => {
     expect(actual).toEqual(Object.fromEntries(expectations.map(([name, column]) => [name, expected(column)])));
     expect(summary.delimiter).toBe(layout.delimiter);
     expect(summary.encoding).toBe(layout.encoding === 'iso-8859-1' ? 'windows-1252' : layout.encoding);
+  });
+
+  // Demand that ages reads each tool's own date format (Jira's 14/Jul/25 3:42 PM, HubSpot's, Zoho's, ...), or says it has no date.
+  it('under decay, dates every row from the created column, or warns that decay does not apply', async () => {
+    if (file.endsWith('.xlsx')) return; // the workbook names no created column (see fixtures/exports/README.md)
+    const path = join(CORPUS, file);
+    const read = await readRequests(fileSource(file, path, statSync(path).size), DECAY_MODEL, {
+      asOf: 20_000,
+      ...(layout.encoding === 'shift_jis' ? { encoding: 'shift_jis' } : {}),
+    });
+    const dateIssues = read.issues.filter((i) => /DATE/.test(i.code) || (i.code === 'COLUMN_NOT_FOUND' && i.path === 'decay.field'));
+    if (layout.fields.created) {
+      expect(dateIssues).toEqual([]);
+      expect(read.requests.filter((r) => r.lastMentionDay === undefined).map((r) => r.id)).toEqual([]);
+    } else {
+      expect(dateIssues.map((i) => [i.code, i.path])).toEqual([['COLUMN_NOT_FOUND', 'decay.field']]);
+    }
   });
 });
