@@ -47,13 +47,18 @@ function toCriteria(config: Config): Criterion[] {
   }));
 }
 
+/** The date field demand ages by: decay.field, else created_date. */
+export function agingFieldOf(config: Config): string {
+  // created_at is what most tools call it; the reader knows the column as created_date.
+  const field = config.decay?.field ?? 'created_date';
+  return field === 'created_at' ? 'created_date' : field;
+}
+
 function toAging(config: Config): Aging {
   const halfLife = config.decay && parsePeriodDays(config.decay.half_life);
   const staleAfter = config.stale_after === undefined ? undefined : parsePeriodDays(config.stale_after);
-  // created_at is what most tools call it; the reader knows the column as created_date.
-  const field = config.decay?.field ?? 'created_date';
   return {
-    field: field === 'created_at' ? 'created_date' : field,
+    field: agingFieldOf(config),
     ...(halfLife === undefined ? {} : { halfLifeDays: halfLife }),
     ...(staleAfter === undefined ? {} : { staleAfterDays: staleAfter }),
   };

@@ -1,5 +1,6 @@
 import { suggestClosest } from '../text/suggest.js';
 import { DERIVED_FIELDS, STANDARD_FIELDS, WIN_LOSS_FIELDS } from '../text/fields.js';
+import { agingFieldOf } from './normalize.js';
 import type { Config } from './schema.js';
 import { foldText } from '../text/folding.js';
 import type { IssueArgs, IssueCode, Severity } from '../issues.js';
@@ -158,9 +159,19 @@ export function checkConfigAgainstData(config: Config, data: DataProfile): Confi
     ...absent,
     ...undetected,
     ...unmatched,
+    ...findUndatedMentions(config, data),
     ...findUncountedAccounts(config, data),
     ...Object.entries(config.criteria ?? {}).flatMap(([name, c]) => (c.map ? checkMapCoverage(name, c.field, c.map, data) : [])),
   ];
+}
+
+/** Without a column for its date field, decay and stale_after have nothing to count from. */
+function findUndatedMentions(config: Config, data: DataProfile): ConfigFinding[] {
+  if (!config.decay && config.stale_after === undefined) return [];
+  const field = agingFieldOf(config);
+  if (field in config.columns || field in data.columns) return [];
+  const path = config.decay === undefined ? ['stale_after'] : config.decay.field === undefined ? ['decay'] : ['decay', 'field'];
+  return [warning('FIELD_NOT_DETECTED', { source: data.source, field }, path)];
 }
 
 /** Without an account column no row names a customer, so `accounts` is 0 for every request. */

@@ -143,6 +143,23 @@ escalation:
     expect(findings.filter((f) => f.code.startsWith('MAP_'))).toEqual([]);
   });
 
+  it.each([
+    ['decay: {field: opened_on, half_life: 180d}', 'opened_on', 'decay.field'],
+    ['decay: {half_life: 180d}', 'created_date', 'decay'], // no field: created_date
+    ['decay: {field: created_at, half_life: 180d}', 'created_date', 'decay.field'], // created_at is created_date's other name
+    ['stale_after: 120d', 'created_date', 'stale_after'],
+  ])('warns when the export has no column for the date demand ages by (%s)', (ageing, field, path) => {
+    const aged = parseConfig(
+      `version: 1\ncriteria:\n  reach: {weight: 1, field: reach, scale: log, max: 9}\n${ageing}\n`,
+      'scoring.yaml',
+    ).config!;
+    const profile = (columns: Record<string, string>) => ({ source: 'crm.csv', header: Object.values(columns), columns, requests: [] });
+    expect(checkConfigAgainstData(aged, profile({ id: 'Id', reach: 'Reach' })).map((f) => [f.code, f.args, f.path.join('.')])).toEqual([
+      ['FIELD_NOT_DETECTED', { source: 'crm.csv', field }, path],
+    ]);
+    expect(checkConfigAgainstData(aged, profile({ id: 'Id', reach: 'Reach', [field]: 'Created' }))).toEqual([]);
+  });
+
   it('warns that accounts counts 0 everywhere when the export has no account column, unless unattributed rows count', () => {
     const counting = parseConfig(
       `version: 1
